@@ -1,0 +1,61 @@
+/// An addressable clause: article, alinéa, list, point, section or visa, with its children.
+///
+/// A clause is either a leaf holding `content` blocks, or a container holding an optional `intro`,
+/// child clauses and an optional `wrapUp`.
+public struct Clause: Sendable, Hashable, Codable {
+    public var kind: ClauseKind
+    /// The Akoma Ntoso eId: changes when the clause is renumbered (`art_3__para_2`).
+    public var eId: String
+    /// The stable identifier: the eId the clause had when it first appeared.
+    public var wId: String
+    /// Other attributes of the element, kept as they are (e.g. `class`).
+    public var attributes: [String: String]
+    /// The number as printed ("Article 3", "1°", "A."), if any.
+    public var num: String?
+    public var heading: [Inline]?
+    public var intro: [Block]
+    public var content: [Block]
+    public var children: [Clause]
+    public var wrapUp: [Block]
+
+    public init(
+        kind: ClauseKind, eId: String, wId: String? = nil, attributes: [String: String] = [:],
+        num: String? = nil, heading: [Inline]? = nil, intro: [Block] = [], content: [Block] = [],
+        children: [Clause] = [], wrapUp: [Block] = []
+    ) {
+        self.kind = kind
+        self.eId = eId
+        self.wId = wId ?? eId
+        self.attributes = attributes
+        self.num = num
+        self.heading = heading
+        self.intro = intro
+        self.content = content
+        self.children = children
+        self.wrapUp = wrapUp
+    }
+
+    /// The heading's text, if any.
+    public var headingText: String? { heading?.plainText }
+
+    /// All the text of the clause and its descendants, block by block.
+    public var textBlocks: [Block] {
+        intro + content + children.flatMap(\.textBlocks) + wrapUp
+    }
+
+    /// This clause followed by all its descendants, depth first, in document order.
+    public var flattened: [Clause] {
+        var result = [self]
+        for child in children { result += child.flattened }
+        return result
+    }
+
+    /// The clause with the given eId, here or below.
+    public func descendant(eId wanted: String) -> Clause? {
+        if eId == wanted { return self }
+        for child in children {
+            if let found = child.descendant(eId: wanted) { return found }
+        }
+        return nil
+    }
+}

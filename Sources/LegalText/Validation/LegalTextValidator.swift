@@ -1,0 +1,175 @@
+/// Checks the rules of the subset that a parser cannot: identifiers, numbering, required metadata and
+/// dates. Returns every problem found, in document order, not only the first.
+public enum LegalTextValidator {
+    /// The characters a wId may use: the register names files after wIds.
+    static let wIdCharacters = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")
+
+    public static func validate(_ source: SourceDocument) -> [ValidationProblem] {
+        var run = ValidationRun(source: source)
+        run.checkMetadata()
+        run.checkClauses()
+        return run.problems
+    }
+}
+
+/// One validation pass over one document.
+private struct ValidationRun {
+    let source: SourceDocument
+    var problems: [ValidationProblem] = []
+    private var eIds: [String: String] = [:]  // eId → description of its first holder
+    private var wIds: Set<String> = []
+
+    init(source: SourceDocument) {
+        self.source = source
+    }
+
+    private var document: LegalDocument { source.document }
+
+    private mutating func report(_ rule: ValidationRule, eId: String? = nil, _ message: String) {
+        problems.append(ValidationProblem(rule: rule, file: source.file, line: eId.flatMap { source.lines[$0] },
+                                          eId: eId, message: message))
+    }
+
+    // MARK: Metadata and dates
+
+    mutating func checkMetadata() {
+        let id = document.identification
+        if id.work.uri.isEmpty || !id.work.uri.hasPrefix("/") {
+            report(.missingMetadata, "l'URI de l'œuvre (FRBRWork/FRBRuri) est absente ou ne commence pas par « / » ; "
+                   + "indiquez l'identifiant ELI du texte, par exemple /eli/arrete/2017/1/5/AFSP1638149A/jo/texte.")
+        }
+        if id.expression.uri.isEmpty {
+            report(.missingMetadata, "l'URI de la version (FRBRExpression/FRBRuri) est absente.")
+        }
+        if id.expression.language.isEmpty {
+            report(.missingMetadata, "la langue de la version (FRBRlanguage) est absente ; indiquez « fra ».")
+        }
+        if document.title?.isEmpty ?? true {
+            report(.missingTitle, "le titre du texte (preface/longTitle) est absent.")
+        }
+        let signature = document.date(of: .signature)
+        let publication = document.date(of: .publication) ?? document.publication?.date
+        let entry = document.date(of: .entryIntoForce)
+        let draft = document.date(of: .draft)
+        if signature == nil && draft == nil {
+            report(.missingMetadata, "aucune date de signature (#signature) ni de projet (#projet) dans lifecycle ; "
+                   + "une version adoptée porte sa date de signature, un projet sa date de projet.")
+        }
+        if signature != nil && entry == nil {
+            report(.missingMetadata, "la date d'entrée en vigueur (#entreeEnVigueur) manque pour cette version signée.")
+        }
+        if let signature, let publication, publication < signature {
+            report(.inconsistentDates, "la publication (\(publication.french)) précède la signature (\(signature.french)).")
+        }
+        if let signature, let entry, entry < signature {
+            report(.inconsistentDates, "l'entrée en vigueur (\(entry.french)) précède la signature (\(signature.french)).")
+        }
+        if let publication, let entry, entry < publication {
+            report(.inconsistentDates, "l'entrée en vigueur (\(entry.french)) précède la publication (\(publication.french)).")
+        }
+        for event in document.lifecycle { record(eId: event.eId, holder: "l'événement \(event.refersTo)") }
+        for reference in document.references { record(eId: reference.eId, holder: "la référence \(reference.showAs)") }
+        for note in document.notes { record(eId: note.eId, holder: "la note \(note.eId)") }
+    }
+
+    // MARK: Clauses
+
+    mutating func checkClauses() {
+        if document.body.isEmpty {
+            report(.emptyBody, "le corps du texte (body) ne contient aucun article.")
+        }
+        for (index, citation) in document.citations.enumerated() {
+            checkIdentity(citation, expected: "cit_\(index + 1)", what: "le visa n° \(index + 1)")
+            if citation.content.allSatisfy({ $0.plainText.isEmpty }) {
+                report(.emptyClause, eId: citation.eId, "le visa \(citation.eId) est vide.")
+            }
+        }
+        check(document.body, parentEId: nil)
+        for (index, annex) in document.annexes.enumerated() {
+            let component = annex.number.flatMap(ClauseNumbering.annexComponent) ?? String(index + 1)
+            let expected = "annex_" + component
+            record(eId: annex.eId, holder: "l'annexe \(annex.number ?? annex.eId)")
+            recordWId(annex.wId, eId: annex.eId)
+            if annex.eId != expected {
+                report(.eIdMismatch, eId: annex.eId, "l'annexe « \(annex.number ?? "sans numéro") » a l'eId \(annex.eId) ; "
+                       + "attendu \(expected).")
+            }
+            if annex.clauses.isEmpty {
+                report(.emptyClause, eId: annex.eId, "l'annexe \(annex.eId) ne contient aucun alinéa ni section.")
+            }
+            check(annex.clauses, parentEId: annex.eId)
+        }
+    }
+
+    private mutating func check(_ clauses: [Clause], parentEId: String?) {
+        var positions: [ClauseKind: Int] = [:]
+        for clause in clauses {
+            positions[clause.kind, default: 0] += 1
+            let position = positions[clause.kind] ?? 1
+            let what = describe(clause, position: position)
+            let expected = expectedEId(of: clause, position: position, parentEId: parentEId)
+            if clause.kind == .article && (clause.num?.isEmpty ?? true) {
+                report(.articleWithoutNumber, eId: clause.eId, "\(what) n'a pas de numéro (<num>) ; "
+                       + "chaque article est numéroté, par exemple « Article 3 ».")
+            }
+            checkIdentity(clause, expected: expected, what: what)
+            if clause.children.isEmpty {
+                if clause.content.allSatisfy({ $0.plainText.isEmpty }) {
+                    report(.emptyClause, eId: clause.eId, "\(what) (\(clause.eId)) n'a aucun texte.")
+                }
+            } else if clause.kind == .list && !clause.children.contains(where: { $0.kind == .point }) {
+                report(.emptyClause, eId: clause.eId, "l'énumération \(clause.eId) ne contient aucun point.")
+            }
+            check(clause.children, parentEId: clause.eId)
+        }
+    }
+
+    /// The eId the clause should have, from its kind, number or position, and its parent.
+    private func expectedEId(of clause: Clause, position: Int, parentEId: String?) -> String? {
+        let numbered: Set<ClauseKind> = [.article, .point, .section, .subsection, .chapter, .title, .part]
+        var component = String(position)
+        if numbered.contains(clause.kind), let num = clause.num {
+            guard let fromNum = ClauseNumbering.component(of: num, kind: clause.kind) else { return nil }
+            component = fromNum
+        }
+        let own = clause.kind.eIdPrefix + "_" + component
+        if clause.kind == .article { return own }
+        return parentEId.map { $0 + "__" + own } ?? own
+    }
+
+    private mutating func checkIdentity(_ clause: Clause, expected: String?, what: String) {
+        record(eId: clause.eId, holder: what)
+        recordWId(clause.wId, eId: clause.eId)
+        if let expected, clause.eId != expected {
+            report(.eIdMismatch, eId: clause.eId, "\(what) a l'eId \(clause.eId) ; attendu \(expected) "
+                   + "(l'eId suit la hiérarchie et la numérotation ; le wId, lui, ne change pas).")
+        }
+    }
+
+    private mutating func record(eId: String, holder: String) {
+        if let first = eIds[eId] {
+            report(.duplicateEId, eId: eId, "l'eId \(eId) de \(holder) est déjà porté par \(first) ; "
+                   + "chaque eId doit être unique dans le document.")
+        } else {
+            eIds[eId] = holder
+        }
+    }
+
+    private mutating func recordWId(_ wId: String, eId: String) {
+        if wId.isEmpty || !wId.allSatisfy({ LegalTextValidator.wIdCharacters.contains($0) }) {
+            report(.invalidWId, eId: eId, "le wId « \(wId) » de \(eId) contient des caractères interdits ; "
+                   + "n'utilisez que A-Z, a-z, 0-9, « _ » et « - ».")
+        }
+        if !wIds.insert(wId).inserted {
+            report(.duplicateWId, eId: eId, "le wId \(wId) (élément \(eId)) est déjà utilisé ; un wId désigne un seul "
+                   + "élément pour toute la vie du texte.")
+        }
+    }
+
+    private func describe(_ clause: Clause, position: Int) -> String {
+        if let num = clause.num, !num.isEmpty {
+            return clause.kind == .article ? "l'article « \(num) »" : "\(clause.kind.frenchName) « \(num) »"
+        }
+        return "\(clause.kind.frenchName) n° \(position)"
+    }
+}

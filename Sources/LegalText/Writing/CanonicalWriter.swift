@@ -1,0 +1,202 @@
+import Foundation
+
+/// Writes a ``LegalDocument`` in the canonical form of docs/FORMAT.md: UTF-8, two-space indentation,
+/// one block element per line, attributes in alphabetical order. Writing is deterministic, so that
+/// reading and writing a canonical file gives it back byte for byte and `git diff` stays readable.
+public enum CanonicalWriter {
+    /// The canonical text of the document.
+    public static func string(_ document: LegalDocument) -> String {
+        var out = XMLTextBuffer()
+        out.raw(#"<?xml version="1.0" encoding="UTF-8"?>"#)
+        out.open("akomaNtoso", ["xmlns": AKN.namespace])
+        out.open("act", ["name": document.actName])
+        writeMeta(document, into: &out)
+        writePreface(document.preface, into: &out)
+        writePreamble(document.preamble, into: &out)
+        out.open("body")
+        for clause in document.body { write(clause, into: &out) }
+        out.close("body")
+        if !document.conclusions.isEmpty {
+            out.open("conclusions")
+            write(document.conclusions, into: &out)
+            out.close("conclusions")
+        }
+        if !document.annexes.isEmpty {
+            out.open("attachments")
+            for annex in document.annexes { write(annex, of: document.identification, into: &out) }
+            out.close("attachments")
+        }
+        out.close("act")
+        out.close("akomaNtoso")
+        return out.text
+    }
+
+    /// The canonical bytes of the document (UTF-8).
+    public static func data(_ document: LegalDocument) -> Data {
+        Data(string(document).utf8)
+    }
+
+    // MARK: Parts
+
+    private static func writeMeta(_ document: LegalDocument, into out: inout XMLTextBuffer) {
+        out.open("meta")
+        write(document.identification, into: &out)
+        if let publication = document.publication {
+            var attributes = ["date": publication.date.iso, "name": publication.name, "showAs": publication.showAs]
+            attributes["number"] = publication.number
+            out.empty("publication", attributes)
+        }
+        if !document.lifecycle.isEmpty {
+            out.open("lifecycle", ["source": "#suivi"])
+            for event in document.lifecycle {
+                out.empty("eventRef", ["eId": event.eId, "date": event.date.iso, "refersTo": event.refersTo,
+                                       "source": event.source, "type": event.type])
+            }
+            out.close("lifecycle")
+        }
+        if !document.references.isEmpty {
+            out.open("references", ["source": "#suivi"])
+            for reference in document.references {
+                out.empty(reference.element, ["eId": reference.eId, "href": reference.href, "showAs": reference.showAs])
+            }
+            out.close("references")
+        }
+        if !document.notes.isEmpty {
+            out.open("notes", ["source": "#suivi"])
+            for note in document.notes {
+                var attributes = note.attributes
+                attributes["eId"] = note.eId
+                out.open("note", attributes)
+                write(note.blocks, into: &out)
+                out.close("note")
+            }
+            out.close("notes")
+        }
+        out.close("meta")
+    }
+
+    private static func write(_ identification: Identification, into out: inout XMLTextBuffer) {
+        out.open("identification", ["source": "#suivi"])
+        let work = identification.work
+        out.open("FRBRWork")
+        out.empty("FRBRthis", ["value": work.this])
+        out.empty("FRBRuri", ["value": work.uri])
+        out.empty("FRBRdate", ["date": work.date.date.iso, "name": work.date.name])
+        out.empty("FRBRauthor", ["href": work.author])
+        out.empty("FRBRcountry", ["value": work.country])
+        if let number = work.number { out.empty("FRBRnumber", ["value": number]) }
+        if let name = work.name { out.empty("FRBRname", ["value": name]) }
+        out.close("FRBRWork")
+        let expression = identification.expression
+        out.open("FRBRExpression")
+        out.empty("FRBRthis", ["value": expression.this])
+        out.empty("FRBRuri", ["value": expression.uri])
+        out.empty("FRBRdate", ["date": expression.date.date.iso, "name": expression.date.name])
+        out.empty("FRBRauthor", ["href": expression.author])
+        out.empty("FRBRlanguage", ["language": expression.language])
+        out.close("FRBRExpression")
+        let manifestation = identification.manifestation
+        out.open("FRBRManifestation")
+        out.empty("FRBRthis", ["value": manifestation.this])
+        out.empty("FRBRuri", ["value": manifestation.uri])
+        out.empty("FRBRdate", ["date": manifestation.date.date.iso, "name": manifestation.date.name])
+        out.empty("FRBRauthor", ["href": manifestation.author])
+        out.close("FRBRManifestation")
+        out.close("identification")
+    }
+
+    private static func writePreface(_ items: [PrefaceItem], into out: inout XMLTextBuffer) {
+        guard !items.isEmpty else { return }
+        out.open("preface")
+        for item in items {
+            switch item {
+            case .longTitle(let blocks):
+                out.open("longTitle")
+                write(blocks, into: &out)
+                out.close("longTitle")
+            case .block(let block):
+                out.line("p", block.attributes, block.inlines)
+            }
+        }
+        out.close("preface")
+    }
+
+    private static func writePreamble(_ items: [PreambleItem], into out: inout XMLTextBuffer) {
+        guard !items.isEmpty else { return }
+        out.open("preamble")
+        for item in items {
+            switch item {
+            case .formula(let name, let blocks):
+                out.open("formula", ["name": name])
+                write(blocks, into: &out)
+                out.close("formula")
+            case .citations(let citations):
+                out.open("citations")
+                for citation in citations {
+                    out.open("citation", identifiers(of: citation))
+                    write(citation.content, into: &out)
+                    out.close("citation")
+                }
+                out.close("citations")
+            }
+        }
+        out.close("preamble")
+    }
+
+    private static func write(_ annex: Annex, of act: Identification, into out: inout XMLTextBuffer) {
+        out.open("attachment", ["eId": annex.eId, "wId": annex.wId])
+        out.open("doc", ["name": annex.name])
+        out.open("meta")
+        write(AnnexIdentification.derive(from: act, annexEId: annex.eId), into: &out)
+        out.close("meta")
+        if !annex.preface.isEmpty {
+            out.open("preface")
+            write(annex.preface, into: &out)
+            out.close("preface")
+        }
+        out.open("mainBody")
+        for clause in annex.clauses { write(clause, into: &out) }
+        out.close("mainBody")
+        out.close("doc")
+        out.close("attachment")
+    }
+
+    // MARK: Clauses and blocks
+
+    /// Writes one clause and its descendants (also used by the register to write one article per file).
+    static func write(_ clause: Clause, into out: inout XMLTextBuffer) {
+        let name = clause.kind.elementName
+        out.open(name, identifiers(of: clause))
+        if let num = clause.num { out.line("num", [:], [.text(num)]) }
+        if let heading = clause.heading { out.line("heading", [:], heading) }
+        if clause.children.isEmpty {
+            out.open("content")
+            write(clause.content, into: &out)
+            out.close("content")
+        } else {
+            if !clause.intro.isEmpty {
+                out.open("intro")
+                write(clause.intro, into: &out)
+                out.close("intro")
+            }
+            for child in clause.children { write(child, into: &out) }
+            if !clause.wrapUp.isEmpty {
+                out.open("wrapUp")
+                write(clause.wrapUp, into: &out)
+                out.close("wrapUp")
+            }
+        }
+        out.close(name)
+    }
+
+    private static func identifiers(of clause: Clause) -> [String: String] {
+        var attributes = clause.attributes
+        attributes["eId"] = clause.eId
+        attributes["wId"] = clause.wId
+        return attributes
+    }
+
+    private static func write(_ blocks: [Block], into out: inout XMLTextBuffer) {
+        for block in blocks { out.line("p", block.attributes, block.inlines) }
+    }
+}

@@ -1,0 +1,81 @@
+import ArgumentParser
+import LegalText
+
+extension Suivi {
+    /// `suivi validate`: reads and checks files, reports every problem, exits 1 if there is any.
+    struct Validate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Vérifie des textes Akoma Ntoso : XML sûr, structure, identifiants, métadonnées.",
+            discussion: """
+            Chaque fichier est lu sans réseau, sans entité ni DTD (toute déclaration <!DOCTYPE> est \
+            refusée), puis vérifié : eId uniques et cohérents avec la hiérarchie, articles numérotés, \
+            métadonnées requises (URI ELI de l'œuvre, dates). Tous les problèmes sont listés, avec le \
+            fichier et la ligne. Code de sortie : 0 si tout est valide, 1 sinon.
+              suivi validate corpus
+              suivi validate --format json corpus/2026-projet/AFSP1638149A.xml
+            """
+        )
+
+        @Argument(help: "Fichiers XML ou dossiers (parcourus récursivement, fichiers *.xml).")
+        var paths: [String]
+
+        @Option(help: "Format de sortie.")
+        var format: OutputFormat = .text
+
+        func run() throws {
+            let files: [String]
+            do {
+                files = try FileCheck.expand(paths)
+            } catch {
+                printError("suivi : \(error.description)")
+                throw ExitCode.failure
+            }
+            guard !files.isEmpty else {
+                printError("suivi : aucun fichier .xml trouvé dans \(paths.joined(separator: ", ")).")
+                throw ExitCode.failure
+            }
+            let checks = files.map { FileCheck.check(file: $0) }
+            switch format {
+            case .json: print(try jsonString(ValidationOutput(checks)))
+            case .text: printText(checks)
+            }
+            if checks.contains(where: { !$0.isValid }) { throw ExitCode.failure }
+        }
+
+        private func printText(_ checks: [FileCheck]) {
+            for check in checks {
+                if check.isValid, let document = check.document {
+                    let articles = document.body.flatMap(\.flattened).filter { $0.kind == .article }.count
+                    let status = document.isDraft ? "projet" : "version adoptée"
+                    print("✓ \(check.file) : valide (\(status), \(articles) articles, \(document.annexes.count) annexes, "
+                          + "\(document.allClauses.count) éléments)")
+                } else {
+                    print("✗ \(check.file) : \(check.problems.count) problème(s)")
+                    for problem in check.problems { print("  \(problem)") }
+                }
+            }
+            let invalid = checks.filter { !$0.isValid }
+            let problems = checks.reduce(0) { $0 + $1.problems.count }
+            print("\(checks.count) fichier(s) vérifié(s) : \(checks.count - invalid.count) valide(s), "
+                  + "\(invalid.count) invalide(s), \(problems) problème(s).")
+        }
+    }
+}
+
+/// The JSON form of `suivi validate` (schema version 1).
+struct ValidationOutput: Encodable {
+    struct File: Encodable {
+        let file: String
+        let valid: Bool
+        let problems: [ValidationProblem]
+    }
+
+    let schemaVersion = 1
+    let valid: Bool
+    let files: [File]
+
+    init(_ checks: [FileCheck]) {
+        files = checks.map { File(file: $0.file, valid: $0.isValid, problems: $0.problems) }
+        valid = checks.allSatisfy(\.isValid)
+    }
+}

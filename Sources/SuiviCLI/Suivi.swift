@@ -1,0 +1,19 @@
+import ArgumentParser
+
+/// The `suivi` command: versions the arrêté du 5 janvier 2017 and its annexes as Akoma Ntoso XML,
+/// shows what changed, and runs the review committee.
+@main
+struct Suivi: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "suivi",
+        abstract: "Suivi et révision de l'arrêté du 5 janvier 2017 (médecins de l'OFII) et de ses annexes.",
+        discussion: """
+        Les textes sont des documents Akoma Ntoso 3.0 (voir docs/FORMAT.md). Exemples :
+          suivi validate corpus                 vérifie chaque version du corpus livré
+          suivi show corpus/2017-01-05/AFSP1638149A.xml --eid art_3
+          suivi bench parse --megabytes 10      mesure la vitesse de lecture et de validation
+        """,
+        version: "0.1.0",
+        subcommands: [Validate.self, Show.self, Bench.self]
+    )
+}
