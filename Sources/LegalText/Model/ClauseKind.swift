@@ -37,6 +37,15 @@ public enum ClauseKind: String, Sendable, Hashable, Codable, CaseIterable {
         }
     }
 
+    /// Whether the eId component comes from the printed number (`point_a`, `sec_C`) rather than
+    /// from the position among siblings (`para_2`, `list_1`).
+    public var isNumberedByItsNum: Bool {
+        switch self {
+        case .article, .point, .section, .subsection, .chapter, .title, .part: return true
+        case .paragraph, .list, .citation: return false
+        }
+    }
+
     /// Creates a kind from its element name.
     public init?(elementName: String) { self.init(rawValue: elementName) }
 }

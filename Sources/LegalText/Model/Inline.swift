@@ -1,7 +1,7 @@
 /// A piece of running text inside a block: plain text, or an inline element such as `ref`, `date` or `i`.
-public indirect enum Inline: Sendable, Hashable, Codable {
+public enum Inline: Sendable, Hashable, Codable {
     case text(String)
-    case element(name: String, attributes: [String: String], children: [Inline])
+    indirect case element(name: String, attributes: [String: String], children: [Inline])
 
     /// The inline element names of the supported subset.
     public static let supportedElements: Set<String> = [

@@ -269,7 +269,7 @@ struct DocumentWalker {
     private mutating func clauses(in node: XMLNode, depth: Int) throws(LegalTextError) -> [Clause] {
         var result: [Clause] = []
         for child in try elements(of: node) {
-            guard let kind = ClauseKind(elementName: child.name), kind != .citation else {
+            guard let kind = ClauseKind(node: child), kind != .citation else {
                 throw .unsupportedElement(file: file, line: child.line, element: child.name, parent: node.name)
             }
             result.append(try clause(child, kind: kind, depth: depth))
@@ -279,33 +279,37 @@ struct DocumentWalker {
 
     private mutating func clause(_ node: XMLNode, kind: ClauseKind, depth: Int) throws(LegalTextError) -> Clause {
         guard depth <= limits.maxDepth else { throw .tooDeep(file: file, line: node.line, limit: limits.maxDepth) }
-        var attributes = node.attributes
-        let eId = try attribute("eId", of: node)
-        let wId = attributes["wId"] ?? eId
-        attributes["eId"] = nil
-        attributes["wId"] = nil
+        guard let eId = node.attribute("eId"), !eId.isEmpty else {
+            throw .badAttribute(file: file, line: node.line, element: node.name, attribute: "eId", value: nil)
+        }
+        let wId = node.attribute("wId") ?? eId
+        var attributes: [String: String] = [:]
+        if node.hasAttributesBesideIdentifiers {
+            attributes = node.attributes
+            attributes["eId"] = nil
+            attributes["wId"] = nil
+        }
         lines[eId] = node.line
         var result = Clause(kind: kind, eId: eId, wId: wId, attributes: attributes)
         var sawContent = false
         for child in try elements(of: node) {
-            switch child.name {
-            case "num" where result.num == nil && result.heading == nil && result.children.isEmpty:
+            if child.isNamed("num") && result.num == nil && result.heading == nil && result.children.isEmpty {
                 let inlines = try self.inlines(of: child, depth: depth + 1)
                 guard inlines.allSatisfy({ if case .text = $0 { return true } else { return false } }) else {
                     throw .unsupportedElement(file: file, line: child.line, element: "(élément dans num)", parent: "num")
                 }
                 result.num = TextNormalization.normalizeBlock(inlines).plainText
-            case "heading" where result.heading == nil && result.children.isEmpty && !sawContent:
+            } else if child.isNamed("heading") && result.heading == nil && result.children.isEmpty && !sawContent {
                 result.heading = TextNormalization.normalizeBlock(try self.inlines(of: child, depth: depth + 1))
-            case "content" where !sawContent && result.children.isEmpty && result.intro.isEmpty:
+            } else if child.isNamed("content") && !sawContent && result.children.isEmpty && result.intro.isEmpty {
                 result.content = try blocks(in: child)
                 sawContent = true
-            case "intro" where result.children.isEmpty && result.intro.isEmpty && !sawContent:
+            } else if child.isNamed("intro") && result.children.isEmpty && result.intro.isEmpty && !sawContent {
                 result.intro = try blocks(in: child)
-            case "wrapUp" where !result.children.isEmpty && result.wrapUp.isEmpty:
+            } else if child.isNamed("wrapUp") && !result.children.isEmpty && result.wrapUp.isEmpty {
                 result.wrapUp = try blocks(in: child)
-            default:
-                guard let childKind = ClauseKind(elementName: child.name), childKind != .citation,
+            } else {
+                guard let childKind = ClauseKind(node: child), childKind != .citation,
                       !sawContent, result.wrapUp.isEmpty else {
                     throw .unsupportedElement(file: file, line: child.line, element: child.name, parent: node.name)
                 }
@@ -329,18 +333,19 @@ struct DocumentWalker {
     }
 
     private func block(_ node: XMLNode) throws(LegalTextError) -> Block {
-        Block(TextNormalization.normalizeBlock(try inlines(of: node, depth: 1)), attributes: node.attributes)
+        Block(TextNormalization.normalizeBlock(try inlines(of: node, depth: 1)),
+              attributes: node.attributes)
     }
 
     private func inlines(of node: XMLNode, depth: Int) throws(LegalTextError) -> [Inline] {
         guard depth <= limits.maxDepth else { throw .tooDeep(file: file, line: node.line, limit: limits.maxDepth) }
         var result: [Inline] = []
-        for child in node.children {
+        try node.forEachChild { child throws(LegalTextError) in
             switch child.kind {
             case .text:
-                result.append(.text(child.text))
+                result.append(.text(child.collapsedText))
             case .element:
-                guard child.isAKN, Inline.supportedElements.contains(child.name) else {
+                guard child.sharesNamespace(with: node) || child.isAKN, Inline.supportedElements.contains(child.name) else {
                     throw .unsupportedElement(file: file, line: child.line, element: child.name, parent: node.name)
                 }
                 result.append(.element(name: child.name, attributes: child.attributes,
@@ -348,7 +353,7 @@ struct DocumentWalker {
             case .entityReference:
                 throw .malformed(file: file, line: child.line, column: 0, problem: .entity, detail: "entity reference")
             case .comment, .processingInstruction, .other:
-                continue
+                break
             }
         }
         return result
@@ -359,24 +364,24 @@ struct DocumentWalker {
     /// The element children of `node`, refusing text outside blocks and elements of other namespaces.
     private func elements(of node: XMLNode) throws(LegalTextError) -> [XMLNode] {
         var result: [XMLNode] = []
-        for child in node.children {
+        try node.forEachChild { child throws(LegalTextError) in
             switch child.kind {
             case .element:
-                guard child.isAKN else {
+                // `node` is known to be Akoma Ntoso: a child sharing its namespace declaration is too.
+                guard child.sharesNamespace(with: node) || child.isAKN else {
                     let prefix = child.namespace.map { "{\($0)}" } ?? ""
                     throw .unsupportedElement(file: file, line: child.line, element: prefix + child.name, parent: node.name)
                 }
                 result.append(child)
             case .text:
-                let text = child.text
-                guard TextNormalization.isBlank(text) else {
+                guard child.isBlankText else {
                     throw .unexpectedText(file: file, line: child.line, parent: node.name,
-                                          text: String(TextNormalization.collapse(text).prefix(40)))
+                                          text: String(TextNormalization.collapse(child.text).prefix(40)))
                 }
             case .entityReference:
                 throw .malformed(file: file, line: child.line, column: 0, problem: .entity, detail: "entity reference")
             case .comment, .processingInstruction, .other:
-                continue
+                break
             }
         }
         return result
@@ -395,5 +400,22 @@ struct DocumentWalker {
             throw .badAttribute(file: file, line: node.line, element: node.name, attribute: name, value: text)
         }
         return date
+    }
+}
+
+extension ClauseKind {
+    /// The clause kind of an element, compared on libxml2's bytes (no string is built).
+    init?(node: XMLNode) {
+        if node.isNamed("paragraph") { self = .paragraph }
+        else if node.isNamed("article") { self = .article }
+        else if node.isNamed("point") { self = .point }
+        else if node.isNamed("list") { self = .list }
+        else if node.isNamed("section") { self = .section }
+        else if node.isNamed("subsection") { self = .subsection }
+        else if node.isNamed("chapter") { self = .chapter }
+        else if node.isNamed("title") { self = .title }
+        else if node.isNamed("part") { self = .part }
+        else if node.isNamed("citation") { self = .citation }
+        else { return nil }
     }
 }

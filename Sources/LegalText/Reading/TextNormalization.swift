@@ -4,24 +4,30 @@
 enum TextNormalization {
     /// Collapses runs of XML whitespace to one space.
     static func collapse(_ text: String) -> String {
-        var utf8 = Array(text.utf8)
-        var write = 0
-        var previousWasSpace = false
-        for byte in utf8 {
-            let isSpace = byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
-            if isSpace {
-                if !previousWasSpace {
-                    utf8[write] = 0x20
+        var text = text
+        return text.withUTF8 { collapse($0) }
+    }
+
+    /// Collapses runs of XML whitespace in UTF-8 bytes, giving a string.
+    static func collapse(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: bytes.count) { output in
+            var write = 0
+            var previousWasSpace = false
+            for byte in bytes {
+                if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+                    if !previousWasSpace {
+                        output[write] = 0x20
+                        write += 1
+                    }
+                    previousWasSpace = true
+                } else {
+                    output[write] = byte
                     write += 1
+                    previousWasSpace = false
                 }
-                previousWasSpace = true
-            } else {
-                utf8[write] = byte
-                write += 1
-                previousWasSpace = false
             }
+            return write
         }
-        return String(decoding: utf8[0..<write], as: UTF8.self)
     }
 
     /// Whether the text is only XML whitespace.
@@ -39,26 +45,32 @@ enum TextNormalization {
 
     /// Merges adjacent text runs (collapsing whitespace across them) and drops empty ones.
     static func merge(_ inlines: [Inline]) -> [Inline] {
+        if inlines.count == 1, case .text(let text) = inlines[0] {
+            return text.isEmpty ? [] : inlines
+        }
         var result: [Inline] = []
+        result.reserveCapacity(inlines.count)
         for inline in inlines {
             switch inline {
             case .text(let text):
+                guard !text.isEmpty else { continue }
                 if case .text(let previous)? = result.last {
                     result[result.count - 1] = .text(collapse(previous + text))
                 } else {
-                    result.append(.text(collapse(text)))
+                    result.append(inline)
                 }
             case .element(let name, let attributes, let children):
                 result.append(.element(name: name, attributes: attributes, children: merge(children)))
             }
         }
-        return result.filter { if case .text(let text) = $0 { return !text.isEmpty } else { return true } }
+        return result
     }
 
     private static func trimLeading(_ inlines: inout [Inline]) {
         guard let first = inlines.first else { return }
         switch first {
         case .text(let text):
+            guard text.utf8.first == 0x20 else { return }
             let trimmed = String(text.drop { $0 == " " })
             if trimmed.isEmpty { inlines.removeFirst(); trimLeading(&inlines) } else { inlines[0] = .text(trimmed) }
         case .element(let name, let attributes, var children):
@@ -71,6 +83,7 @@ enum TextNormalization {
         guard let last = inlines.last else { return }
         switch last {
         case .text(let text):
+            guard text.utf8.last == 0x20 else { return }
             var trimmed = Substring(text)
             while trimmed.last == " " { trimmed = trimmed.dropLast() }
             if trimmed.isEmpty { inlines.removeLast(); trimTrailing(&inlines) } else { inlines[inlines.count - 1] = .text(String(trimmed)) }

@@ -1,8 +1,13 @@
 /// Checks the rules of the subset that a parser cannot: identifiers, numbering, required metadata and
 /// dates. Returns every problem found, in document order, not only the first.
 public enum LegalTextValidator {
-    /// The characters a wId may use: the register names files after wIds.
-    static let wIdCharacters = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")
+    /// Whether a wId uses only `A-Z a-z 0-9 _ -`: the register names files after wIds.
+    public static func isValidWId(_ wId: String) -> Bool {
+        !wId.isEmpty && wId.utf8.allSatisfy { byte in
+            (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte)
+                || byte == 0x5F || byte == 0x2D
+        }
+    }
 
     public static func validate(_ source: SourceDocument) -> [ValidationProblem] {
         var run = ValidationRun(source: source)
@@ -16,7 +21,7 @@ public enum LegalTextValidator {
 private struct ValidationRun {
     let source: SourceDocument
     var problems: [ValidationProblem] = []
-    private var eIds: [String: String] = [:]  // eId → description of its first holder
+    private var eIds: [String: Holder] = [:]  // eId → its first holder, named only if a message needs it
     private var wIds: Set<String> = []
 
     init(source: SourceDocument) {
@@ -67,9 +72,9 @@ private struct ValidationRun {
         if let publication, let entry, entry < publication {
             report(.inconsistentDates, "l'entrée en vigueur (\(entry.french)) précède la publication (\(publication.french)).")
         }
-        for event in document.lifecycle { record(eId: event.eId, holder: "l'événement \(event.refersTo)") }
-        for reference in document.references { record(eId: reference.eId, holder: "la référence \(reference.showAs)") }
-        for note in document.notes { record(eId: note.eId, holder: "la note \(note.eId)") }
+        for event in document.lifecycle { record(eId: event.eId, holder: .named("l'événement \(event.refersTo)")) }
+        for reference in document.references { record(eId: reference.eId, holder: .named("la référence \(reference.showAs)")) }
+        for note in document.notes { record(eId: note.eId, holder: .named("la note \(note.eId)")) }
     }
 
     // MARK: Clauses
@@ -79,7 +84,8 @@ private struct ValidationRun {
             report(.emptyBody, "le corps du texte (body) ne contient aucun article.")
         }
         for (index, citation) in document.citations.enumerated() {
-            checkIdentity(citation, expected: "cit_\(index + 1)", what: "le visa n° \(index + 1)")
+            checkIdentity(citation, expected: ExpectedEId(parent: nil, prefix: "cit", component: String(index + 1)),
+                          what: .named("le visa n° \(index + 1)"))
             if citation.content.allSatisfy({ $0.plainText.isEmpty }) {
                 report(.emptyClause, eId: citation.eId, "le visa \(citation.eId) est vide.")
             }
@@ -88,7 +94,7 @@ private struct ValidationRun {
         for (index, annex) in document.annexes.enumerated() {
             let component = annex.number.flatMap(ClauseNumbering.annexComponent) ?? String(index + 1)
             let expected = "annex_" + component
-            record(eId: annex.eId, holder: "l'annexe \(annex.number ?? annex.eId)")
+            record(eId: annex.eId, holder: .named("l'annexe \(annex.number ?? annex.eId)"))
             recordWId(annex.wId, eId: annex.eId)
             if annex.eId != expected {
                 report(.eIdMismatch, eId: annex.eId, "l'annexe « \(annex.number ?? "sans numéro") » a l'eId \(annex.eId) ; "
@@ -106,13 +112,13 @@ private struct ValidationRun {
         for clause in clauses {
             positions[clause.kind, default: 0] += 1
             let position = positions[clause.kind] ?? 1
-            let what = describe(clause, position: position)
+            let what = Description(clause: clause, position: position)
             let expected = expectedEId(of: clause, position: position, parentEId: parentEId)
             if clause.kind == .article && (clause.num?.isEmpty ?? true) {
                 report(.articleWithoutNumber, eId: clause.eId, "\(what) n'a pas de numéro (<num>) ; "
                        + "chaque article est numéroté, par exemple « Article 3 ».")
             }
-            checkIdentity(clause, expected: expected, what: what)
+            checkIdentity(clause, expected: expected, what: .clause(what))
             if clause.children.isEmpty {
                 if clause.content.allSatisfy({ $0.plainText.isEmpty }) {
                     report(.emptyClause, eId: clause.eId, "\(what) (\(clause.eId)) n'a aucun texte.")
@@ -124,29 +130,28 @@ private struct ValidationRun {
         }
     }
 
-    /// The eId the clause should have, from its kind, number or position, and its parent.
-    private func expectedEId(of clause: Clause, position: Int, parentEId: String?) -> String? {
-        let numbered: Set<ClauseKind> = [.article, .point, .section, .subsection, .chapter, .title, .part]
+    /// The eId the clause should have, from its kind, number or position, and its parent; nil when
+    /// its number gives no eId component (then nothing is checked).
+    private func expectedEId(of clause: Clause, position: Int, parentEId: String?) -> ExpectedEId? {
         var component = String(position)
-        if numbered.contains(clause.kind), let num = clause.num {
+        if clause.kind.isNumberedByItsNum, let num = clause.num {
             guard let fromNum = ClauseNumbering.component(of: num, kind: clause.kind) else { return nil }
             component = fromNum
         }
-        let own = clause.kind.eIdPrefix + "_" + component
-        if clause.kind == .article { return own }
-        return parentEId.map { $0 + "__" + own } ?? own
+        return ExpectedEId(parent: clause.kind == .article ? nil : parentEId, prefix: clause.kind.eIdPrefix,
+                           component: component)
     }
 
-    private mutating func checkIdentity(_ clause: Clause, expected: String?, what: String) {
+    private mutating func checkIdentity(_ clause: Clause, expected: ExpectedEId?, what: Holder) {
         record(eId: clause.eId, holder: what)
         recordWId(clause.wId, eId: clause.eId)
-        if let expected, clause.eId != expected {
+        if let expected, !expected.matches(clause.eId) {
             report(.eIdMismatch, eId: clause.eId, "\(what) a l'eId \(clause.eId) ; attendu \(expected) "
                    + "(l'eId suit la hiérarchie et la numérotation ; le wId, lui, ne change pas).")
         }
     }
 
-    private mutating func record(eId: String, holder: String) {
+    private mutating func record(eId: String, holder: Holder) {
         if let first = eIds[eId] {
             report(.duplicateEId, eId: eId, "l'eId \(eId) de \(holder) est déjà porté par \(first) ; "
                    + "chaque eId doit être unique dans le document.")
@@ -156,7 +161,7 @@ private struct ValidationRun {
     }
 
     private mutating func recordWId(_ wId: String, eId: String) {
-        if wId.isEmpty || !wId.allSatisfy({ LegalTextValidator.wIdCharacters.contains($0) }) {
+        if !LegalTextValidator.isValidWId(wId) {
             report(.invalidWId, eId: eId, "le wId « \(wId) » de \(eId) contient des caractères interdits ; "
                    + "n'utilisez que A-Z, a-z, 0-9, « _ » et « - ».")
         }
@@ -166,10 +171,65 @@ private struct ValidationRun {
         }
     }
 
-    private func describe(_ clause: Clause, position: Int) -> String {
+}
+
+/// How a clause is named in messages ("l'article « Article 3 »", "l'alinéa n° 2"), built only when a
+/// message needs it: validation of a large act must not pay for thousands of unused strings.
+private struct Description: CustomStringConvertible {
+    let clause: Clause
+    let position: Int
+
+    var description: String {
         if let num = clause.num, !num.isEmpty {
             return clause.kind == .article ? "l'article « \(num) »" : "\(clause.kind.frenchName) « \(num) »"
         }
         return "\(clause.kind.frenchName) n° \(position)"
+    }
+}
+
+/// What holds an eId, named in a message only when one is written.
+private enum Holder: CustomStringConvertible {
+    case clause(Description)
+    case named(String)
+
+    var description: String {
+        switch self {
+        case .clause(let clause): return clause.description
+        case .named(let name): return name
+        }
+    }
+}
+
+/// The eId a clause should have, `parent__prefix_component`, compared without building the string.
+private struct ExpectedEId: CustomStringConvertible {
+    let parent: String?
+    let prefix: String
+    let component: String
+
+    func matches(_ eId: String) -> Bool {
+        let parentLength = parent.map { $0.utf8.count + 2 } ?? 0
+        guard eId.utf8.count == parentLength + prefix.utf8.count + 1 + component.utf8.count else { return false }
+        var eId = eId
+        return eId.withUTF8 { actual in
+            var offset = 0
+            func consume(_ part: String) -> Bool {
+                var part = part
+                return part.withUTF8 { expected in
+                    for byte in expected {
+                        guard actual[offset] == byte else { return false }
+                        offset += 1
+                    }
+                    return true
+                }
+            }
+            if let parent {
+                guard consume(parent), consume("__") else { return false }
+            }
+            return consume(prefix) && consume("_") && consume(component)
+        }
+    }
+
+    var description: String {
+        (parent.map { $0 + "__" } ?? "") + prefix + "_" + component
     }
 }

@@ -10,7 +10,7 @@ enum SafeXMLParser {
     /// `XML_PARSE_HUGE` (which would lift libxml2's own depth and text-size limits) and `XML_PARSE_RECOVER`.
     static let options: Int32 = Int32(
         XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
-            | XML_PARSE_NOCDATA.rawValue | XML_PARSE_BIG_LINES.rawValue
+            | XML_PARSE_NOCDATA.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_COMPACT.rawValue
     )
 
     /// Parses `data` and hands the root element to `body`; the libxml2 document is freed on return,

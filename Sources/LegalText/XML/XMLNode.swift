@@ -22,20 +22,22 @@ struct XMLNode {
 
     /// Whether the element has this local name (compared without building a Swift string).
     func isNamed(_ wanted: StaticString) -> Bool {
-        guard let name = pointer.pointee.name else { return false }
-        let bytes = wanted.utf8Start
-        let count = wanted.utf8CodeUnitCount
-        for index in 0..<count where name[index] != bytes[index] { return false }
-        return name[count] == 0
+        XMLNode.equal(pointer.pointee.name, wanted)
     }
 
     /// The namespace URI of the element, if any.
     var namespace: String? { string(pointer.pointee.ns?.pointee.href) }
 
+    /// Whether this element uses the same namespace declaration as `other` (a cheap pointer test;
+    /// elements nearly always share their parent's declaration).
+    func sharesNamespace(with other: XMLNode) -> Bool {
+        pointer.pointee.ns != nil && pointer.pointee.ns == other.pointer.pointee.ns
+    }
+
     /// Whether the element is in the Akoma Ntoso 3.0 namespace.
     var isAKN: Bool {
         guard let href = pointer.pointee.ns?.pointee.href else { return false }
-        return string(href) == AKN.namespace
+        return AKN.namespaceBytes.withUnsafeBufferPointer { xmlStrEqual(href, $0.baseAddress) != 0 }
     }
 
     /// The source line of the node.
@@ -43,6 +45,85 @@ struct XMLNode {
 
     /// The text of a text node.
     var text: String { string(pointer.pointee.content) ?? "" }
+
+    /// The text of a text node with runs of XML whitespace collapsed to one space, in one pass over
+    /// the C bytes (the reader's hot path: most text needs no change and is copied once).
+    var collapsedText: String {
+        guard let content = pointer.pointee.content else { return "" }
+        let count = Int(xmlStrlen(content))
+        let bytes = UnsafeBufferPointer(start: content, count: count)
+        var needsWork = false
+        var previousWasSpace = false
+        for byte in bytes {
+            switch byte {
+            case 0x0A, 0x09, 0x0D: needsWork = true
+            case 0x20: if previousWasSpace { needsWork = true }
+            default: break
+            }
+            if needsWork { break }
+            previousWasSpace = byte == 0x20
+        }
+        guard needsWork else { return String(decoding: bytes, as: UTF8.self) }
+        return TextNormalization.collapse(bytes)
+    }
+
+    /// The value of one attribute (without namespace), read without building a dictionary.
+    func attribute(_ wanted: StaticString) -> String? {
+        var attribute = pointer.pointee.properties
+        while let current = attribute {
+            if XMLNode.equal(current.pointee.name, wanted) {
+                var value = ""
+                var child = current.pointee.children
+                while let node = child {
+                    value += string(node.pointee.content) ?? ""
+                    child = node.pointee.next
+                }
+                return value
+            }
+            attribute = current.pointee.next
+        }
+        return nil
+    }
+
+    /// Whether the element has attributes other than `eId` and `wId`.
+    var hasAttributesBesideIdentifiers: Bool {
+        var attribute = pointer.pointee.properties
+        while let current = attribute {
+            if !XMLNode.equal(current.pointee.name, "eId") && !XMLNode.equal(current.pointee.name, "wId") { return true }
+            attribute = current.pointee.next
+        }
+        return false
+    }
+
+    /// Compares a NUL-terminated libxml2 name with a static string, byte for byte.
+    static func equal(_ name: UnsafePointer<xmlChar>?, _ wanted: StaticString) -> Bool {
+        guard let name else { return false }
+        let bytes = wanted.utf8Start
+        let count = wanted.utf8CodeUnitCount
+        for index in 0..<count where name[index] != bytes[index] { return false }
+        return name[count] == 0
+    }
+
+    /// Whether a text node holds only XML whitespace, checked on the C bytes without copying them.
+    var isBlankText: Bool {
+        guard var byte = pointer.pointee.content else { return true }
+        while byte.pointee != 0 {
+            switch byte.pointee {
+            case 0x20, 0x0A, 0x09, 0x0D: byte += 1
+            default: return false
+            }
+        }
+        return true
+    }
+
+    /// Calls `body` on each child node, in order, without building an array.
+    func forEachChild(_ body: (XMLNode) throws(LegalTextError) -> Void) throws(LegalTextError) {
+        var child = pointer.pointee.children
+        while let node = child {
+            try body(XMLNode(pointer: node))
+            child = node.pointee.next
+        }
+    }
 
     /// The child nodes, in order.
     var children: [XMLNode] {
@@ -57,6 +138,7 @@ struct XMLNode {
 
     /// The attributes of the element without namespace prefix, name → value.
     var attributes: [String: String] {
+        guard pointer.pointee.properties != nil else { return [:] }
         var result: [String: String] = [:]
         var attribute = pointer.pointee.properties
         while let current = attribute {

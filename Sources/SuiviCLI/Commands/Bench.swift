@@ -36,6 +36,9 @@ extension Suivi.Bench {
         @Option(help: "Format de sortie.")
         var format: OutputFormat = .text
 
+        @Option(help: "Conserve le texte généré à ce chemin (pour le mesurer avec d'autres outils).")
+        var keep: String?
+
         func validate() throws {
             guard megabytes > 0, megabytes <= 60 else { throw ValidationError("--megabytes doit être entre 0 et 60.") }
             guard runs >= 1 else { throw ValidationError("--runs doit être au moins 1.") }
@@ -44,10 +47,10 @@ extension Suivi.Bench {
         func run() throws {
             let document = SyntheticAct.ofSize(megabytes: megabytes).document()
             let data = CanonicalWriter.data(document)
-            let path = FileManager.default.temporaryDirectory
+            let path = keep ?? FileManager.default.temporaryDirectory
                 .appendingPathComponent("suivi-bench-\(ProcessInfo.processInfo.processIdentifier).xml").path
             try data.write(to: URL(fileURLWithPath: path))
-            defer { try? FileManager.default.removeItem(atPath: path) }
+            defer { if keep == nil { try? FileManager.default.removeItem(atPath: path) } }
             let bytes = Double(data.count)
 
             var ours: [Double] = []
