@@ -5,10 +5,23 @@ struct DocumentWalker {
     let limits: XMLParserLimits
     /// Source line of each addressable element, by eId.
     private(set) var lines: [String: Int] = [:]
+    /// When reading a shell (see ``DocumentShell``): whether `componentRef` may stand for a clause.
+    let readsShell: Bool
+    /// In a shell, the `src` of each `componentRef`, by container ("body" or the annex eId).
+    private(set) var componentSources: [String: [String]] = [:]
 
-    init(file: String, limits: XMLParserLimits) {
+    init(file: String, limits: XMLParserLimits, readsShell: Bool = false) {
         self.file = file
         self.limits = limits
+        self.readsShell = readsShell
+    }
+
+    /// Reads one clause element standing alone as the root of a file (a register part file).
+    mutating func readFragment(_ root: XMLNode) throws(LegalTextError) -> Clause {
+        guard root.isAKN, let kind = ClauseKind(node: root), kind != .citation else {
+            throw .wrongRoot(file: file, line: root.line, found: root.name, namespace: root.namespace)
+        }
+        return try clause(root, kind: kind, depth: 1)
     }
 
     // MARK: Root and act
@@ -49,7 +62,7 @@ struct DocumentWalker {
             case "meta": meta = try readMeta(child)
             case "preface": preface = try readPreface(child)
             case "preamble": preamble = try readPreamble(child)
-            case "body": body = try clauses(in: child, depth: 1)
+            case "body": body = try clauses(in: child, depth: 1, container: "body")
             case "conclusions": conclusions = try blocks(in: child)
             default: annexes = try readAttachments(child)
             }
@@ -253,7 +266,7 @@ struct DocumentWalker {
                 // The annex's meta is derived from the act's identification when writing.
                 case "meta": sawMeta = true
                 case "preface": preface = try blocks(in: part)
-                case "mainBody": clauses = try self.clauses(in: part, depth: 1)
+                case "mainBody": clauses = try self.clauses(in: part, depth: 1, container: eId)
                 default: throw .unsupportedElement(file: file, line: part.line, element: part.name, parent: "doc")
                 }
             }
@@ -266,9 +279,17 @@ struct DocumentWalker {
 
     // MARK: Clauses
 
-    private mutating func clauses(in node: XMLNode, depth: Int) throws(LegalTextError) -> [Clause] {
+    private mutating func clauses(in node: XMLNode, depth: Int, container: String) throws(LegalTextError) -> [Clause] {
         var result: [Clause] = []
+        if readsShell { componentSources[container] = [] }
         for child in try elements(of: node) {
+            if readsShell {
+                guard child.isNamed("componentRef"), let source = child.attribute("src"), !source.isEmpty else {
+                    throw .unsupportedElement(file: file, line: child.line, element: child.name, parent: node.name)
+                }
+                componentSources[container, default: []].append(source)
+                continue
+            }
             guard let kind = ClauseKind(node: child), kind != .citation else {
                 throw .unsupportedElement(file: file, line: child.line, element: child.name, parent: node.name)
             }

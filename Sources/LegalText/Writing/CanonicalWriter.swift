@@ -6,6 +6,24 @@ import Foundation
 public enum CanonicalWriter {
     /// The canonical text of the document.
     public static func string(_ document: LegalDocument) -> String {
+        string(document, shell: nil)
+    }
+
+    /// The canonical text of a shell: the header document with a `componentRef` for each
+    /// top-level clause (see ``DocumentShell``).
+    public static func shell(_ shell: DocumentShell) -> String {
+        string(shell.header, shell: shell)
+    }
+
+    /// One clause alone, as the root element of a file (a part of a ``DocumentShell``).
+    public static func fragment(_ clause: Clause) -> String {
+        var out = XMLTextBuffer(capacity: 4096)
+        out.raw(#"<?xml version="1.0" encoding="UTF-8"?>"#)
+        write(clause, into: &out, rootNamespace: true)
+        return out.text
+    }
+
+    private static func string(_ document: LegalDocument, shell: DocumentShell?) -> String {
         var out = XMLTextBuffer()
         out.raw(#"<?xml version="1.0" encoding="UTF-8"?>"#)
         out.open("akomaNtoso", ["xmlns": AKN.namespace])
@@ -14,7 +32,11 @@ public enum CanonicalWriter {
         writePreface(document.preface, into: &out)
         writePreamble(document.preamble, into: &out)
         out.open("body")
-        for clause in document.body { write(clause, into: &out) }
+        if let shell {
+            for source in shell.bodySources { out.empty("componentRef", ["src": source]) }
+        } else {
+            for clause in document.body { write(clause, into: &out) }
+        }
         out.close("body")
         if !document.conclusions.isEmpty {
             out.open("conclusions")
@@ -23,7 +45,9 @@ public enum CanonicalWriter {
         }
         if !document.annexes.isEmpty {
             out.open("attachments")
-            for annex in document.annexes { write(annex, of: document.identification, into: &out) }
+            for annex in document.annexes {
+                write(annex, of: document.identification, sources: shell.map { $0.annexSources[annex.eId] ?? [] }, into: &out)
+            }
             out.close("attachments")
         }
         out.close("act")
@@ -143,7 +167,7 @@ public enum CanonicalWriter {
         out.close("preamble")
     }
 
-    private static func write(_ annex: Annex, of act: Identification, into out: inout XMLTextBuffer) {
+    private static func write(_ annex: Annex, of act: Identification, sources: [String]?, into out: inout XMLTextBuffer) {
         out.open("attachment", ["eId": annex.eId, "wId": annex.wId])
         out.open("doc", ["name": annex.name])
         out.open("meta")
@@ -155,7 +179,11 @@ public enum CanonicalWriter {
             out.close("preface")
         }
         out.open("mainBody")
-        for clause in annex.clauses { write(clause, into: &out) }
+        if let sources {
+            for source in sources { out.empty("componentRef", ["src": source]) }
+        } else {
+            for clause in annex.clauses { write(clause, into: &out) }
+        }
         out.close("mainBody")
         out.close("doc")
         out.close("attachment")
@@ -164,9 +192,11 @@ public enum CanonicalWriter {
     // MARK: Clauses and blocks
 
     /// Writes one clause and its descendants (also used by the register to write one article per file).
-    static func write(_ clause: Clause, into out: inout XMLTextBuffer) {
+    static func write(_ clause: Clause, into out: inout XMLTextBuffer, rootNamespace: Bool = false) {
         let name = clause.kind.elementName
-        out.open(name, identifiers(of: clause))
+        var attributes = identifiers(of: clause)
+        if rootNamespace { attributes["xmlns"] = AKN.namespace }
+        out.open(name, attributes)
         if let num = clause.num { out.line("num", [:], [.text(num)]) }
         if let heading = clause.heading { out.line("heading", [:], heading) }
         if clause.children.isEmpty {
