@@ -14,6 +14,6 @@ struct Suivi: ParsableCommand {
           suivi bench parse --megabytes 10      mesure la vitesse de lecture et de validation
         """,
         version: "0.1.0",
-        subcommands: [Validate.self, Show.self, Bench.self]
+        subcommands: [Validate.self, Show.self, Diff.self, Bench.self]
     )
 }

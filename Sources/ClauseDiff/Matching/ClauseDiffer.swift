@@ -1,0 +1,102 @@
+import LegalText
+
+/// Compares two versions of a text clause by clause: pairs the clauses (``ClauseMatcher``),
+/// classifies each pair, computes word diffs inside modified clauses, and orders the result as the
+/// new version reads, with deleted clauses where they stood.
+public struct ClauseDiffer: Sendable {
+    public var matcher: ClauseMatcher
+
+    public init(matcher: ClauseMatcher = ClauseMatcher()) {
+        self.matcher = matcher
+    }
+
+    public func compare(_ old: LegalDocument, _ new: LegalDocument, oldLabel: String, newLabel: String) -> DocumentDiff {
+        let oldClauses = ClauseSnapshot.all(in: old)
+        let newClauses = ClauseSnapshot.all(in: new)
+        let oldTexts = SubtreeTexts(document: old)
+        let newTexts = SubtreeTexts(document: new)
+        let pairing = matcher.match(old: oldClauses, new: newClauses) { isOld, index in
+            isOld ? oldTexts.text(of: oldClauses[index].eId) : newTexts.text(of: newClauses[index].eId)
+        }
+        // wId of the old parent → wId of its partner in the new version, to tell "moved" from "stayed".
+        var partnerWId: [String: String] = [:]
+        for (oldIndex, match) in pairing.newForOld {
+            partnerWId[oldClauses[oldIndex].wId] = newClauses[match.new].wId
+        }
+
+        var entries: [ClauseChange] = []
+        var entryIndexForNew: [Int: Int] = [:]
+        for (newIndex, clause) in newClauses.enumerated() {
+            entryIndexForNew[newIndex] = entries.count
+            guard let oldIndex = pairing.oldForNew[newIndex], let match = pairing.newForOld[oldIndex] else {
+                entries.append(ClauseChange(change: .inserted, old: nil, new: clause))
+                continue
+            }
+            entries.append(classify(old: oldClauses[oldIndex], new: clause, evidence: match.evidence, partnerWId: partnerWId))
+        }
+        // Deleted clauses go right after the entry of their nearest preceding old clause that survived.
+        var deletionsAfter: [Int: [ClauseChange]] = [:]  // entry index (-1: at the start) → deletions
+        var anchor = -1
+        for (oldIndex, clause) in oldClauses.enumerated() {
+            if let match = pairing.newForOld[oldIndex] {
+                anchor = entryIndexForNew[match.new] ?? anchor
+            } else {
+                deletionsAfter[anchor, default: []].append(ClauseChange(change: .deleted, old: clause, new: nil))
+            }
+        }
+        var ordered: [ClauseChange] = deletionsAfter[-1] ?? []
+        for (index, entry) in entries.enumerated() {
+            ordered.append(entry)
+            ordered += deletionsAfter[index] ?? []
+        }
+        return DocumentDiff(oldLabel: oldLabel, newLabel: newLabel, changes: ordered,
+                            metadataChanges: MetadataComparison.changes(old, new))
+    }
+
+    private func classify(old: ClauseSnapshot, new: ClauseSnapshot, evidence: MatchEvidence,
+                          partnerWId: [String: String]) -> ClauseChange {
+        let sameParent = (partnerWId[old.parentWId] ?? old.parentWId) == new.parentWId
+        let renumbered = old.eId != new.eId || old.num != new.num
+        var textDiff: WordDiff?
+        if old.text != new.text {
+            let diff = WordDiff(old: old.text, new: new.text)
+            if !diff.isUnchanged { textDiff = diff }
+        }
+        var headingDiff: WordDiff?
+        if old.heading != new.heading {
+            headingDiff = WordDiff(old: old.heading ?? "", new: new.heading ?? "")
+        }
+        let modified = textDiff != nil || headingDiff != nil
+        let change: ChangeClass
+        switch (sameParent, renumbered, modified) {
+        case (false, _, false): change = .moved
+        case (false, _, true): change = .movedModified
+        case (true, true, false): change = .renumbered
+        case (true, true, true): change = .renumberedModified
+        case (true, false, true): change = .modified
+        case (true, false, false): change = .unchanged
+        }
+        return ClauseChange(change: change, old: old, new: new, textDiff: textDiff, headingDiff: headingDiff, matchedBy: evidence)
+    }
+}
+
+/// The text of each clause's whole subtree (heading, own text, descendants), by eId.
+private struct SubtreeTexts {
+    private var texts: [String: String] = [:]
+
+    init(document: LegalDocument) {
+        func visit(_ clause: Clause) -> String {
+            var parts: [String] = []
+            if let heading = clause.headingText { parts.append(heading) }
+            parts += clause.intro.map(\.plainText) + clause.content.map(\.plainText)
+            for child in clause.children { parts.append(visit(child)) }
+            parts += clause.wrapUp.map(\.plainText)
+            let text = parts.joined(separator: " ")
+            texts[clause.eId] = text
+            return text
+        }
+        for clause in document.citations + document.body + document.annexes.flatMap(\.clauses) { _ = visit(clause) }
+    }
+
+    func text(of eId: String) -> String { texts[eId] ?? "" }
+}

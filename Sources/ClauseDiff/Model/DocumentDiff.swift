@@ -1,0 +1,44 @@
+/// The clause-by-clause comparison of two versions of a text.
+public struct DocumentDiff: Sendable, Hashable, Codable {
+    /// Labels of the two sides (a tag, a commit, a file name).
+    public let oldLabel: String
+    public let newLabel: String
+    /// Every clause of either version, in the new version's order (deleted clauses where they stood).
+    public let changes: [ClauseChange]
+    /// Changes of the text's metadata (title, dates), as readable lines.
+    public let metadataChanges: [String]
+
+    public init(oldLabel: String, newLabel: String, changes: [ClauseChange], metadataChanges: [String] = []) {
+        self.oldLabel = oldLabel
+        self.newLabel = newLabel
+        self.changes = changes
+        self.metadataChanges = metadataChanges
+    }
+
+    /// Whether nothing changed.
+    public var isEmpty: Bool { metadataChanges.isEmpty && changes.allSatisfy { $0.change == .unchanged } }
+
+    /// The changes only (no unchanged clause).
+    public var onlyChanged: DocumentDiff {
+        DocumentDiff(oldLabel: oldLabel, newLabel: newLabel, changes: changes.filter { $0.change != .unchanged },
+                     metadataChanges: metadataChanges)
+    }
+
+    /// Restricted to clauses whose eId (old or new) starts with `prefix` (e.g. "annex_2", "art_3").
+    public func restricted(toEIdPrefix prefix: String) -> DocumentDiff {
+        func within(_ eId: String?) -> Bool {
+            guard let eId else { return false }
+            return eId == prefix || eId.hasPrefix(prefix + "__")
+        }
+        return DocumentDiff(oldLabel: oldLabel, newLabel: newLabel,
+                            changes: changes.filter { within($0.old?.eId) || within($0.new?.eId) },
+                            metadataChanges: metadataChanges)
+    }
+
+    /// How many clauses fall in each class.
+    public var counts: [ChangeClass: Int] {
+        var result: [ChangeClass: Int] = [:]
+        for change in changes { result[change.change, default: 0] += 1 }
+        return result
+    }
+}
