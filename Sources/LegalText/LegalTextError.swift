@@ -62,37 +62,42 @@ public enum LegalTextError: Error, Sendable, Equatable, LocalizedError, CustomSt
 
     public var description: String {
         let place = line.map { "\(file):\($0)" } ?? file
+        return "\(place) : \(reason)"
+    }
+
+    /// What went wrong and what to do, without the file and line (which ``description`` puts first).
+    public var reason: String {
         switch self {
         case .unreadable(_, let reason):
-            return "\(place) : lecture impossible (\(reason)). Vérifiez le chemin et les droits du fichier."
+            return "lecture impossible (\(reason)). Vérifiez le chemin et les droits du fichier."
         case .tooLarge(_, let bytes, let limit):
-            return "\(place) : fichier trop volumineux (\(bytes) octets, limite \(limit)). "
+            return "fichier trop volumineux (\(bytes) octets, limite \(limit)). "
                 + "Découpez le texte ou vérifiez qu'il s'agit bien d'un texte juridique."
         case .doctypeForbidden:
-            return "\(place) : déclaration <!DOCTYPE> refusée. Une DTD peut déclarer des entités "
+            return "déclaration <!DOCTYPE> refusée. Une DTD peut déclarer des entités "
                 + "(bombe d'entités, lecture de fichiers ou d'URL) ; supprimez la ligne <!DOCTYPE …>."
         case .malformed(_, _, let column, let problem, let detail):
-            return "\(place):\(column) : \(problem.french) (libxml2 : \(detail)). "
+            return "colonne \(column) : \(problem.french) (libxml2 : \(detail)). "
                 + "Corrigez le fichier à cet endroit ; rien n'a été enregistré."
         case .wrongRoot(_, _, let found, let namespace):
             let ns = namespace.map { "dans l'espace de noms « \($0) »" } ?? "sans espace de noms"
-            return "\(place) : l'élément racine est <\(found)> \(ns) ; attendu <akomaNtoso> dans l'espace "
+            return "l'élément racine est <\(found)> \(ns) ; attendu <akomaNtoso> dans l'espace "
                 + "de noms \(AKN.namespace). Ce fichier n'est pas un document Akoma Ntoso 3.0."
         case .unsupportedElement(_, _, let element, let parent):
-            return "\(place) : élément <\(element)> non pris en charge dans <\(parent)>. "
+            return "élément <\(element)> non pris en charge dans <\(parent)>. "
                 + "Voir docs/FORMAT.md pour les éléments admis."
         case .missingElement(_, _, let element, let parent):
-            return "\(place) : élément <\(element)> manquant dans <\(parent)>."
+            return "élément <\(element)> manquant dans <\(parent)>."
         case .badAttribute(_, _, let element, let attribute, let value):
             if let value {
-                return "\(place) : valeur « \(value) » invalide pour l'attribut \(attribute) de <\(element)>."
+                return "valeur « \(value) » invalide pour l'attribut \(attribute) de <\(element)>."
             }
-            return "\(place) : attribut \(attribute) manquant sur <\(element)>."
+            return "attribut \(attribute) manquant sur <\(element)>."
         case .unexpectedText(_, _, let parent, let text):
-            return "\(place) : texte « \(text) » hors d'un paragraphe, dans <\(parent)>. "
+            return "texte « \(text) » hors d'un paragraphe, dans <\(parent)>. "
                 + "Placez le texte dans un élément <p>."
         case .tooDeep(_, _, let limit):
-            return "\(place) : plus de \(limit) niveaux d'éléments imbriqués ; structure refusée."
+            return "plus de \(limit) niveaux d'éléments imbriqués ; structure refusée."
         }
     }
 

@@ -146,6 +146,7 @@ struct FallbackMatchingTests {
         let old = try fixture("renumbering-v1")
         var new = old
         new.body[3].children[0].wId = "other"
+        new.body[3].children[0].eId = "art_4__para_2"
         new.body[3].children[0].content = [Block(text: "Une disposition entièrement nouvelle sur un autre sujet.")]
         let diff = ClauseDiffer().compare(old, new, oldLabel: "a", newLabel: "b")
         #expect(diff.changes.first { $0.new?.wId == "other" }?.change == .inserted)

@@ -34,15 +34,34 @@ public struct ClauseDiffer: Sendable {
             }
             entries.append(classify(old: oldClauses[oldIndex], new: clause, evidence: match.evidence, partnerWId: partnerWId))
         }
-        // Deleted clauses go right after the entry of their nearest preceding old clause that survived.
+        // Deleted clauses go where they stood: after the whole subtree of the partner of their previous
+        // sibling, else right after their parent's partner, else after their deleted parent.
+        let subtreeEnd = Self.subtreeEnds(newClauses)
         var deletionsAfter: [Int: [ClauseChange]] = [:]  // entry index (-1: at the start) → deletions
-        var anchor = -1
+        var anchorOfDeleted: [String: Int] = [:]          // wId of a deleted clause → its anchor
+        var lastSurvivorAnchor = -1
+        var previousSibling: [String: Int] = [:]          // parent wId → last old index seen under it
         for (oldIndex, clause) in oldClauses.enumerated() {
+            defer { previousSibling[clause.parentWId] = oldIndex }
             if let match = pairing.newForOld[oldIndex] {
-                anchor = entryIndexForNew[match.new] ?? anchor
-            } else {
-                deletionsAfter[anchor, default: []].append(ClauseChange(change: .deleted, old: clause, new: nil))
+                lastSurvivorAnchor = entryIndexForNew[subtreeEnd[match.new]] ?? lastSurvivorAnchor
+                continue
             }
+            var anchor = lastSurvivorAnchor
+            if let sibling = previousSibling[clause.parentWId] {
+                if let match = pairing.newForOld[sibling] {
+                    anchor = entryIndexForNew[subtreeEnd[match.new]] ?? anchor
+                } else if let siblingAnchor = anchorOfDeleted[oldClauses[sibling].wId] {
+                    anchor = siblingAnchor
+                }
+            } else if let parentAnchor = anchorOfDeleted[clause.parentWId] {
+                anchor = parentAnchor
+            } else if let parentIndex = oldClauses.firstIndex(where: { $0.wId == clause.parentWId }),
+                      let match = pairing.newForOld[parentIndex] {
+                anchor = entryIndexForNew[match.new] ?? anchor
+            }
+            anchorOfDeleted[clause.wId] = anchor
+            deletionsAfter[anchor, default: []].append(ClauseChange(change: .deleted, old: clause, new: nil))
         }
         var ordered: [ClauseChange] = deletionsAfter[-1] ?? []
         for (index, entry) in entries.enumerated() {
@@ -51,6 +70,18 @@ public struct ClauseDiffer: Sendable {
         }
         return DocumentDiff(oldLabel: oldLabel, newLabel: newLabel, changes: ordered,
                             metadataChanges: MetadataComparison.changes(old, new))
+    }
+
+    /// For each clause (in document order), the index of the last clause of its subtree.
+    static func subtreeEnds(_ clauses: [ClauseSnapshot]) -> [Int] {
+        var ends = Array(clauses.indices)
+        var stack: [Int] = []  // indices of the open ancestors
+        for (index, clause) in clauses.enumerated() {
+            while let top = stack.last, clauses[top].wId != clause.parentWId { stack.removeLast() }
+            for ancestor in stack { ends[ancestor] = index }
+            stack.append(index)
+        }
+        return ends
     }
 
     private func classify(old: ClauseSnapshot, new: ClauseSnapshot, evidence: MatchEvidence,

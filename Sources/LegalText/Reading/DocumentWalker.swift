@@ -1,3 +1,5 @@
+import Foundation
+
 /// Walks a parsed libxml2 tree into the document model, element by element, strictly: anything
 /// outside the subset is reported, never silently dropped.
 struct DocumentWalker {
@@ -396,8 +398,12 @@ struct DocumentWalker {
                 result.append(child)
             case .text:
                 guard child.isBlankText else {
-                    throw .unexpectedText(file: file, line: child.line, parent: node.name,
-                                          text: String(TextNormalization.collapse(child.text).prefix(40)))
+                    let text = child.text
+                    // libxml2 gives a text node the line where it ends: step back over trailing line breaks.
+                    let trailing = text.unicodeScalars.reversed().prefix { " \t\r\n".unicodeScalars.contains($0) }
+                    let line = child.line - trailing.filter { $0 == "\n" }.count
+                    let quoted = TextNormalization.collapse(text).trimmingCharacters(in: .whitespaces)
+                    throw .unexpectedText(file: file, line: line, parent: node.name, text: String(quoted.prefix(40)))
                 }
             case .entityReference:
                 throw .malformed(file: file, line: child.line, column: 0, problem: .entity, detail: "entity reference")

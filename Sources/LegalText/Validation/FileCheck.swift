@@ -16,7 +16,7 @@ public struct FileCheck: Sendable {
             return FileCheck(file: file, document: source.document, problems: LegalTextValidator.validate(source))
         } catch {
             return FileCheck(file: file, document: nil, problems: [
-                ValidationProblem(rule: .unreadable, file: file, line: error.line, eId: nil, message: error.description),
+                ValidationProblem(rule: .unreadable, file: file, line: error.line, eId: nil, message: error.reason),
             ])
         }
     }

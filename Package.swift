@@ -1,0 +1,61 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "suivi",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "suivi", targets: ["SuiviCLI"]),
+        .library(name: "LegalText", targets: ["LegalText"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // System libraries: the dependency on libxml2 / libgit2 is stated once, here.
+        .systemLibrary(
+            name: "CXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .systemLibrary(
+            name: "CGit2",
+            pkgConfig: "libgit2",
+            providers: [.apt(["libgit2-dev"])]
+        ),
+
+        // Layers, bottom up (see DESIGN.md).
+        .target(name: "LegalText", dependencies: ["CXML2"]),
+        .target(name: "Register", dependencies: ["CGit2", "LegalText"]),
+
+        .target(name: "ClauseDiff", dependencies: ["LegalText"]),
+
+        // Front ends.
+        .executableTarget(
+            name: "SuiviCLI",
+            dependencies: [
+                "LegalText",
+                "Register",
+                "ClauseDiff",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // Tests.
+        .testTarget(
+            name: "LegalTextTests",
+            dependencies: ["LegalText"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "ClauseDiffTests",
+            dependencies: ["ClauseDiff", "LegalText"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "SuiviCLITests",
+            dependencies: ["SuiviCLI", "LegalText"]
+        ),
+        .testTarget(name: "RegisterTests", dependencies: ["Register"]),
+    ]
+)

@@ -1,0 +1,187 @@
+import Foundation
+import LegalText
+
+/// Why the register could not read or write its git repository. Every case names what was asked for.
+public enum RegisterError: Error, Sendable, Equatable, LocalizedError, CustomStringConvertible {
+    /// A libgit2 call failed; `message` is libgit2's own, read right after the call.
+    case libgit2(function: String, code: Int32, message: String)
+    /// `init(creatingAt:)` found a repository already there.
+    case repositoryExists(path: String)
+    /// `init(openingAt:)` found no git repository at the path.
+    case notARepository(path: String)
+    /// A revision (branch, tag, commit id, `main~2`…) names nothing in the repository.
+    case notFound(revision: String)
+    /// A short revision matches several objects.
+    case ambiguous(revision: String)
+    /// A revision names an object that is not a commit and does not lead to one (a tree, a blob).
+    case notACommit(revision: String)
+    /// The branch did not point where the caller expected (`nil`: no commit yet): someone else wrote first.
+    case conflict(ref: String, expected: ObjectID?, actual: ObjectID?)
+    /// Another writer held the reference's lock file for longer than the store waits.
+    case locked(ref: String)
+    /// `commitApplying` lost the compare-and-swap race this many times in a row.
+    case retriesExhausted(ref: String, attempts: Int)
+    /// A tag of that name already exists and designates another commit.
+    case tagExists(name: String, target: ObjectID)
+    /// A branch of that name already exists and points at another commit.
+    case branchExists(ref: String, tip: ObjectID)
+    /// The branch HEAD names (`refs/heads/main`) cannot be deleted: a clone would check out nothing.
+    case protectedBranch(ref: String)
+    /// A reference, branch or tag name git refuses (`refs/heads/a..b`, spaces, `~`…), or outside its namespace.
+    case invalidReference(name: String)
+    /// A file path that cannot be stored (empty, absolute, `..`, `.git`, NUL), or that is both a file and a folder.
+    case invalidPath(path: String, reason: String)
+    /// A name or e-mail that cannot appear in a git signature (empty, `<`, `>`, line break).
+    case invalidIdentity(name: String, email: String)
+    /// A commit or tag message that is empty (once cleaned up) or contains a NUL character.
+    case invalidMessage
+    /// A time-zone offset outside UTC−12:00…UTC+14:00.
+    case invalidTimeZone(minutes: Int)
+    /// A date git cannot store faithfully (before 1970 or from 2100): legal dates belong in the text's metadata.
+    case dateOutOfRange(Date)
+    /// The task was cancelled while waiting to retry.
+    case cancelled
+
+    // MARK: Texts in the register
+
+    /// The folder holds no register (`register.git`).
+    case notARegister(path: String)
+    /// A commit holds no text (nothing under `texts/`), or not the one asked for.
+    case noText(commit: String)
+    /// Several texts are stored: say which one.
+    case severalTexts([String])
+    /// A stored file of a text cannot be read back.
+    case corruptText(path: String, reason: String)
+    /// No adopted version was in force on that date.
+    case noVersionInForce(date: LegalDate, firstEntryIntoForce: LegalDate?)
+    /// Documents to import or commit have problems: nothing was written.
+    case invalidDocuments([ValidationProblem])
+    /// A version folder mixes adopted texts and drafts.
+    case mixedVersion(folder: String)
+    /// The path is not a folder.
+    case notAFolder(path: String)
+    /// No XML file to import.
+    case nothingToImport(path: String)
+    /// A version of that name exists with other content.
+    case versionDiffers(version: String, source: String)
+    /// A version older than the latest adopted one cannot be added after it.
+    case outOfOrder(version: String, latest: String)
+    /// The operation needs an adopted version and there is none yet.
+    case noAdoptedVersion
+    /// No version has a clause with that eId or wId.
+    case clauseNotFound(identifier: String)
+    /// The revision is not one of the register's versions.
+    case notAVersion(revision: String)
+    /// A draft name that cannot be a branch and folder name.
+    case invalidDraftName(String)
+    /// Reading or writing a working copy failed.
+    case io(path: String, reason: String)
+    /// The working copy of a draft does not say which commit it was taken from.
+    case noWorkingCopyBase(draft: String)
+    /// Someone else changed the same clauses on the draft since the working copy was taken.
+    case draftConflict(draft: String, paths: [String])
+
+    /// libgit2's return code, when the error comes from libgit2.
+    var libgit2Code: Int32? {
+        if case .libgit2(_, let code, _) = self { return code }
+        return nil
+    }
+
+    public var description: String {
+        switch self {
+        case .libgit2(let function, let code, let message):
+            return "Erreur de libgit2 dans \(function) (code \(code)) : \(message)."
+        case .repositoryExists(let path):
+            return "Un dépôt existe déjà à « \(path) » ; ouvrez-le au lieu de le créer."
+        case .notARepository(let path):
+            return "« \(path) » n'est pas un dépôt git ; vérifiez le chemin ou créez d'abord le registre."
+        case .notFound(let revision):
+            return "Révision introuvable : « \(revision) » ne désigne aucune version du registre."
+        case .ambiguous(let revision):
+            return "Révision ambiguë : « \(revision) » désigne plusieurs objets ; donnez un identifiant plus long."
+        case .notACommit(let revision):
+            return "« \(revision) » ne désigne pas une version (commit) du registre."
+        case .conflict(let ref, let expected, let actual):
+            let was = expected.map { "la version \($0.abbreviated)" } ?? "une branche vide"
+            let now = actual.map { "la version \($0.abbreviated)" } ?? "aucune version"
+            return "Conflit d'écriture sur \(ref) : attendu \(was), trouvé \(now). "
+                + "Quelqu'un a enregistré entre-temps ; relisez l'état actuel puis recommencez."
+        case .locked(let ref):
+            return "La référence \(ref) est verrouillée par une autre écriture (fichier \(ref).lock). "
+                + "Réessayez ; si aucune écriture n'est en cours, le verrou sera levé à la prochaine ouverture du dépôt."
+        case .retriesExhausted(let ref, let attempts):
+            return "Écriture abandonnée sur \(ref) après \(attempts) tentatives : d'autres écritures passaient toujours avant."
+        case .tagExists(let name, let target):
+            return "L'étiquette \(name) existe déjà et désigne une autre version (\(target.abbreviated)) ; "
+                + "une étiquette publiée ne se déplace pas."
+        case .branchExists(let ref, let tip):
+            return "La branche \(ref) existe déjà et pointe sur une autre version (\(tip.abbreviated))."
+        case .protectedBranch(let ref):
+            return "La branche \(ref) est la branche principale du registre (HEAD) ; elle ne peut pas être supprimée."
+        case .invalidReference(let name):
+            return "Nom de référence refusé par git : « \(name) »."
+        case .invalidPath(let path, let reason):
+            return "Chemin de fichier refusé : « \(path) » (\(reason))."
+        case .invalidIdentity(let name, let email):
+            return "Identité refusée : « \(name) » <\(email)> (nom et courriel non vides, sans < > ni saut de ligne)."
+        case .invalidMessage:
+            return "Message refusé : il est vide ou contient un caractère NUL ; dites ce qui a été fait et par qui."
+        case .invalidTimeZone(let minutes):
+            return "Décalage horaire refusé : \(minutes) minutes (attendu entre -720 et +840)."
+        case .dateOutOfRange(let date):
+            return "Date refusée pour git : \(date.formatted(.iso8601)) ; git ne conserve fidèlement que les dates "
+                + "de 1970 à 2099. Portez la date juridique dans les métadonnées du texte."
+        case .cancelled:
+            return "Écriture annulée avant d'avoir pu être enregistrée."
+        case .notARegister(let path):
+            return "« \(path) » ne contient pas de registre (dossier register.git absent) ; créez-le avec « suivi init \(path) »."
+        case .noText(let commit):
+            return "La version \(commit) ne contient aucun texte (dossier texts/ vide) ou pas celui demandé ; "
+                + "importez d'abord le corpus (« suivi import corpus »)."
+        case .severalTexts(let works):
+            return "Le registre contient plusieurs textes (\(works.joined(separator: ", "))) ; précisez lequel avec --texte."
+        case .corruptText(let path, let reason):
+            return "Le fichier \(path) du registre est illisible : \(reason) Lancez « git fsck » et signalez-le."
+        case .noVersionInForce(let date, let first):
+            let hint = first.map { " La première version entre en vigueur le \($0.french)." } ?? " Aucune version adoptée n'est enregistrée."
+            return "Aucune version n'était en vigueur le \(date.french).\(hint)"
+        case .invalidDocuments(let problems):
+            let list = problems.prefix(20).map { "  " + $0.description }.joined(separator: "\n")
+            let more = problems.count > 20 ? "\n  … et \(problems.count - 20) autre(s)." : ""
+            return "\(problems.count) problème(s) dans les documents ; rien n'a été enregistré. "
+                + "Corrigez-les (« suivi validate ») puis recommencez :\n" + list + more
+        case .mixedVersion(let folder):
+            return "Le dossier \(folder) mélange des versions adoptées et des projets ; une version par dossier."
+        case .notAFolder(let path):
+            return "« \(path) » n'est pas un dossier."
+        case .nothingToImport(let path):
+            return "Aucun fichier .xml à importer dans « \(path) »."
+        case .versionDiffers(let version, let source):
+            return "La version \(version) existe déjà dans le registre avec un autre contenu que \(source) ; "
+                + "une version adoptée ne se réécrit pas. Pour la corriger, ouvrez un projet de révision."
+        case .outOfOrder(let version, let latest):
+            return "La version \(version) est antérieure à la dernière version adoptée (\(latest)) ; "
+                + "importez les versions dans l'ordre chronologique, dans un registre neuf."
+        case .noAdoptedVersion:
+            return "Le registre ne contient encore aucune version adoptée ; importez d'abord le texte en vigueur."
+        case .clauseNotFound(let identifier):
+            return "Aucune version ne contient d'élément d'identifiant « \(identifier) » (eId ou wId) ; "
+                + "vérifiez-le avec « suivi show --at <version> --ids »."
+        case .notAVersion(let revision):
+            return "« \(revision) » n'est ni une version adoptée ni un projet du registre (voir « suivi log »)."
+        case .invalidDraftName(let name):
+            return "Nom de projet invalide : « \(name) » ; utilisez lettres, chiffres, « - » et « _ »."
+        case .io(let path, let reason):
+            return "Lecture ou écriture impossible dans \(path) : \(reason)"
+        case .noWorkingCopyBase(let draft):
+            return "La copie de travail du projet \(draft) ne dit pas de quelle version elle part (fichier .base) ; "
+                + "recréez-la avec « suivi draft checkout \(draft) »."
+        case .draftConflict(let draft, let paths):
+            return "Conflit sur le projet \(draft) : quelqu'un a modifié entre-temps les mêmes éléments "
+                + "(\(paths.joined(separator: ", "))). Rien n'a été enregistré ; reprenez la copie de travail "
+                + "(« suivi draft checkout \(draft) ») puis refaites vos modifications."
+        }
+    }
+
+    public var errorDescription: String? { description }
+}

@@ -1,0 +1,125 @@
+import Foundation
+import LegalText
+
+/// A draft branch and its working copy.
+public struct DraftInfo: Sendable, Hashable, Codable {
+    public let name: String
+    public let branch: String
+    public let tip: ObjectID
+    /// The commit the working copy was taken from (recorded when it was written), if any.
+    public let base: ObjectID?
+    /// The folder holding the working copy (one whole Akoma Ntoso file per text).
+    public let workingCopy: String
+}
+
+extension TextRegister {
+    static func branch(ofDraft name: String) -> String { "refs/heads/draft/" + name }
+
+    /// The working copy folder of a draft.
+    public func workingCopy(ofDraft name: String) -> URL {
+        TextRegister.draftsDirectory(of: root).appendingPathComponent(name)
+    }
+
+    private func baseFile(ofDraft name: String) -> URL {
+        workingCopy(ofDraft: name).appendingPathComponent(".base")
+    }
+
+    /// Starts a draft: branch `draft/<name>` from the text in force (the tip of `main`), and a working
+    /// copy of every text in `brouillons/<name>/<work>.xml`, to edit with any XML editor.
+    public func startDraft(_ name: String) async throws(RegisterError) -> DraftInfo {
+        guard !name.isEmpty, LegalTextValidator.isValidWId(name) else { throw .invalidDraftName(name) }
+        guard let main = try await store.tip() else { throw .noAdoptedVersion }
+        let branch = Self.branch(ofDraft: name)
+        if let existing = try await store.tip(of: branch) { throw .branchExists(ref: branch, tip: existing) }
+        try await store.createBranch(branch, at: main)
+        try await writeWorkingCopy(name: name, at: main)
+        return DraftInfo(name: name, branch: branch, tip: main, base: main, workingCopy: workingCopy(ofDraft: name).path)
+    }
+
+    /// Writes (or refreshes) the working copy of a draft from commit `commit`.
+    public func writeWorkingCopy(name: String, at commit: ObjectID) async throws(RegisterError) {
+        let folder = workingCopy(ofDraft: name)
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            for work in try await works(at: commit) {
+                let document = try await document(at: commit, work: work)
+                try CanonicalWriter.data(document).write(to: folder.appendingPathComponent(work + ".xml"), options: .atomic)
+            }
+            try Data((commit.description + "\n").utf8).write(to: baseFile(ofDraft: name), options: .atomic)
+        } catch let error as RegisterError {
+            throw error
+        } catch {
+            throw .io(path: folder.path, reason: error.localizedDescription)
+        }
+    }
+
+    /// The drafts: branches `draft/…` with their working copies.
+    public func drafts() async throws(RegisterError) -> [DraftInfo] {
+        try await store.branches().filter { $0.ref.hasPrefix("refs/heads/draft/") }.map { branch in
+            let name = String(branch.ref.dropFirst("refs/heads/draft/".count))
+            let base = (try? String(contentsOf: baseFile(ofDraft: name), encoding: .utf8))
+                .flatMap { ObjectID(hex: $0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+            return DraftInfo(name: name, branch: branch.ref, tip: branch.tip, base: base,
+                             workingCopy: workingCopy(ofDraft: name).path)
+        }
+    }
+
+    /// Validates the working copy of a draft and commits what changed in it on `draft/<name>`.
+    ///
+    /// Only the files that differ from the commit the working copy was taken from are written, on top
+    /// of the branch's current tip: if someone else committed other clauses meanwhile, both updates are
+    /// kept (compare-and-swap, retried). If someone else changed the same clause, the commit is refused
+    /// with the clause named, and nothing is written.
+    /// - Returns: the new commit, or nil when nothing changed.
+    public func commitDraft(_ name: String, message: String, author: Identity) async throws(RegisterError) -> ObjectID? {
+        let branch = Self.branch(ofDraft: name)
+        guard try await store.tip(of: branch) != nil else { throw RegisterError.notFound(revision: "draft/" + name) }
+        let folder = workingCopy(ofDraft: name)
+        let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+            .filter { $0.hasSuffix(".xml") }.sorted().map { folder.appendingPathComponent($0).path }
+        guard !files.isEmpty else { throw .nothingToImport(path: folder.path) }
+        var documents: [LegalDocument] = []
+        var problems: [ValidationProblem] = []
+        for file in files {
+            let check = FileCheck.check(file: file)
+            problems += check.problems
+            if let document = check.document { documents.append(document) }
+        }
+        guard problems.isEmpty else { throw .invalidDocuments(problems) }
+        let known = try await drafts()
+        guard let base = known.first(where: { $0.name == name })?.base else { throw .noWorkingCopyBase(draft: name) }
+
+        // What the drafter changed relative to the base.
+        var changes: [String: Data?] = [:]
+        for document in documents {
+            let work = RegisterLayout.workKey(of: document)
+            let files = RegisterLayout.files(for: document)
+            for (path, data) in files {
+                if try await store.readFile(path: path, at: base) != data { changes[path] = data }
+            }
+            let present = try await store.listFiles(at: base, under: RegisterLayout.folder(work: work))
+            for path in present where files[path] == nil {
+                changes.updateValue(nil, forKey: path)
+            }
+        }
+        guard !changes.isEmpty else { return nil }
+        // Someone else's change to the same file since the base is a conflict on that clause.
+        if let tip = try await store.tip(of: branch), tip != base {
+            let theirs = Set(try await store.changedPaths(from: base, to: tip).map(\.path))
+            let clash = changes.keys.filter { theirs.contains($0) }.sorted()
+            if !clash.isEmpty {
+                var same = true
+                for path in clash {
+                    if try await store.readFile(path: path, at: tip) != (changes[path] ?? nil) { same = false }
+                }
+                if !same { throw .draftConflict(draft: name, paths: clash) }
+            }
+        }
+        let date = Date()
+        let commit = try await store.commitApplying(changes: changes, message: message, author: author, date: date,
+                                                    timeZoneMinutes: 0, onBranch: branch)
+        // The working copy now reads the branch's tip, with other writers' changes included.
+        try await writeWorkingCopy(name: name, at: commit)
+        return commit
+    }
+}

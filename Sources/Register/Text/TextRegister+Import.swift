@@ -1,0 +1,171 @@
+import Foundation
+import LegalText
+
+/// What importing one version did.
+public struct ImportOutcome: Sendable, Hashable, Codable {
+    public enum Status: String, Sendable, Hashable, Codable {
+        case created = "cree"
+        case alreadyPresent = "deja-present"
+    }
+
+    public let source: String
+    public let version: String
+    public let commit: ObjectID
+    public let status: Status
+}
+
+extension TextRegister {
+    /// Imports a folder of versions (one sub-folder per version, each holding one file per text), or a
+    /// folder holding the files of a single version. Every file is read and validated first: if any
+    /// has a problem, nothing is committed. Adopted versions go to `main` in signature order, each
+    /// tagged; drafts go to `draft/<sub-folder name>`, from the text in force. Re-importing is a no-op.
+    public func importVersions(from folder: String, author: Identity) async throws(RegisterError) -> [ImportOutcome] {
+        let groups = try Self.versionFolders(in: folder)
+        var loaded: [(source: String, name: String, documents: [LegalDocument])] = []
+        var problems: [ValidationProblem] = []
+        for (source, files) in groups {
+            var documents: [LegalDocument] = []
+            for file in files {
+                let check = FileCheck.check(file: file)
+                problems += check.problems
+                if let document = check.document, check.isValid { documents.append(document) }
+            }
+            loaded.append((source, URL(fileURLWithPath: source).lastPathComponent, documents))
+        }
+        guard problems.isEmpty else { throw .invalidDocuments(problems) }
+        for group in loaded {
+            let drafts = group.documents.filter(\.isDraft).count
+            guard drafts == 0 || drafts == group.documents.count else { throw .mixedVersion(folder: group.source) }
+        }
+        let adopted = loaded.filter { $0.documents.first.map { !$0.isDraft } ?? false }
+            .sorted { ($0.documents.first?.date(of: .signature)?.iso ?? "") < ($1.documents.first?.date(of: .signature)?.iso ?? "") }
+        let drafts = loaded.filter { $0.documents.first?.isDraft ?? false }
+        var outcomes: [ImportOutcome] = []
+        for group in adopted {
+            for document in group.documents {
+                outcomes.append(try await importAdopted(document, source: group.source, author: author))
+            }
+        }
+        for group in drafts {
+            outcomes.append(try await importDraft(group.documents, name: group.name, source: group.source, author: author))
+        }
+        return outcomes
+    }
+
+    /// The version folders under `folder` and their XML files; `folder` itself when it holds XML files.
+    static func versionFolders(in folder: String) throws(RegisterError) -> [(String, [String])] {
+        let manager = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard manager.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw .notAFolder(path: folder)
+        }
+        let base = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
+        let entries = ((try? manager.contentsOfDirectory(atPath: folder)) ?? []).sorted()
+        let ownFiles = entries.filter { $0.hasSuffix(".xml") }.map { base + "/" + $0 }
+        if !ownFiles.isEmpty { return [(base, ownFiles)] }
+        var groups: [(String, [String])] = []
+        for entry in entries {
+            let path = base + "/" + entry
+            guard manager.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { continue }
+            let files = ((try? manager.contentsOfDirectory(atPath: path)) ?? []).filter { $0.hasSuffix(".xml") }.sorted()
+            if !files.isEmpty { groups.append((path, files.map { path + "/" + $0 })) }
+        }
+        guard !groups.isEmpty else { throw .nothingToImport(path: folder) }
+        return groups
+    }
+
+    /// Commits an adopted version on `main` dated at its signature and tags it `v<signature>`.
+    private func importAdopted(_ document: LegalDocument, source: String, author: Identity) async throws(RegisterError) -> ImportOutcome {
+        let record = VersionRecord(document: document)
+        guard let tagName = record.tagName, let signature = record.signature else { throw .mixedVersion(folder: source) }
+        let files = RegisterLayout.files(for: document)
+        let date = Self.commitDate(signature)
+        if let existing = try await store.tagInfo(named: tagName) {
+            guard try await sameFiles(files, work: record.work, at: existing.target) else {
+                throw .versionDiffers(version: tagName, source: source)
+            }
+            return ImportOutcome(source: source, version: tagName, commit: existing.target, status: .alreadyPresent)
+        }
+        let tip = try await store.tip()
+        let adopted = try await versions()
+        if tip != nil, let latest = adopted.last(where: { $0.kind == .adopted && $0.record?.work == record.work }),
+           let latestSignature = latest.record?.signature, latestSignature > signature {
+            throw .outOfOrder(version: tagName, latest: latest.name)
+        }
+        var target: ObjectID
+        if let tip, try await sameFiles(files, work: record.work, at: tip) {
+            target = tip  // committed by an import that stopped before tagging
+        } else {
+            let changes = try await changes(toWrite: files, work: record.work, over: tip)
+            let message = "Version du \(signature.french) : \(record.title)\n\nImportée depuis \(source)."
+            target = try await store.commit(changes: changes, message: message, author: author, date: date,
+                                            expectedParent: tip)
+        }
+        try await store.tag(name: tagName, target: target, message: record.message, tagger: author, date: date)
+        return ImportOutcome(source: source, version: tagName, commit: target, status: .created)
+    }
+
+    /// Commits a draft on `draft/<name>`, branched from the tip of `main` (the text in force).
+    private func importDraft(_ documents: [LegalDocument], name: String, source: String,
+                             author: Identity) async throws(RegisterError) -> ImportOutcome {
+        let branch = "refs/heads/draft/" + name
+        var files: [String: Data] = [:]
+        for document in documents { files.merge(RegisterLayout.files(for: document)) { _, new in new } }
+        let works = documents.map(RegisterLayout.workKey(of:))
+        let tip: ObjectID
+        if let existing = try await store.tip(of: branch) {
+            tip = existing
+        } else {
+            guard let main = try await store.tip() else { throw .noAdoptedVersion }
+            try await store.createBranch(branch, at: main)
+            tip = main
+        }
+        var same = true
+        for work in works {
+            let ownFiles = files.filter { RegisterLayout.work(ofPath: $0.key) == work }
+            if try await !sameFiles(ownFiles, work: work, at: tip) { same = false }
+        }
+        if same { return ImportOutcome(source: source, version: "draft/" + name, commit: tip, status: .alreadyPresent) }
+        var changes: [String: Data?] = [:]
+        for work in works {
+            let ownFiles = files.filter { RegisterLayout.work(ofPath: $0.key) == work }
+            changes.merge(try await self.changes(toWrite: ownFiles, work: work, over: tip)) { _, new in new }
+        }
+        let date = Self.commitDate(documents.compactMap { $0.date(of: .draft) }.max())
+        let title = documents.first?.title ?? name
+        let commit = try await store.commit(changes: changes, message: "Projet \(name) : \(title)\n\nImporté depuis \(source).",
+                                            author: author, date: date, onBranch: branch, expectedParent: tip)
+        return ImportOutcome(source: source, version: "draft/" + name, commit: commit, status: .created)
+    }
+
+    /// Whether the text `work` at `commit` is exactly `files` (same paths, same bytes).
+    func sameFiles(_ files: [String: Data], work: String, at commit: ObjectID) async throws(RegisterError) -> Bool {
+        let present = try await store.listFiles(at: commit, under: RegisterLayout.folder(work: work))
+        guard Set(present) == Set(files.keys) else { return false }
+        for (path, data) in files {
+            if try await store.readFile(path: path, at: commit) != data { return false }
+        }
+        return true
+    }
+
+    /// The changes that make the text `work` read `files` on top of `base`: writes, and deletions of
+    /// the text's files that are no longer there.
+    func changes(toWrite files: [String: Data], work: String, over base: ObjectID?) async throws(RegisterError) -> [String: Data?] {
+        var changes: [String: Data?] = files.mapValues { Optional($0) }
+        if let base {
+            let present = try await store.listFiles(at: base, under: RegisterLayout.folder(work: work))
+            for path in present where files[path] == nil {
+                changes.updateValue(nil, forKey: path)
+            }
+        }
+        return changes
+    }
+
+    /// The commit date of a version dated `date`: noon UTC that day, kept within what git stores
+    /// faithfully (1970–2099); the legal date itself is in the text and the tag.
+    static func commitDate(_ date: LegalDate?) -> Date {
+        guard let date else { return Date() }
+        let clamped = min(max(date, LegalDate(year: 1970, month: 1, day: 2)!), LegalDate(year: 2099, month: 12, day: 31)!)
+        return clamped.noonUTC
+    }
+}

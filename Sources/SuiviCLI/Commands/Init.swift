@@ -1,0 +1,26 @@
+import ArgumentParser
+import Foundation
+import Register
+
+extension Suivi {
+    /// `suivi init <dir>`: creates an empty register.
+    struct Init: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Crée un registre vide (un dépôt git géré par suivi).",
+            discussion: """
+            Le dossier reçoit register.git (dépôt git nu, que tout git sait cloner) et brouillons/ \
+            (copies de travail des projets). Ensuite : suivi import corpus --repo <dossier>.
+              suivi init registre
+            """
+        )
+
+        @Argument(help: "Dossier du registre à créer.")
+        var directory: String
+
+        func run() async throws {
+            let url = URL(fileURLWithPath: directory)
+            _ = try await registerCall { () throws(RegisterError) in try TextRegister.create(at: url) }
+            print("Registre créé dans \(directory) (dépôt git : \(TextRegister.gitDirectory(of: url).path)).")
+        }
+    }
+}

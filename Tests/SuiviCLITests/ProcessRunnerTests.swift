@@ -1,0 +1,46 @@
+import Foundation
+import Testing
+
+/// The runner the end-to-end tests rely on: if it measured wrong, their limits would mean nothing.
+@Suite("Process runner")
+struct ProcessRunnerTests {
+    @Test("the exit code and both output streams are captured")
+    func captures() throws {
+        let shell = try #require(ProcessRunner.systemTool("sh"))
+        let result = try ProcessRunner.run(shell, ["-c", "echo sortie; echo erreur >&2; exit 3"])
+        #expect(result.exitCode == 3)
+        #expect(result.signal == nil)
+        #expect(result.stdout == "sortie\n")
+        #expect(result.stderr == "erreur\n")
+        #expect(!result.timedOut)
+    }
+
+    @Test("a child that outlives the watchdog is killed")
+    func watchdog() throws {
+        let sleep = try #require(ProcessRunner.systemTool("sleep"))
+        let result = try ProcessRunner.run(sleep, ["30"], watchdog: .milliseconds(300))
+        #expect(result.timedOut)
+        #expect(result.signal == SIGKILL)
+        #expect(result.exitCode == nil)
+        #expect(result.wallSeconds >= 0.3)
+        #expect(result.wallSeconds < 5)
+    }
+
+    @Test("the wall time of a child is measured")
+    func wallTime() throws {
+        let sleep = try #require(ProcessRunner.systemTool("sleep"))
+        let result = try ProcessRunner.run(sleep, ["0.2"])
+        #expect(result.exitCode == 0)
+        #expect(result.wallSeconds >= 0.2)
+        #expect(result.wallSeconds < 2)
+    }
+
+    @Test("a child's peak memory is seen in its max RSS")
+    func maxRSS() throws {
+        // dd fills a 200 MiB buffer: its resident set passes 200 MiB, whatever the parent's.
+        let dd = try #require(ProcessRunner.systemTool("dd"))
+        let result = try ProcessRunner.run(dd, ["if=/dev/zero", "of=/dev/null", "bs=200M", "count=1"])
+        #expect(result.exitCode == 0, "\(result)")
+        #expect(result.maxRSSKiB >= 200 * 1024, "\(result)")
+    }
+}

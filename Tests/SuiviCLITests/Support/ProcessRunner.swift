@@ -1,0 +1,112 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What a finished child process did.
+struct ProcessResult: Sendable, CustomStringConvertible {
+    /// The exit code when the process exited, nil when a signal ended it.
+    let exitCode: Int32?
+    /// The signal that ended the process, if any.
+    let signal: Int32?
+    let stdout: String
+    let stderr: String
+    /// Wall-clock time from spawn to reaping.
+    let wallSeconds: Double
+    /// The child's peak resident set (`ru_maxrss` from `wait4`, KiB).
+    ///
+    /// On Linux the kernel folds into a child's `maxrss` the peak of the memory it had before its
+    /// `exec`, and `posix_spawn` children start in the parent's memory: so this is
+    /// max(parent's resident set at spawn, child's own peak), an upper bound that can never hide a child
+    /// over a limit. `parentRSSKiB` tells whether the parent's share dominates.
+    let maxRSSKiB: Int
+    /// The test process's own resident set when the child was spawned (KiB), from /proc/self/statm.
+    let parentRSSKiB: Int
+    /// Whether the watchdog killed the child.
+    let timedOut: Bool
+
+    /// stdout and stderr together, for messages that may go to either.
+    var output: String { stdout + stderr }
+
+    var description: String {
+        let end = exitCode.map { "exit \($0)" } ?? "signal \(signal ?? -1)"
+        return "\(end)\(timedOut ? " (watchdog)" : ""), \(String(format: "%.3f", wallSeconds)) s, max RSS \(maxRSSKiB) KiB "
+            + "(parent at spawn \(parentRSSKiB) KiB)\n--- stdout\n\(stdout)--- stderr\n\(stderr)"
+    }
+}
+
+struct ProcessRunnerError: Error, CustomStringConvertible {
+    let description: String
+}
+
+/// Runs a program with `posix_spawn`, its output captured in temporary files, waits for it with
+/// `wait4` (for its resource usage) and kills it if it outlives the watchdog.
+enum ProcessRunner {
+    static func run(_ executable: String, _ arguments: [String], watchdog: Duration = .seconds(20)) throws -> ProcessResult {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("suivi-run-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let stdoutPath = directory.appendingPathComponent("stdout").path
+        let stderrPath = directory.appendingPathComponent("stderr").path
+
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, stdoutPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, stderrPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+
+        let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
+        defer { for pointer in argv { free(pointer) } }
+
+        let parentRSS = residentKiB()
+        let clock = ContinuousClock()
+        let start = clock.now
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, executable, &actions, nil, argv, environ)
+        guard spawned == 0 else {
+            throw ProcessRunnerError(description: "posix_spawn \(executable): \(String(cString: strerror(spawned)))")
+        }
+
+        var status: Int32 = 0
+        var usage = rusage()
+        var timedOut = false
+        while true {
+            let reaped = wait4(pid, &status, WNOHANG, &usage)
+            if reaped == pid { break }
+            if reaped == -1 && errno != EINTR {
+                throw ProcessRunnerError(description: "wait4 \(pid): \(String(cString: strerror(errno)))")
+            }
+            if !timedOut && clock.now - start > watchdog {
+                kill(pid, SIGKILL)
+                timedOut = true
+            }
+            usleep(1_000)
+        }
+        let elapsed = clock.now - start
+
+        let low = status & 0x7F
+        let exitCode: Int32? = low == 0 ? (status >> 8) & 0xFF : nil
+        let signal: Int32? = low == 0 ? nil : low
+        func read(_ path: String) -> String {
+            (try? Data(contentsOf: URL(fileURLWithPath: path))).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        }
+        return ProcessResult(
+            exitCode: exitCode, signal: signal, stdout: read(stdoutPath), stderr: read(stderrPath),
+            wallSeconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
+            maxRSSKiB: usage.ru_maxrss, parentRSSKiB: parentRSS, timedOut: timedOut)
+    }
+
+    /// This process's current resident set in KiB (second field of /proc/self/statm, in pages); 0 if unknown.
+    static func residentKiB() -> Int {
+        guard let statm = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
+        let fields = statm.split(separator: " ")
+        guard fields.count > 1, let pages = Int(fields[1]) else { return 0 }
+        return pages * Int(sysconf(Int32(_SC_PAGESIZE))) / 1024
+    }
+
+    /// The first executable named `name` in the usual system folders.
+    static func systemTool(_ name: String) -> String? {
+        ["/usr/bin", "/bin", "/usr/local/bin"].map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+}
