@@ -103,6 +103,28 @@ public actor GitStore {
         return try repository.blob(entry.id)?.data
     }
 
+    /// Every file below the folder `folder` in commit `commit`, path → content, read in one walk of the
+    /// folder's trees (each tree is loaded once, however many files it holds).
+    public func readFiles(under folder: String, at commit: ObjectID) throws(RegisterError) -> [String: Data] {
+        let trimmed = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
+        _ = try TreeEdit.components(of: trimmed)
+        guard let entry = try self.commit(commit).tree().entry(atPath: trimmed), entry.isTree,
+              let tree = try repository.tree(entry.id) else { return [:] }
+        var files: [String: Data] = [:]
+        try collect(tree, prefix: trimmed + "/", into: &files)
+        return files
+    }
+
+    private func collect(_ tree: GitTree, prefix: String, into files: inout [String: Data]) throws(RegisterError) {
+        for entry in tree.entries {
+            if entry.isTree, let subtree = try repository.tree(entry.id) {
+                try collect(subtree, prefix: prefix + entry.name + "/", into: &files)
+            } else if entry.isBlob, let blob = try repository.blob(entry.id) {
+                files[prefix + entry.name] = blob.data
+            }
+        }
+    }
+
     /// Paths of all files in commit `commit`, or only those below the folder `folder`, sorted.
     public func listFiles(at commit: ObjectID, under folder: String = "") throws(RegisterError) -> [String] {
         let root = try self.commit(commit).tree()

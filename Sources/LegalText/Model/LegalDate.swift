@@ -47,6 +47,22 @@ public struct LegalDate: Sendable, Hashable, Codable, Comparable, CustomStringCo
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
 
+    /// The date `days` days later (or earlier, when negative), in the proleptic Gregorian calendar.
+    public func adding(days: Int) -> LegalDate {
+        var (year, month, day) = (self.year, self.month, self.day + days)
+        while day > LegalDate.daysIn(month: month, year: year) {
+            day -= LegalDate.daysIn(month: month, year: year)
+            month += 1
+            if month > 12 { month = 1; year += 1 }
+        }
+        while day < 1 {
+            month -= 1
+            if month < 1 { month = 12; year -= 1 }
+            day += LegalDate.daysIn(month: month, year: year)
+        }
+        return LegalDate(year: year, month: month, day: day) ?? self
+    }
+
     static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28

@@ -93,14 +93,7 @@ extension TextRegister {
         var changes: [String: Data?] = [:]
         for document in documents {
             let work = RegisterLayout.workKey(of: document)
-            let files = RegisterLayout.files(for: document)
-            for (path, data) in files {
-                if try await store.readFile(path: path, at: base) != data { changes[path] = data }
-            }
-            let present = try await store.listFiles(at: base, under: RegisterLayout.folder(work: work))
-            for path in present where files[path] == nil {
-                changes.updateValue(nil, forKey: path)
-            }
+            changes.merge(try await self.changes(toWrite: RegisterLayout.files(for: document), work: work, over: base)) { _, new in new }
         }
         guard !changes.isEmpty else { return nil }
         // Someone else's change to the same file since the base is a conflict on that clause.

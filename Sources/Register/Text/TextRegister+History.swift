@@ -22,47 +22,105 @@ extension TextRegister {
 
     /// Every version in which the clause `identifier` (an eId or a wId) changed, oldest first, following
     /// it across renumbering by its wId. With `upTo` naming a draft, the draft is the last step.
+    ///
+    /// Only the part files git reports as changed between consecutive versions are read: the cost grows
+    /// with the number of versions and of changes to the clause's file, not with the size of the text.
     public func history(of identifier: String, work: String? = nil, upTo revision: String? = nil)
         async throws(RegisterError) -> [ClauseHistoryEntry] {
         let chain = try await versionChain(upTo: revision)
-        guard !chain.isEmpty else { throw .noAdoptedVersion }
-        var documents: [(VersionInfo, LegalDocument)] = []
-        for version in chain { documents.append((version, try await document(at: version.commit, work: work))) }
-        // The wId: the identifier itself if some version has it as wId, else the wId of the clause whose
-        // eId it is in the latest version that has one.
-        var wId: String?
-        for (_, document) in documents.reversed() where wId == nil {
-            if document.allClauses.contains(where: { $0.wId == identifier }) { wId = identifier }
-        }
-        for (_, document) in documents.reversed() where wId == nil {
-            wId = document.allClauses.first { $0.eId == identifier }?.wId
-        }
-        guard let wId else { throw .clauseNotFound(identifier: identifier) }
+        guard let latest = chain.last else { throw .noAdoptedVersion }
+        let chosen = try await chooseWork(work, at: latest.commit)
+        let folder = RegisterLayout.folder(work: chosen)
+        let wId = try await resolveWId(identifier, work: chosen, chain: chain)
 
         var entries: [ClauseHistoryEntry] = []
         var previous: ClauseState?
+        var path: String?
+        var previousCommit: ObjectID?
         var everSeen = false
-        for (version, document) in documents {
-            let clause = document.allClauses.first { $0.wId == wId }
-            let state = clause.map(ClauseState.init)
-            let change: ClauseHistoryEntry.Change?
-            switch (previous, state) {
-            case (nil, nil): change = nil
-            case (nil, .some): change = everSeen ? .reinserted : .inserted
-            case (.some, nil): change = .deleted
-            case (.some(let old), .some(let new)):
-                let renumbered = old.eId != new.eId || old.num != new.num
-                let modified = old.text != new.text || old.heading != new.heading
-                change = renumbered ? (modified ? .renumberedModified : .renumbered) : (modified ? .modified : nil)
+        let cache = ChangedPathsCache(gitDirectory: store.url)
+        for version in chain {
+            var state: ClauseState?
+            if let before = previousCommit {
+                let changed = try await cache.changedPaths(from: before, to: version.commit, store: store)
+                if let current = path, !changed.contains(current) {
+                    state = previous  // its file did not change: nothing to read
+                } else {
+                    // Its file changed or went away (or it was not there yet): look in the files that changed.
+                    let candidates = (path.map { [$0] } ?? []) + changed.filter { $0.hasPrefix(folder + "/") }.sorted()
+                    (state, path) = try await find(wId, in: candidates, at: version.commit)
+                }
+            } else {
+                (state, path) = try await find(wId, in: Self.likelyPaths(of: wId, folder: folder), at: version.commit)
+                if state == nil {
+                    let all = try await store.listFiles(at: version.commit, under: folder)
+                    (state, path) = try await find(wId, in: all, at: version.commit)
+                }
             }
-            if let change {
+            if let change = Self.change(from: previous, to: state, everSeen: everSeen) {
                 entries.append(ClauseHistoryEntry(version: version.name, date: version.date, change: change,
                                                   eId: state?.eId, previousEId: previous?.eId, text: state?.text ?? ""))
             }
             if state != nil { everSeen = true }
             previous = state
+            previousCommit = version.commit
         }
         return entries
+    }
+
+    /// How a clause changed between two versions, or nil if it did not.
+    static func change(from old: ClauseState?, to new: ClauseState?, everSeen: Bool) -> ClauseHistoryEntry.Change? {
+        switch (old, new) {
+        case (nil, nil): return nil
+        case (nil, .some): return everSeen ? .reinserted : .inserted
+        case (.some, nil): return .deleted
+        case (.some(let old), .some(let new)):
+            let renumbered = old.eId != new.eId || old.num != new.num
+            let modified = old.text != new.text || old.heading != new.heading
+            if renumbered { return modified ? .renumberedModified : .renumbered }
+            return modified ? .modified : nil
+        }
+    }
+
+    /// The files most likely to hold a clause, from its wId: `art_3__para_2` is usually in
+    /// `articles/art_3.xml`, `annex_2__sec_C__para_4` in `annexes/annex_2/annex_2__sec_C.xml`.
+    static func likelyPaths(of wId: String, folder: String) -> [String] {
+        let parts = wId.components(separatedBy: "__")
+        var paths: [String] = []
+        for count in 1...max(1, parts.count) {
+            let prefix = parts.prefix(count).joined(separator: "__")
+            paths.append("\(folder)/articles/\(prefix).xml")
+            if parts[0].hasPrefix("annex_") { paths.append("\(folder)/annexes/\(parts[0])/\(prefix).xml") }
+        }
+        return paths
+    }
+
+    /// The first of `paths` (part files) holding the clause `wId` at `commit`, and its state there.
+    private func find(_ wId: String, in paths: [String], at commit: ObjectID) async throws(RegisterError)
+        -> (ClauseState?, String?) {
+        var seen: Set<String> = []
+        for path in paths where path.hasSuffix(".xml") && !path.hasSuffix("/text.xml") && seen.insert(path).inserted {
+            guard let part = try await part(path, at: commit) else { continue }
+            if let clause = part.flattened.first(where: { $0.wId == wId }) { return (ClauseState(clause), path) }
+        }
+        return (nil, nil)
+    }
+
+    /// The wId of `identifier`: itself when some version has a clause with that wId, else the wId of the
+    /// clause that has it as eId in the latest version having one.
+    private func resolveWId(_ identifier: String, work: String, chain: [VersionInfo]) async throws(RegisterError) -> String {
+        let folder = RegisterLayout.folder(work: work)
+        for version in chain.reversed() {
+            if try await find(identifier, in: Self.likelyPaths(of: identifier, folder: folder), at: version.commit).0 != nil {
+                return identifier
+            }
+        }
+        for version in chain.reversed() {
+            let document = try await document(at: version.commit, work: work)
+            if document.allClauses.contains(where: { $0.wId == identifier }) { return identifier }
+            if let clause = document.allClauses.first(where: { $0.eId == identifier }) { return clause.wId }
+        }
+        throw .clauseNotFound(identifier: identifier)
     }
 
     /// For each clause of the text at `revision` (default: the latest adopted version), the version
@@ -106,3 +164,4 @@ extension TextRegister {
         }
     }
 }
+

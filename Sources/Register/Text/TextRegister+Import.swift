@@ -97,7 +97,7 @@ extension TextRegister {
             target = tip  // committed by an import that stopped before tagging
         } else {
             let changes = try await changes(toWrite: files, work: record.work, over: tip)
-            let message = "Version du \(signature.french) : \(record.title)\n\nImportée depuis \(source)."
+            let message = "Version du \(signature.french) (\(record.work))\n\n\(record.title)\n\nImportée depuis \(source)."
             target = try await store.commit(changes: changes, message: message, author: author, date: date,
                                             expectedParent: tip)
         }
@@ -133,31 +133,25 @@ extension TextRegister {
         }
         let date = Self.commitDate(documents.compactMap { $0.date(of: .draft) }.max())
         let title = documents.first?.title ?? name
-        let commit = try await store.commit(changes: changes, message: "Projet \(name) : \(title)\n\nImporté depuis \(source).",
+        let commit = try await store.commit(changes: changes,
+                                            message: "Projet \(name) (\(works.joined(separator: ", ")))\n\n\(title)\n\nImporté depuis \(source).",
                                             author: author, date: date, onBranch: branch, expectedParent: tip)
         return ImportOutcome(source: source, version: "draft/" + name, commit: commit, status: .created)
     }
 
     /// Whether the text `work` at `commit` is exactly `files` (same paths, same bytes).
     func sameFiles(_ files: [String: Data], work: String, at commit: ObjectID) async throws(RegisterError) -> Bool {
-        let present = try await store.listFiles(at: commit, under: RegisterLayout.folder(work: work))
-        guard Set(present) == Set(files.keys) else { return false }
-        for (path, data) in files {
-            if try await store.readFile(path: path, at: commit) != data { return false }
-        }
-        return true
+        try await store.readFiles(under: RegisterLayout.folder(work: work), at: commit) == files
     }
 
-    /// The changes that make the text `work` read `files` on top of `base`: writes, and deletions of
-    /// the text's files that are no longer there.
+    /// The changes that make the text `work` read `files` on top of `base`: the files that differ, and
+    /// deletions of the text's files that are no longer there.
     func changes(toWrite files: [String: Data], work: String, over base: ObjectID?) async throws(RegisterError) -> [String: Data?] {
-        var changes: [String: Data?] = files.mapValues { Optional($0) }
-        if let base {
-            let present = try await store.listFiles(at: base, under: RegisterLayout.folder(work: work))
-            for path in present where files[path] == nil {
-                changes.updateValue(nil, forKey: path)
-            }
-        }
+        guard let base else { return files.mapValues { Optional($0) } }
+        let present = try await store.readFiles(under: RegisterLayout.folder(work: work), at: base)
+        var changes: [String: Data?] = [:]
+        for (path, data) in files where present[path] != data { changes[path] = data }
+        for path in present.keys where files[path] == nil { changes.updateValue(nil, forKey: path) }
         return changes
     }
 

@@ -60,28 +60,50 @@ public struct TextRegister: Sendable {
         }
     }
 
-    /// The whole text `work` (or the only text) as it stands at `commit`, reassembled from its files.
-    public func document(at commit: ObjectID, work: String? = nil) async throws(RegisterError) -> LegalDocument {
+    /// The text a request is about: `work` if given, else the only text stored at `commit`.
+    func chooseWork(_ work: String?, at commit: ObjectID) async throws(RegisterError) -> String {
         let works = try await self.works(at: commit)
         guard let chosen = work ?? (works.count == 1 ? works.first : nil) else {
             throw works.isEmpty ? .noText(commit: commit.abbreviated) : .severalTexts(works)
         }
         guard works.contains(chosen) else { throw .noText(commit: commit.abbreviated) }
-        let folder = RegisterLayout.folder(work: chosen)
-        let shellPath = RegisterLayout.shellPath(work: chosen)
-        guard let shellData = try await store.readFile(path: shellPath, at: commit) else { throw .noText(commit: commit.abbreviated) }
-        let shell: DocumentShell
+        return chosen
+    }
+
+    /// The shell of text `work` at `commit`: its metadata and the list of its part files, without
+    /// reading the parts (cheap: one small file).
+    public func shell(at commit: ObjectID, work: String) async throws(RegisterError) -> DocumentShell {
+        let shellPath = RegisterLayout.shellPath(work: work)
+        guard let shellData = try await store.readFile(path: shellPath, at: commit) else {
+            throw .noText(commit: commit.abbreviated)
+        }
         do {
-            shell = try LegalTextReader.readShell(data: shellData, file: shellPath)
+            return try LegalTextReader.readShell(data: shellData, file: shellPath)
         } catch {
             throw .corruptText(path: shellPath, reason: error.description)
         }
+    }
+
+    /// One part file of a text (an article, an annex section), parsed.
+    func part(_ path: String, at commit: ObjectID) async throws(RegisterError) -> Clause? {
+        guard let data = try await store.readFile(path: path, at: commit) else { return nil }
+        do {
+            return try LegalTextReader.readFragment(data: data, file: path)
+        } catch {
+            throw .corruptText(path: path, reason: error.description)
+        }
+    }
+
+    /// The whole text `work` (or the only text) as it stands at `commit`, reassembled from its files.
+    public func document(at commit: ObjectID, work: String? = nil) async throws(RegisterError) -> LegalDocument {
+        let chosen = try await chooseWork(work, at: commit)
+        let folder = RegisterLayout.folder(work: chosen)
+        let shell = try await self.shell(at: commit, work: chosen)
+        let files = try await store.readFiles(under: folder, at: commit)
         var parts: [String: Clause] = [:]
         for source in shell.bodySources + shell.annexSources.values.flatMap({ $0 }) {
             let path = folder + "/" + source
-            guard let data = try await store.readFile(path: path, at: commit) else {
-                throw .corruptText(path: path, reason: "fichier absent")
-            }
+            guard let data = files[path] else { throw .corruptText(path: path, reason: "fichier absent") }
             do {
                 parts[source] = try LegalTextReader.readFragment(data: data, file: path)
             } catch {
@@ -104,17 +126,18 @@ public struct TextRegister: Sendable {
         var adopted: [VersionInfo] = []
         for tag in try await store.tags() {
             guard let message = tag.message, let record = VersionRecord(message: message) else { continue }
-            let summary = try await store.commitInfo(tag.target).summary
             adopted.append(VersionInfo(name: tag.name, kind: .adopted, commit: tag.target, record: record,
-                                       draftDate: nil, summary: summary))
+                                       draftDate: nil, summary: record.title))
         }
-        adopted.sort { ($0.record?.signature ?? LegalDate(year: 1, month: 1, day: 1)!, $0.name)
-            < ($1.record?.signature ?? LegalDate(year: 1, month: 1, day: 1)!, $1.name) }
+        adopted.sort { ($0.record?.signature?.iso ?? "", $0.name) < ($1.record?.signature?.iso ?? "", $1.name) }
         var drafts: [VersionInfo] = []
         for branch in try await store.branches() where branch.ref.hasPrefix("refs/heads/draft/") {
             let name = String(branch.ref.dropFirst("refs/heads/".count))
             let info = try await store.commitInfo(branch.tip)
-            let draftDate = (try? await document(at: branch.tip))?.date(of: .draft)
+            var draftDate: LegalDate?
+            if let work = try? await chooseWork(nil, at: branch.tip) {
+                draftDate = (try? await shell(at: branch.tip, work: work))?.header.date(of: .draft)
+            }
             drafts.append(VersionInfo(name: name, kind: .draft, commit: branch.tip, record: nil,
                                       draftDate: draftDate, summary: info.summary))
         }
