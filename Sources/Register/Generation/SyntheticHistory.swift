@@ -52,6 +52,7 @@ public struct SyntheticHistory: Sendable {
             let date = TextRegister.commitDate(signature)
             let commit = try await store.commit(changes: changes, message: "Version du \(signature.french) (\(record.work))",
                                                 author: author, date: date, expectedParent: tip)
+            if let tip { ChangedPathsCache(gitDirectory: store.url).record(changes.keys, from: tip, to: commit) }
             try await store.tag(name: record.tagName ?? "v\(index)", target: commit, message: record.message,
                                 tagger: author, date: date)
             tip = commit

@@ -21,10 +21,18 @@ struct ChangedPathsCache: Sendable {
             return Set(text.split(separator: "\n").dropLast().map(String.init))
         }
         let paths = try await store.changedPaths(from: old, to: new).map(\.path)
+        record(paths, from: old, to: new)
+        return Set(paths)
+    }
+
+    /// Records the paths a writer changed from `old` to `new` (its commit's parent), so that the first
+    /// history query after a write does not have to diff the trees.
+    func record<S: Sequence>(_ paths: S, from old: ObjectID, to new: ObjectID) where S.Element == String {
+        let file = directory.appendingPathComponent("\(old)-\(new)")
+        let sorted = paths.sorted()
         // Written whole then renamed, and ended by a "." line: a torn write is never read as complete.
-        let content = paths.joined(separator: "\n") + (paths.isEmpty ? "" : "\n") + ".\n"
+        let content = sorted.joined(separator: "\n") + (sorted.isEmpty ? "" : "\n") + ".\n"
         try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         try? Data(content.utf8).write(to: file, options: .atomic)
-        return Set(paths)
     }
 }

@@ -100,6 +100,7 @@ extension TextRegister {
             let message = "Version du \(signature.french) (\(record.work))\n\n\(record.title)\n\nImportée depuis \(source)."
             target = try await store.commit(changes: changes, message: message, author: author, date: date,
                                             expectedParent: tip)
+            if let tip { ChangedPathsCache(gitDirectory: store.url).record(changes.keys, from: tip, to: target) }
         }
         try await store.tag(name: tagName, target: target, message: record.message, tagger: author, date: date)
         return ImportOutcome(source: source, version: tagName, commit: target, status: .created)
