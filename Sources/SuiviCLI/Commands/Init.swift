@@ -19,6 +19,10 @@ extension Suivi {
 
         func run() async throws {
             let url = URL(fileURLWithPath: directory)
+            if (try? TextRegister.open(at: url)) != nil {
+                print("Registre déjà présent dans \(directory) : rien à faire.")
+                return
+            }
             _ = try await registerCall { () throws(RegisterError) in try TextRegister.create(at: url) }
             print("Registre créé dans \(directory) (dépôt git : \(TextRegister.gitDirectory(of: url).path)).")
         }
