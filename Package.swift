@@ -28,7 +28,7 @@ let package = Package(
         .target(name: "LegalText", dependencies: ["CXML2"]),
         .target(name: "Register", dependencies: ["CGit2", "LegalText"]),
 
-        .target(name: "ClauseDiff", dependencies: ["LegalText"]),
+        .target(name: "ClauseDiff", dependencies: ["Register", "LegalText"]),
 
         // Front ends.
         .executableTarget(
@@ -49,13 +49,17 @@ let package = Package(
         ),
         .testTarget(
             name: "ClauseDiffTests",
-            dependencies: ["ClauseDiff", "LegalText"],
+            dependencies: ["ClauseDiff", "Register", "LegalText"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "SuiviCLITests",
             dependencies: ["SuiviCLI", "LegalText"]
         ),
-        .testTarget(name: "RegisterTests", dependencies: ["Register"]),
+        .testTarget(
+            name: "RegisterTests",
+            dependencies: ["Register", "LegalText"],
+            resources: [.copy("Fixtures")]
+        ),
     ]
 )

@@ -13,10 +13,17 @@ public struct ClauseDiffer: Sendable {
     public func compare(_ old: LegalDocument, _ new: LegalDocument, oldLabel: String, newLabel: String) -> DocumentDiff {
         let oldClauses = ClauseSnapshot.all(in: old)
         let newClauses = ClauseSnapshot.all(in: new)
-        let oldTexts = SubtreeTexts(document: old)
-        let newTexts = SubtreeTexts(document: new)
+        // Whole-subtree texts are needed only for similarity matching, i.e. when some clauses share
+        // neither wId nor eId: built on first use.
+        var oldTexts: SubtreeTexts?
+        var newTexts: SubtreeTexts?
         let pairing = matcher.match(old: oldClauses, new: newClauses) { isOld, index in
-            isOld ? oldTexts.text(of: oldClauses[index].eId) : newTexts.text(of: newClauses[index].eId)
+            if isOld {
+                if oldTexts == nil { oldTexts = SubtreeTexts(document: old) }
+                return oldTexts?.text(of: oldClauses[index].eId) ?? ""
+            }
+            if newTexts == nil { newTexts = SubtreeTexts(document: new) }
+            return newTexts?.text(of: newClauses[index].eId) ?? ""
         }
         // wId of the old parent → wId of its partner in the new version, to tell "moved" from "stayed".
         var partnerWId: [String: String] = [:]

@@ -61,7 +61,7 @@ public struct TextRegister: Sendable {
     }
 
     /// The text a request is about: `work` if given, else the only text stored at `commit`.
-    func chooseWork(_ work: String?, at commit: ObjectID) async throws(RegisterError) -> String {
+    public func chooseWork(_ work: String?, at commit: ObjectID) async throws(RegisterError) -> String {
         let works = try await self.works(at: commit)
         guard let chosen = work ?? (works.count == 1 ? works.first : nil) else {
             throw works.isEmpty ? .noText(commit: commit.abbreviated) : .severalTexts(works)
@@ -85,13 +85,19 @@ public struct TextRegister: Sendable {
     }
 
     /// One part file of a text (an article, an annex section), parsed.
-    func part(_ path: String, at commit: ObjectID) async throws(RegisterError) -> Clause? {
+    public func part(_ path: String, at commit: ObjectID) async throws(RegisterError) -> Clause? {
         guard let data = try await store.readFile(path: path, at: commit) else { return nil }
         do {
             return try LegalTextReader.readFragment(data: data, file: path)
         } catch {
             throw .corruptText(path: path, reason: error.description)
         }
+    }
+
+    /// The files that differ between two commits (from the changed-paths cache, else by diffing the trees).
+    public func changedPaths(from old: ObjectID, to new: ObjectID) async throws(RegisterError) -> Set<String> {
+        if old == new { return [] }
+        return try await ChangedPathsCache(gitDirectory: store.url).changedPaths(from: old, to: new, store: store)
     }
 
     /// The whole text `work` (or the only text) as it stands at `commit`, reassembled from its files.

@@ -2,18 +2,23 @@ import ArgumentParser
 import ClauseDiff
 import Foundation
 import LegalText
+import Register
 
 extension Suivi {
     /// `suivi diff A B`: what changed between two versions, clause by clause.
-    struct Diff: ParsableCommand {
+    struct Diff: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Compare deux versions d'un texte, élément par élément.",
             discussion: """
+            Chaque version est un fichier XML, ou, dans le registre (--repo), une étiquette             (v2017-01-05), un projet (draft/2026-projet), un commit, ou une date AAAA-MM-JJ (le texte             en vigueur ce jour-là). Entre deux versions du registre, seuls les fichiers que git             signale comme modifiés sont relus.
+
             Les éléments sont appariés par wId (identifiant stable), puis par eId, puis par similarité \
             du texte (≥ 0,6), de sorte qu'un article inséré au milieu donne une insertion et des \
             renumérotations, pas des modifications en cascade. Classes : inséré, supprimé, modifié, \
             renuméroté, déplacé, renuméroté et modifié, déplacé et modifié, inchangé.
               suivi diff corpus/2017-01-05/AFSP1638149A.xml corpus/2026-projet/AFSP1638149A.xml
+              suivi diff v2017-01-05 draft/2026-projet --repo registre --stat
+              suivi diff 2020-01-01 draft/2026-projet --repo registre --eid annex_2
               suivi diff A.xml B.xml --eid annex_2 --format html > comparaison.html
               suivi diff A.xml B.xml --stat
             """
@@ -23,11 +28,16 @@ extension Suivi {
             case text, markdown, html, json
         }
 
-        @Argument(help: "Version de départ (fichier XML).")
+        @Argument(help: "Version de départ : fichier XML, ou version du registre (étiquette, projet, commit, date).")
         var old: String
 
-        @Argument(help: "Version d'arrivée (fichier XML).")
+        @Argument(help: "Version d'arrivée : fichier XML, ou version du registre.")
         var new: String
+
+        @OptionGroup var register: RegisterOptions
+
+        @Option(name: .customLong("texte"), help: "Texte du registre (NOR), s'il y en a plusieurs.")
+        var work: String?
 
         @Option(help: "Format de sortie.")
         var format: Format = .text
@@ -44,10 +54,30 @@ extension Suivi {
         @Flag(inversion: .prefixedNo, help: "Couleurs dans le terminal (par défaut : si la sortie est un terminal).")
         var colour: Bool?
 
-        func run() throws {
-            let oldDocument = try read(old)
-            let newDocument = try read(new)
-            var diff = ClauseDiffer().compare(oldDocument, newDocument, oldLabel: old, newLabel: new)
+        func run() async throws {
+            var diff: DocumentDiff
+            let isFile = { (path: String) in FileManager.default.fileExists(atPath: path) && !path.hasSuffix("/") }
+            if isFile(old) && isFile(new) {
+                diff = ClauseDiffer().compare(try read(old), try read(new), oldLabel: old, newLabel: new)
+            } else {
+                let registry = try register.open()
+                let oldVersion = isFile(old) ? nil : try await resolve(old, in: registry)
+                let newVersion = isFile(new) ? nil : try await resolve(new, in: registry)
+                let work = self.work
+                if let oldVersion, let newVersion {
+                    let (oldLabel, newLabel) = (old, new)
+                    let result = try await registerCall { () async throws(RegisterError) in
+                        try await RegisterComparison().compare(in: registry, from: oldVersion, to: newVersion, work: work,
+                                                               oldLabel: oldLabel, newLabel: newLabel)
+                    }
+                    diff = result.diff
+                    if format == .text { printError("(\(result.unchangedParts) partie(s) inchangée(s) : non relues.)") }
+                } else {
+                    let oldDocument = try await oldVersion.asyncMap { id in try await document(id, registry, work) } ?? read(old)
+                    let newDocument = try await newVersion.asyncMap { id in try await document(id, registry, work) } ?? read(new)
+                    diff = ClauseDiffer().compare(oldDocument, newDocument, oldLabel: old, newLabel: new)
+                }
+            }
             if let eid { diff = diff.restricted(toEIdPrefix: eid) }
             if onlyChanged { diff = diff.onlyChanged }
             let useColour = colour ?? (isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
@@ -60,6 +90,21 @@ extension Suivi {
             }
         }
 
+        /// A revision of the register: a date (the version in force), else a tag, draft, branch or commit.
+        private func resolve(_ revision: String, in registry: TextRegister) async throws -> ObjectID {
+            let work = self.work
+            if let date = LegalDate(iso: revision) {
+                return try await registerCall { () async throws(RegisterError) in
+                    try await registry.versionInForce(on: date, work: work).commit
+                }
+            }
+            return try await registerCall { () async throws(RegisterError) in try await registry.resolve(revision) }
+        }
+
+        private func document(_ commit: ObjectID, _ registry: TextRegister, _ work: String?) async throws -> LegalDocument {
+            try await registerCall { () async throws(RegisterError) in try await registry.document(at: commit, work: work) }
+        }
+
         private func read(_ path: String) throws -> LegalDocument {
             do {
                 return try LegalTextReader.read(contentsOf: path).document
@@ -68,5 +113,13 @@ extension Suivi {
                 throw ExitCode.failure
             }
         }
+    }
+}
+
+extension Optional {
+    /// `map` with an asynchronous, throwing transform.
+    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async throws -> T? {
+        guard let value = self else { return nil }
+        return try await transform(value)
     }
 }
