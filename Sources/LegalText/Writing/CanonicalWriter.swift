@@ -39,9 +39,7 @@ public enum CanonicalWriter {
         }
         out.close("body")
         if !document.conclusions.isEmpty {
-            out.open("conclusions")
-            write(document.conclusions, into: &out)
-            out.close("conclusions")
+            write(document.conclusions, in: "conclusions", into: &out)
         }
         if !document.annexes.isEmpty {
             out.open("attachments")
@@ -90,9 +88,7 @@ public enum CanonicalWriter {
             for note in document.notes {
                 var attributes = note.attributes
                 attributes["eId"] = note.eId
-                out.open("note", attributes)
-                write(note.blocks, into: &out)
-                out.close("note")
+                write(note.blocks, in: "note", attributes: attributes, into: &out)
             }
             out.close("notes")
         }
@@ -135,9 +131,7 @@ public enum CanonicalWriter {
         for item in items {
             switch item {
             case .longTitle(let blocks):
-                out.open("longTitle")
-                write(blocks, into: &out)
-                out.close("longTitle")
+                write(blocks, in: "longTitle", into: &out)
             case .block(let block):
                 out.line("p", block.attributes, block.inlines)
             }
@@ -151,9 +145,7 @@ public enum CanonicalWriter {
         for item in items {
             switch item {
             case .formula(let name, let blocks):
-                out.open("formula", ["name": name])
-                write(blocks, into: &out)
-                out.close("formula")
+                write(blocks, in: "formula", attributes: ["name": name], into: &out)
             case .citations(let citations):
                 out.open("citations")
                 for citation in citations {
@@ -174,9 +166,7 @@ public enum CanonicalWriter {
         write(AnnexIdentification.derive(from: act, annexEId: annex.eId), into: &out)
         out.close("meta")
         if !annex.preface.isEmpty {
-            out.open("preface")
-            write(annex.preface, into: &out)
-            out.close("preface")
+            write(annex.preface, in: "preface", into: &out)
         }
         out.open("mainBody")
         if let sources {
@@ -200,20 +190,14 @@ public enum CanonicalWriter {
         if let num = clause.num { out.line("num", [:], [.text(num)]) }
         if let heading = clause.heading { out.line("heading", [:], heading) }
         if clause.children.isEmpty {
-            out.open("content")
-            write(clause.content, into: &out)
-            out.close("content")
+            write(clause.content, in: "content", into: &out)
         } else {
             if !clause.intro.isEmpty {
-                out.open("intro")
-                write(clause.intro, into: &out)
-                out.close("intro")
+                write(clause.intro, in: "intro", into: &out)
             }
             for child in clause.children { write(child, into: &out) }
             if !clause.wrapUp.isEmpty {
-                out.open("wrapUp")
-                write(clause.wrapUp, into: &out)
-                out.close("wrapUp")
+                write(clause.wrapUp, in: "wrapUp", into: &out)
             }
         }
         out.close(name)
@@ -224,6 +208,14 @@ public enum CanonicalWriter {
         attributes["eId"] = clause.eId
         attributes["wId"] = clause.wId
         return attributes
+    }
+
+    /// `<element …>` holding one `p` per block.
+    private static func write(_ blocks: [Block], in element: String, attributes: [String: String] = [:],
+                              into out: inout XMLTextBuffer) {
+        out.open(element, attributes)
+        write(blocks, into: &out)
+        out.close(element)
     }
 
     private static func write(_ blocks: [Block], into out: inout XMLTextBuffer) {

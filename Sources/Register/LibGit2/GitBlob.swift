@@ -27,11 +27,7 @@ extension GitRepository {
         var out: OpaquePointer?
         var oid = id.oid
         let code = withPointer { git_blob_lookup(&out, $0, &oid) }
-        if code == GitCode.notFound {
-            clearGitError()
-            return nil
-        }
-        try git(code, "git_blob_lookup")
+        guard try gitFound(code, "git_blob_lookup") else { return nil }
         return out.map { GitBlob(owning: $0, in: self) }
     }
 

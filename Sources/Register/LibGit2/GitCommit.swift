@@ -58,11 +58,7 @@ extension GitRepository {
         var out: OpaquePointer?
         var oid = id.oid
         let code = withPointer { git_commit_lookup(&out, $0, &oid) }
-        if code == GitCode.notFound {
-            clearGitError()
-            return nil
-        }
-        try git(code, "git_commit_lookup")
+        guard try gitFound(code, "git_commit_lookup") else { return nil }
         return out.map { GitCommit(owning: $0, in: self) }
     }
 

@@ -58,11 +58,7 @@ extension GitRepository {
         var out: OpaquePointer?
         var oid = id.oid
         let code = withPointer { git_object_lookup(&out, $0, &oid, type) }
-        if code == GitCode.notFound {
-            clearGitError()
-            return nil
-        }
-        try git(code, "git_object_lookup")
+        guard try gitFound(code, "git_object_lookup") else { return nil }
         return out.map { GitObject(owning: $0, in: self) }
     }
 }

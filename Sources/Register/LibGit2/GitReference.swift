@@ -32,15 +32,7 @@ extension GitRepository {
     func reference(_ name: String) throws(RegisterError) -> GitReference? {
         var out: OpaquePointer?
         let code = withPointer { git_reference_lookup(&out, $0, name) }
-        if code == GitCode.notFound {
-            clearGitError()
-            return nil
-        }
-        if code == GitCode.invalidSpec {
-            clearGitError()
-            throw .invalidReference(name: name)
-        }
-        try git(code, "git_reference_lookup")
+        guard try gitFound(code, "git_reference_lookup", reference: name) else { return nil }
         return out.map { GitReference(owning: $0, in: self) }
     }
 
@@ -49,15 +41,7 @@ extension GitRepository {
     func referenceTarget(_ name: String) throws(RegisterError) -> ObjectID? {
         var oid = git_oid()
         let code = withPointer { git_reference_name_to_id(&oid, $0, name) }
-        if code == GitCode.notFound {
-            clearGitError()
-            return nil
-        }
-        if code == GitCode.invalidSpec {
-            clearGitError()
-            throw .invalidReference(name: name)
-        }
-        try git(code, "git_reference_name_to_id")
+        guard try gitFound(code, "git_reference_name_to_id", reference: name) else { return nil }
         return ObjectID(oid)
     }
 

@@ -31,11 +31,7 @@ extension GitRepository {
         var out: OpaquePointer?
         var oid = id.oid
         let code = withPointer { git_tag_lookup(&out, $0, &oid) }
-        if code == GitCode.notFound {
-            clearGitError()
-            return nil
-        }
-        try git(code, "git_tag_lookup")
+        guard try gitFound(code, "git_tag_lookup") else { return nil }
         return out.map { GitTag(owning: $0, in: self) }
     }
 

@@ -41,11 +41,7 @@ final class GitTree {
     func entry(atPath path: String) throws(RegisterError) -> Entry? {
         var out: OpaquePointer?
         let code = git_tree_entry_bypath(&out, pointer, path)
-        if code == GitCode.notFound {
-            clearGitError()
-            return nil
-        }
-        try git(code, "git_tree_entry_bypath")
+        guard try gitFound(code, "git_tree_entry_bypath") else { return nil }
         guard let out else { return nil }
         defer { git_tree_entry_free(out) }
         return Self.copy(out)
@@ -64,11 +60,7 @@ extension GitRepository {
         var out: OpaquePointer?
         var oid = id.oid
         let code = withPointer { git_tree_lookup(&out, $0, &oid) }
-        if code == GitCode.notFound {
-            clearGitError()
-            return nil
-        }
-        try git(code, "git_tree_lookup")
+        guard try gitFound(code, "git_tree_lookup") else { return nil }
         return out.map { GitTree(owning: $0, in: self) }
     }
 }

@@ -32,6 +32,22 @@ func lastGitErrorMessage() -> String {
 /// a later message.
 func clearGitError() { git_error_clear() }
 
+/// The return code of a lookup: `false` when libgit2 found nothing (its error is cleared), `true` on
+/// success, any other failure thrown. With `reference`, an invalid reference name throws
+/// ``RegisterError/invalidReference(name:)``.
+func gitFound(_ code: Int32, _ function: StaticString, reference: String? = nil) throws(RegisterError) -> Bool {
+    if code == GitCode.notFound {
+        clearGitError()
+        return false
+    }
+    if let reference, code == GitCode.invalidSpec {
+        clearGitError()
+        throw .invalidReference(name: reference)
+    }
+    try git(code, function)
+    return true
+}
+
 /// libgit2 error codes the store reacts to.
 enum GitCode {
     static let notFound = GIT_ENOTFOUND.rawValue

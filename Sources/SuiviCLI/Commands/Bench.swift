@@ -53,27 +53,21 @@ extension Suivi.Bench {
             defer { if keep == nil { try? FileManager.default.removeItem(atPath: path) } }
             let bytes = Double(data.count)
 
-            var ours: [Double] = []
             var clauseCount = 0
-            for _ in 0..<runs {
-                let seconds = try measure {
-                    let check = FileCheck.check(file: path)
-                    guard check.isValid, let document = check.document else {
-                        throw ValidationError("le texte généré est invalide : \(check.problems.first?.description ?? "?")")
-                    }
-                    clauseCount = document.allClauses.count
+            let ours = try Stopwatch.median(runs: runs) {
+                let check = FileCheck.check(file: path)
+                guard check.isValid, let document = check.document else {
+                    throw ValidationError("le texte généré est invalide : \(check.problems.first?.description ?? "?")")
                 }
-                ours.append(seconds)
+                clauseCount = document.allClauses.count
             }
-            var theirs: [Double] = []
+            var theirs: Double?
             if FileManager.default.isExecutableFile(atPath: xmllint) {
-                for _ in 0..<runs {
-                    theirs.append(try measure { try runProcess(xmllint, ["--noout", path]) })
-                }
+                theirs = try Stopwatch.median(runs: runs) { try runProcess(xmllint, ["--noout", path]) }
             }
             let result = BenchResult(
                 bytes: data.count, clauses: clauseCount, runs: runs,
-                suiviMedianSeconds: median(ours), xmllintMedianSeconds: theirs.isEmpty ? nil : median(theirs))
+                suiviMedianSeconds: ours / 1000, xmllintMedianSeconds: theirs.map { $0 / 1000 })
             switch format {
             case .json: print(try jsonString(result))
             case .text:
@@ -91,16 +85,6 @@ extension Suivi.Bench {
             }
         }
 
-        private func measure(_ body: () throws -> Void) throws -> Double {
-            let clock = ContinuousClock()
-            var failure: Error?
-            let elapsed = clock.measure {
-                do { try body() } catch { failure = error }
-            }
-            if let failure { throw failure }
-            return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        }
-
         private func runProcess(_ executable: String, _ arguments: [String]) throws {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: executable)
@@ -112,10 +96,6 @@ extension Suivi.Bench {
             }
         }
 
-        private func median(_ values: [Double]) -> Double {
-            let sorted = values.sorted()
-            return sorted.isEmpty ? 0 : sorted[sorted.count / 2]
-        }
     }
 }
 

@@ -46,8 +46,8 @@ extension Suivi.Bench {
             // (a) corpus pair, in process.
             let corpusOld = try LegalTextReader.read(contentsOf: old).document
             let corpusNew = try LegalTextReader.read(contentsOf: new).document
-            results["corpusComparaisonMs"] = median { _ = ClauseDiffer().compare(corpusOld, corpusNew, oldLabel: "a", newLabel: "b") }
-            results["corpusLectureEtComparaisonMs"] = median {
+            results["corpusComparaisonMs"] = Stopwatch.median(runs: runs) { _ = ClauseDiffer().compare(corpusOld, corpusNew, oldLabel: "a", newLabel: "b") }
+            results["corpusLectureEtComparaisonMs"] = Stopwatch.median(runs: runs) {
                 guard let a = try? LegalTextReader.read(contentsOf: old).document,
                       let b = try? LegalTextReader.read(contentsOf: new).document else { return }
                 _ = ClauseDiffer().compare(a, b, oldLabel: "a", newLabel: "b")
@@ -55,7 +55,7 @@ extension Suivi.Bench {
             // (b) generated act, 1% of clauses changed.
             let (generatedOld, generatedNew, changed) = generatedPair()
             var generatedChanges = 0
-            results["genereComparaisonMs"] = median {
+            results["genereComparaisonMs"] = Stopwatch.median(runs: runs) {
                 generatedChanges = ClauseDiffer().compare(generatedOld, generatedNew, oldLabel: "a", newLabel: "b")
                     .changes.filter { $0.change != .unchanged }.count
             }
@@ -173,24 +173,11 @@ extension Suivi.Bench {
             return (old, new, changed)
         }
 
-        private func median(_ body: () -> Void) -> Double {
-            let clock = ContinuousClock()
-            var times: [Double] = []
-            for _ in 0..<max(1, runs) {
-                let start = clock.now
-                body()
-                times.append(milliseconds(clock.now - start))
-            }
-            return times.sorted()[times.count / 2]
-        }
-
         private func processMedian(_ executable: String, _ arguments: [String], acceptedStatus: Set<Int32> = [0],
                                    timeout: Double = 600) throws -> Double {
-            var times: [Double] = []
-            for _ in 0..<max(1, runs) {
-                times.append(try processTime(executable, arguments, acceptedStatus: acceptedStatus, timeout: timeout))
+            try Stopwatch.median(runs: runs) {
+                _ = try processTime(executable, arguments, acceptedStatus: acceptedStatus, timeout: timeout)
             }
-            return times.sorted()[times.count / 2]
         }
 
         private func processTime(_ executable: String, _ arguments: [String], acceptedStatus: Set<Int32> = [0, 1],
@@ -211,7 +198,7 @@ extension Suivi.Bench {
                 }
                 Thread.sleep(forTimeInterval: 0.001)
             }
-            let elapsed = milliseconds(clock.now - start)
+            let elapsed = Stopwatch.milliseconds(clock.now - start)
             guard acceptedStatus.contains(process.terminationStatus) else {
                 throw ValidationError("\(executable) a échoué (code \(process.terminationStatus)).")
             }
@@ -229,10 +216,6 @@ extension Suivi.Bench {
             let data = pipe.fileHandleForReading.readDataToEndOfFile()
             process.waitUntilExit()
             return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        }
-
-        private func milliseconds(_ duration: Duration) -> Double {
-            Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
         }
 
         private func which(_ command: String) -> String? {

@@ -111,15 +111,7 @@ extension Suivi.Bench {
         }
 
         private func median(_ runs: Int, _ body: () async throws(RegisterError) -> Void) async throws -> Double {
-            var times: [Double] = []
-            let clock = ContinuousClock()
-            for _ in 0..<max(1, runs) {
-                let start = clock.now
-                try await registerCall { () async throws(RegisterError) in try await body() }
-                let elapsed = clock.now - start
-                times.append(Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15)
-            }
-            return times.sorted()[times.count / 2]
+            try await Stopwatch.median(runs: runs) { try await registerCall { () async throws(RegisterError) in try await body() } }
         }
 
         /// Imports `count` versions of a generated 10,000-clause act into a fresh register; returns the
@@ -144,14 +136,13 @@ extension Suivi.Bench {
             }
             let target = base.appendingPathComponent("registre")
             let author = Identity(name: "Mesure", email: "bench@suivi.invalid")
-            let clock = ContinuousClock()
-            let start = clock.now
-            try await registerCall { () async throws(RegisterError) in
-                let fresh = try TextRegister.create(at: target)
-                _ = try await fresh.importVersions(from: base.appendingPathComponent("versions").path, author: author)
+            let milliseconds = try await Stopwatch.time {
+                try await registerCall { () async throws(RegisterError) in
+                    let fresh = try TextRegister.create(at: target)
+                    _ = try await fresh.importVersions(from: base.appendingPathComponent("versions").path, author: author)
+                }
             }
-            let elapsed = clock.now - start
-            return (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18, bytes)
+            return (milliseconds / 1000, bytes)
         }
     }
 }
