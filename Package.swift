@@ -29,6 +29,7 @@ let package = Package(
         .target(name: "Register", dependencies: ["CGit2", "LegalText"]),
 
         .target(name: "ClauseDiff", dependencies: ["Register", "LegalText"]),
+        .target(name: "Committee", dependencies: ["Register", "ClauseDiff", "LegalText"]),
 
         // Front ends.
         .executableTarget(
@@ -37,6 +38,7 @@ let package = Package(
                 "LegalText",
                 "Register",
                 "ClauseDiff",
+                "Committee",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -56,6 +58,7 @@ let package = Package(
             name: "SuiviCLITests",
             dependencies: ["SuiviCLI", "LegalText"]
         ),
+        .testTarget(name: "CommitteeTests", dependencies: ["Committee", "Register", "LegalText"]),
         .testTarget(
             name: "RegisterTests",
             dependencies: ["Register", "LegalText"],

@@ -23,7 +23,9 @@ import Foundation
 /// that git ignores. The one leftover that matters is a `*.lock` file, which would block every later write to
 /// that reference, as with git itself. Opening a store removes lock files older than `staleLockAge` (listed in
 /// ``removedStaleLocks``); a writer that meets a lock older than that while retrying removes it too. A lock
-/// younger than that is taken for a live writer's.
+/// younger than that is taken for a live writer's. A live writer holds a reference lock for the time of
+/// writing and renaming 41 bytes, so the defaults (stale after 10 s, give up after 15 s) let the next write
+/// go through about 10 s after a writer was killed holding a lock.
 ///
 /// **Threads.** libgit2 objects must be used by one thread at a time: the repository lives inside this actor and
 /// no libgit2 object is kept across an `await`.
@@ -42,7 +44,7 @@ public actor GitStore {
 
     /// Creates an empty bare repository at `url` (and missing parent folders) and opens it.
     /// - Throws: ``RegisterError/repositoryExists(path:)`` when a repository is already there.
-    public init(creatingAt url: URL, staleLockAge: Duration = .seconds(60), lockTimeout: Duration = .seconds(5))
+    public init(creatingAt url: URL, staleLockAge: Duration = .seconds(10), lockTimeout: Duration = .seconds(15))
         throws(RegisterError)
     {
         try GitStore.createRepository(at: url.path)
@@ -55,7 +57,7 @@ public actor GitStore {
     ///   - staleLockAge: a lock file older than this is taken for a dead writer's and removed.
     ///   - lockTimeout: how long a write waits for another writer's lock before ``RegisterError/locked(ref:)``.
     /// - Throws: ``RegisterError/notARepository(path:)``.
-    public init(openingAt url: URL, staleLockAge: Duration = .seconds(60), lockTimeout: Duration = .seconds(5))
+    public init(openingAt url: URL, staleLockAge: Duration = .seconds(10), lockTimeout: Duration = .seconds(15))
         throws(RegisterError)
     {
         let repository = try GitRepository.open(at: url.path)

@@ -64,6 +64,8 @@ public enum RegisterError: Error, Sendable, Equatable, LocalizedError, CustomStr
     case nothingToImport(path: String)
     /// A version of that name exists with other content.
     case versionDiffers(version: String, source: String)
+    /// A draft branch of that name exists with other content, not from this folder: never overwritten.
+    case draftDiffers(draft: String, source: String)
     /// A version older than the latest adopted one cannot be added after it.
     case outOfOrder(version: String, latest: String)
     /// The operation needs an adopted version and there is none yet.
@@ -159,6 +161,9 @@ public enum RegisterError: Error, Sendable, Equatable, LocalizedError, CustomStr
         case .versionDiffers(let version, let source):
             return "La version \(version) existe déjà dans le registre avec un autre contenu que \(source) ; "
                 + "une version adoptée ne se réécrit pas. Pour la corriger, ouvrez un projet de révision."
+        case .draftDiffers(let draft, let source):
+            return "Le projet \(draft) existe déjà et son contenu ne vient pas de \(source) ; il n'est pas écrasé. "
+                + "Pour y enregistrer ce texte, copiez-le dans sa copie de travail puis « suivi draft commit »."
         case .outOfOrder(let version, let latest):
             return "La version \(version) est antérieure à la dernière version adoptée (\(latest)) ; "
                 + "importez les versions dans l'ordre chronologique, dans un registre neuf."

@@ -19,6 +19,7 @@ struct Suivi: AsyncParsableCommand {
         """,
         version: "0.1.0",
         subcommands: [Validate.self, Show.self, Diff.self, Init.self, Import.self, Log.self, History.self, Blame.self,
-                      Draft.self, Bench.self]
+                      Draft.self, Bench.self, CommitteeCommand.self, Status.self, EventCommand.self, ReviewCommand.self,
+                      PositionCommand.self, CommentCommand.self]
     )
 }

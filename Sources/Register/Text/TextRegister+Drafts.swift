@@ -96,21 +96,30 @@ extension TextRegister {
             changes.merge(try await self.changes(toWrite: RegisterLayout.files(for: document), work: work, over: base)) { _, new in new }
         }
         guard !changes.isEmpty else { return nil }
-        // Someone else's change to the same file since the base is a conflict on that clause.
-        if let tip = try await store.tip(of: branch), tip != base {
-            let theirs = Set(try await store.changedPaths(from: base, to: tip).map(\.path))
-            let clash = changes.keys.filter { theirs.contains($0) }.sorted()
-            if !clash.isEmpty {
-                var same = true
-                for path in clash {
-                    if try await store.readFile(path: path, at: tip) != (changes[path] ?? nil) { same = false }
+        // Commit on top of the branch as it is, if nobody changed the same files since the base; the
+        // branch moves only if it is still where it was checked (compare-and-swap), else check again.
+        let date = Date()
+        var commit: ObjectID?
+        for _ in 0..<100 where commit == nil {
+            guard let tip = try await store.tip(of: branch) else { throw RegisterError.notFound(revision: "draft/" + name) }
+            if tip != base {
+                let theirs = try await store.changedPaths(from: base, to: tip).map(\.path)
+                var clash: [String] = []
+                for path in theirs where changes.keys.contains(path) {
+                    // Same content on both sides is no conflict.
+                    if try await store.readFile(path: path, at: tip) != (changes[path] ?? nil) { clash.append(path) }
                 }
-                if !same { throw .draftConflict(draft: name, paths: clash) }
+                if !clash.isEmpty { throw .draftConflict(draft: name, paths: clash.sorted()) }
+            }
+            do {
+                commit = try await store.commit(changes: changes, message: message, author: author, date: date,
+                                                timeZoneMinutes: 0, onBranch: branch, expectedParent: tip)
+            } catch {
+                guard case .conflict = error else { throw error }
+                await Task.yield()  // another writer moved the branch: check again against its new tip
             }
         }
-        let date = Date()
-        let commit = try await store.commitApplying(changes: changes, message: message, author: author, date: date,
-                                                    timeZoneMinutes: 0, onBranch: branch)
+        guard let commit else { throw .retriesExhausted(ref: branch, attempts: 100) }
         // The working copy now reads the branch's tip, with other writers' changes included.
         try await writeWorkingCopy(name: name, at: commit)
         return commit

@@ -14,8 +14,11 @@ extension TextRegister {
     private func versionChain(upTo revision: String?) async throws(RegisterError) -> [VersionInfo] {
         let all = try await versions()
         var chain = all.filter { $0.kind == .adopted }
-        if let revision, let draft = all.first(where: { $0.kind == .draft && ($0.name == revision || $0.name == "draft/" + revision) }) {
+        guard let revision else { return chain }
+        if let draft = all.first(where: { $0.kind == .draft && ($0.name == revision || $0.name == "draft/" + revision) }) {
             chain.append(draft)
+        } else if !chain.contains(where: { $0.name == revision }) {
+            throw .notAVersion(revision: revision)
         }
         return chain
     }
@@ -86,7 +89,7 @@ extension TextRegister {
     /// `articles/art_3.xml`, `annex_2__sec_C__para_4` in `annexes/annex_2/annex_2__sec_C.xml`.
     static func likelyPaths(of wId: String, folder: String) -> [String] {
         let parts = wId.components(separatedBy: "__")
-        var paths: [String] = []
+        var paths: [String] = wId.hasPrefix("cit_") ? ["\(folder)/text.xml"] : []
         for count in 1...max(1, parts.count) {
             let prefix = parts.prefix(count).joined(separator: "__")
             paths.append("\(folder)/articles/\(prefix).xml")
@@ -99,9 +102,21 @@ extension TextRegister {
     private func find(_ wId: String, in paths: [String], at commit: ObjectID) async throws(RegisterError)
         -> (ClauseState?, String?) {
         var seen: Set<String> = []
-        for path in paths where path.hasSuffix(".xml") && !path.hasSuffix("/text.xml") && seen.insert(path).inserted {
-            guard let part = try await part(path, at: commit) else { continue }
-            if let clause = part.flattened.first(where: { $0.wId == wId }) { return (ClauseState(clause), path) }
+        for path in paths where path.hasSuffix(".xml") && seen.insert(path).inserted {
+            let clauses: [Clause]
+            if path.hasSuffix("/text.xml") {
+                // The shell holds the visas.
+                guard let data = try await store.readFile(path: path, at: commit) else { continue }
+                do {
+                    clauses = try LegalTextReader.readShell(data: data, file: path).header.citations
+                } catch {
+                    throw .corruptText(path: path, reason: error.description)
+                }
+            } else {
+                guard let part = try await part(path, at: commit) else { continue }
+                clauses = part.flattened
+            }
+            if let clause = clauses.first(where: { $0.wId == wId }) { return (ClauseState(clause), path) }
         }
         return (nil, nil)
     }

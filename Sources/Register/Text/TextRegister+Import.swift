@@ -114,19 +114,32 @@ extension TextRegister {
         for document in documents { files.merge(RegisterLayout.files(for: document)) { _, new in new } }
         let works = documents.map(RegisterLayout.workKey(of:))
         let tip: ObjectID
+        var created = false
         if let existing = try await store.tip(of: branch) {
             tip = existing
+            // A branch still at the tip of main has no commit of its own yet (an import stopped early).
+            created = existing == (try await store.tip())
         } else {
             guard let main = try await store.tip() else { throw .noAdoptedVersion }
             try await store.createBranch(branch, at: main)
             tip = main
+            created = true
         }
-        var same = true
-        for work in works {
-            let ownFiles = files.filter { RegisterLayout.work(ofPath: $0.key) == work }
-            if try await !sameFiles(ownFiles, work: work, at: tip) { same = false }
+        if try await sameText(files, works: works, at: tip) {
+            return ImportOutcome(source: source, version: "draft/" + name, commit: tip, status: .alreadyPresent)
         }
-        if same { return ImportOutcome(source: source, version: "draft/" + name, commit: tip, status: .alreadyPresent) }
+        if created == false {
+            // The branch exists and has moved on: the folder is unchanged if some earlier commit of the
+            // branch holds exactly its text (drafters committed since). Never overwrite their work.
+            let base = try await store.tip()
+            for commit in try await store.log(from: tip, firstParentOnly: true) {
+                if commit.id == base { break }  // back on main: the branch's own commits are behind us
+                if try await sameText(files, works: works, at: commit.id) {
+                    return ImportOutcome(source: source, version: "draft/" + name, commit: tip, status: .alreadyPresent)
+                }
+            }
+            throw .draftDiffers(draft: "draft/" + name, source: source)
+        }
         var changes: [String: Data?] = [:]
         for work in works {
             let ownFiles = files.filter { RegisterLayout.work(ofPath: $0.key) == work }
@@ -138,6 +151,15 @@ extension TextRegister {
                                             message: "Projet \(name) (\(works.joined(separator: ", ")))\n\n\(title)\n\nImporté depuis \(source).",
                                             author: author, date: date, onBranch: branch, expectedParent: tip)
         return ImportOutcome(source: source, version: "draft/" + name, commit: commit, status: .created)
+    }
+
+    /// Whether each text of `works` at `commit` is exactly its part of `files`.
+    private func sameText(_ files: [String: Data], works: [String], at commit: ObjectID) async throws(RegisterError) -> Bool {
+        for work in works {
+            let ownFiles = files.filter { RegisterLayout.work(ofPath: $0.key) == work }
+            if try await !sameFiles(ownFiles, work: work, at: commit) { return false }
+        }
+        return true
     }
 
     /// Whether the text `work` at `commit` is exactly `files` (same paths, same bytes).

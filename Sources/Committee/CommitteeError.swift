@@ -1,0 +1,100 @@
+import Foundation
+import LegalText
+import Register
+
+/// Why the committee refused an action or could not read its records. Every refusal leaves the
+/// register unchanged.
+public enum CommitteeError: Error, Sendable, Equatable, LocalizedError, CustomStringConvertible {
+    /// A record under `committee/` cannot be read (unsafe, malformed, or not in the expected form).
+    case invalidRecord(path: String, line: Int, reason: String)
+    /// An input value is not acceptable (empty reason, bad identifier, bad date…).
+    case invalidInput(String)
+    /// No seat of that id in the roster.
+    case unknownSeat(String)
+    /// A seat of that id already exists.
+    case seatExists(String)
+    /// The acting person is not a current member of the seat.
+    case notAMember(seat: String, email: String)
+    /// No one can act for the seat: it has no current member and no author was given.
+    case noActingPerson(seat: String)
+    /// No member of that e-mail in the seat.
+    case unknownMember(seat: String, email: String)
+    /// No review of that id.
+    case unknownReview(String)
+    /// A review of that id already exists.
+    case reviewExists(String)
+    /// No event of that id.
+    case unknownEvent(String)
+    /// An event of that id already exists.
+    case eventExists(String)
+    /// No comment of that id in the review.
+    case unknownComment(review: String, id: String)
+    /// The text is not in the register.
+    case unknownText(String)
+    /// The clause does not exist in the text at that commit.
+    case unknownClause(eId: String, commit: String)
+    /// A lifecycle step that is not allowed, with the reason.
+    case transitionRefused(review: String, from: String, to: String, reason: String)
+    /// Only the chair's seat may do this.
+    case chairOnly(action: String, seat: String)
+    /// The action needs the review in another stage.
+    case wrongStage(review: String, stage: String, reason: String)
+    /// The draft changed after the committee was consulted.
+    case notConsultedOnDraft(review: String, consulted: String?, tip: String)
+    /// An event's assessment is already closed.
+    case eventClosed(String)
+    /// A register operation failed.
+    case register(RegisterError)
+
+    public var description: String {
+        switch self {
+        case .invalidRecord(let path, let line, let reason):
+            return "\(path), ligne \(line) : enregistrement du comité illisible : \(reason)."
+        case .invalidInput(let message):
+            return message
+        case .unknownSeat(let seat):
+            return "siège inconnu « \(seat) » : voyez « suivi committee list » pour les sièges du comité."
+        case .seatExists(let seat):
+            return "le siège « \(seat) » existe déjà."
+        case .notAMember(let seat, let email):
+            return "\(email) n'est pas membre en fonction du siège « \(seat) » : ajoutez-le avec « suivi committee add-member »."
+        case .noActingPerson(let seat):
+            return "le siège « \(seat) » n'a pas de membre en fonction : indiquez qui agit avec --auteur \"Prénom Nom <courriel>\" "
+                + "ou définissez SUIVI_AUTEUR."
+        case .unknownMember(let seat, let email):
+            return "aucun membre en fonction de courriel \(email) dans le siège « \(seat) »."
+        case .unknownReview(let review):
+            return "révision inconnue « \(review) » : voyez « suivi review list »."
+        case .reviewExists(let review):
+            return "la révision « \(review) » existe déjà."
+        case .unknownEvent(let event):
+            return "événement inconnu « \(event) » : voyez « suivi event list »."
+        case .eventExists(let event):
+            return "l'événement « \(event) » existe déjà."
+        case .unknownComment(let review, let id):
+            return "aucun commentaire « \(id) » dans la révision « \(review) »."
+        case .unknownText(let work):
+            return "le texte « \(work) » n'est pas dans le registre."
+        case .unknownClause(let eId, let commit):
+            return "aucun élément d'eId ou de wId « \(eId) » dans le texte au commit \(commit)."
+        case .transitionRefused(let review, let from, let to, let reason):
+            return "révision \(review) : passage de « \(from) » à « \(to) » refusé : \(reason)."
+        case .chairOnly(let action, let seat):
+            return "\(action) : réservé au siège de la présidence (DGS) ; le siège « \(seat) » ne peut pas le faire."
+        case .wrongStage(let review, let stage, let reason):
+            return "révision \(review) (étape « \(stage) ») : \(reason)."
+        case .notConsultedOnDraft(let review, let consulted, let tip):
+            if let consulted {
+                return "révision \(review) : adoption refusée : le projet (\(tip)) a changé depuis la consultation du comité "
+                    + "(\(consulted)) ; rouvrez la consultation sur le projet actuel."
+            }
+            return "révision \(review) : adoption refusée : le comité n'a pas été consulté sur le projet (\(tip))."
+        case .eventClosed(let event):
+            return "l'évaluation de l'événement « \(event) » est déjà close."
+        case .register(let error):
+            return error.description
+        }
+    }
+
+    public var errorDescription: String? { description }
+}

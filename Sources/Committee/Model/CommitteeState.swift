@@ -1,0 +1,79 @@
+import Foundation
+import Register
+
+/// Every committee record at one commit of `main`, read and validated.
+public struct CommitteeState: Sendable, Hashable {
+    /// The commit the records were read at (nil for an empty register).
+    public var commit: ObjectID?
+    public var roster: Roster
+    public var reviews: [String: Review]
+    public var events: [String: CommitteeEvent]
+    /// review → seat → position.
+    public var positions: [String: [String: Position]]
+    /// review → comments, by date then id.
+    public var comments: [String: [Comment]]
+
+    public static let folder = "committee"
+    public static let rosterPath = "committee/members.xml"
+
+    public init(commit: ObjectID? = nil, roster: Roster = Roster(), reviews: [String: Review] = [:],
+                events: [String: CommitteeEvent] = [:], positions: [String: [String: Position]] = [:],
+                comments: [String: [Comment]] = [:]) {
+        self.commit = commit
+        self.roster = roster
+        self.reviews = reviews
+        self.events = events
+        self.positions = positions
+        self.comments = comments
+    }
+
+    /// Reads the records from the files under `committee/` (path → content).
+    public init(files: [String: Data], commit: ObjectID?) throws(CommitteeError) {
+        self.init(commit: commit)
+        for path in files.keys.sorted() {
+            guard let data = files[path] else { continue }
+            let parts = path.split(separator: "/").map(String.init)
+            guard parts.first == Self.folder, path.hasSuffix(".xml") else { continue }
+            let name = String(parts[parts.count - 1].dropLast(4))
+            switch (parts.count, parts.count > 1 ? parts[1] : "") {
+            case (2, "members.xml"):
+                roster = try Roster(data: data, file: path)
+            case (3, "reviews"):
+                let review = try Review(data: data, file: path)
+                reviews[review.id] = review
+            case (3, "events"):
+                let event = try CommitteeEvent(data: data, file: path)
+                guard event.id == name else { throw .invalidRecord(path: path, line: 1, reason: "identifiant « \(event.id) » différent du nom du fichier") }
+                events[event.id] = event
+            case (4, "positions"):
+                let position = try Position(data: data, file: path)
+                guard position.review == parts[2], position.seat == name else {
+                    throw .invalidRecord(path: path, line: 1, reason: "révision ou siège différent du chemin du fichier")
+                }
+                positions[position.review, default: [:]][position.seat] = position
+            case (4, "comments"):
+                let comment = try Comment(data: data, file: path)
+                guard comment.review == parts[2], comment.id == name else {
+                    throw .invalidRecord(path: path, line: 1, reason: "révision ou identifiant différent du chemin du fichier")
+                }
+                comments[comment.review, default: []].append(comment)
+            default:
+                continue  // other files are left alone (README, future records)
+            }
+        }
+        for key in comments.keys { comments[key]?.sort { ($0.date, $0.id) < ($1.date, $1.id) } }
+    }
+
+    /// The review, or an error naming it.
+    public func review(_ id: String) throws(CommitteeError) -> Review {
+        guard let review = reviews[id] else { throw .unknownReview(id) }
+        return review
+    }
+
+    /// The seat, or an error naming it.
+    public func seat(_ id: String) throws(CommitteeError) -> Seat {
+        guard let seat = roster.seat(id) else { throw .unknownSeat(id) }
+        return seat
+    }
+}
+

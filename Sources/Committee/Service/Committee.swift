@@ -1,0 +1,129 @@
+import Foundation
+import LegalText
+import Register
+
+/// Who acts for the committee: a seat, and the person acting. The person is `person` when given (it
+/// must then be a member in office of the seat, if the seat has any), else the seat's only member in
+/// office, else `fallback` (for a seat with no member recorded, as in the shipped roster).
+public struct Acting: Sendable, Hashable {
+    public var seat: String
+    public var person: Identity?
+    public var fallback: Identity?
+
+    public init(seat: String, person: Identity? = nil, fallback: Identity? = nil) {
+        self.seat = seat
+        self.person = person
+        self.fallback = fallback
+    }
+}
+
+/// The review committee of a register: its roster, reviews, events, positions and comments, kept as
+/// XML records under `committee/` on `main` (docs/COMMITTEE.md). Every change is one commit authored
+/// by the person acting; a refused action writes nothing.
+public struct Committee: Sendable {
+    public let register: TextRegister
+    var store: GitStore { register.gitStore }
+
+    public init(register: TextRegister) {
+        self.register = register
+    }
+
+    // MARK: Reading
+
+    /// The records at the tip of `main` (or at `commit`).
+    public func state(at commit: ObjectID? = nil) async throws(CommitteeError) -> CommitteeState {
+        do {
+            var at = commit
+            if at == nil { at = try await store.tip() }
+            guard let at else { return CommitteeState() }
+            let files = try await store.readFiles(under: CommitteeState.folder, at: at)
+            return try CommitteeState(files: files, commit: at)
+        } catch let error as CommitteeError {
+            throw error
+        } catch let error as RegisterError {
+            throw .register(error)
+        } catch {
+            throw .invalidInput(String(describing: error))
+        }
+    }
+
+    // MARK: Identity
+
+    /// The seat and the person acting for it on `today`.
+    /// - Throws: ``CommitteeError/unknownSeat(_:)``, ``CommitteeError/notAMember(seat:email:)`` when the seat has
+    ///   members in office and the person is not one of them, ``CommitteeError/noActingPerson(seat:)``.
+    func resolve(_ acting: Acting, in state: CommitteeState, on today: LegalDate) throws(CommitteeError) -> (Seat, Identity) {
+        let seat = try state.seat(acting.seat)
+        let current = seat.currentMembers(on: today)
+        if let person = acting.person {
+            if !current.isEmpty && !current.contains(where: { $0.email.lowercased() == person.email.lowercased() }) {
+                throw .notAMember(seat: seat.id, email: person.email)
+            }
+            return (seat, person)
+        }
+        if current.count == 1, let member = current.first { return (seat, Identity(name: member.name, email: member.email)) }
+        if current.isEmpty, let fallback = acting.fallback { return (seat, fallback) }
+        throw .noActingPerson(seat: seat.id)
+    }
+
+    /// Like ``resolve(_:in:on:)``, and refuses any seat but the chair's.
+    func resolveChair(_ acting: Acting, in state: CommitteeState, on today: LegalDate, action: String)
+        throws(CommitteeError) -> (Seat, Identity) {
+        let (seat, person) = try resolve(acting, in: state, on: today)
+        guard seat.isChair else { throw .chairOnly(action: action, seat: seat.id) }
+        return (seat, person)
+    }
+
+    // MARK: Writing
+
+    /// Reads the records at the tip of `main`, lets `build` check the action and say what to write, and
+    /// commits that on top of exactly that tip; if another writer moved `main` meanwhile, starts again
+    /// from the new tip (so the checks always see the latest records and no update is lost).
+    @discardableResult
+    func write(
+        message: String, author: Identity,
+        _ build: (CommitteeState) async throws(CommitteeError) -> [String: Data?]
+    ) async throws(CommitteeError) -> ObjectID {
+        for _ in 0..<50 {
+            let state = try await self.state()
+            let changes = try await build(state)
+            guard !changes.isEmpty, let parent = state.commit else {
+                if changes.isEmpty, let commit = state.commit { return commit }
+                throw .register(.noAdoptedVersion)
+            }
+            do {
+                return try await store.commit(changes: changes, message: message, author: author, date: Date(),
+                                              expectedParent: parent)
+            } catch {
+                if case .conflict = error { await Task.yield(); continue }
+                throw .register(error)
+            }
+        }
+        throw .register(.retriesExhausted(ref: GitStore.mainBranch, attempts: 50))
+    }
+
+    /// Commits changes that do not depend on the rest of the tree (one position, one new comment) with
+    /// ``GitStore/commitApplying(changes:message:author:date:timeZoneMinutes:onBranch:maxAttempts:)``.
+    @discardableResult
+    func apply(_ changes: [String: Data?], message: String, author: Identity) async throws(CommitteeError) -> ObjectID {
+        do {
+            return try await store.commitApplying(changes: changes, message: message, author: author, date: Date())
+        } catch {
+            throw .register(error)
+        }
+    }
+
+    /// Runs a register call, wrapping its error.
+    func call<T>(_ body: () async throws(RegisterError) -> T) async throws(CommitteeError) -> T {
+        do {
+            return try await body()
+        } catch {
+            throw .register(error)
+        }
+    }
+
+    static func data(_ xml: String) -> Data { Data(xml.utf8) }
+
+    /// `Nom <courriel>`, as recorded in the records.
+    static func label(_ person: Identity) -> String { "\(person.name) <\(person.email)>" }
+}

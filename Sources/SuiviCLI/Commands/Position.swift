@@ -1,0 +1,53 @@
+import ArgumentParser
+import Committee
+import Foundation
+import LegalText
+import Register
+
+extension Suivi {
+    /// `suivi position`: a seat's position on the draft under consultation.
+    struct PositionCommand: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "position",
+            abstract: "Positions des sièges sur le projet soumis au comité (consultatif : pas de vote).",
+            subcommands: [Record.self]
+        )
+    }
+}
+
+extension Suivi.PositionCommand {
+    struct Record: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Enregistre la position d'un siège sur le projet en consultation (une par siège ; la dernière remplace la précédente).",
+            discussion: "  suivi position record --review periodique-2020 --as ofii-medecins reserves --motif \"Préciser l'article 3.\"")
+
+        @Argument(help: "Avis : favorable, reserves (favorable avec réserves), defavorable, abstention.")
+        var avis: Opinion
+        @Option(help: "Révision.")
+        var review: String
+        @Option(name: [.customLong("motif"), .customLong("reason")], help: "Motif de la position.")
+        var motif: String = ""
+
+        @OptionGroup var seat: SeatOptions
+        @OptionGroup var register: RegisterOptions
+        @OptionGroup var today: TodayOption
+        @Option(help: "Format de sortie.")
+        var format: OutputFormat = .text
+
+        func run() async throws {
+            let acting = try seat.acting()
+            let day = try today.date()
+            let committee = Committee(register: try register.open())
+            let (review, opinion, reason) = (self.review, avis, motif)
+            let position = try await committeeCall { () async throws(CommitteeError) in
+                try await committee.recordPosition(review: review, opinion: opinion, reason: reason, acting: acting, today: day)
+            }
+            switch format {
+            case .json: print(try jsonString(position))
+            case .text:
+                print("Position du siège \(position.seat) sur \(position.review) : \(position.opinion.label) "
+                      + "(projet \(position.commit.prefix(12))).")
+            }
+        }
+    }
+}

@@ -1,0 +1,81 @@
+import ArgumentParser
+import Committee
+import Foundation
+import LegalText
+import Register
+
+extension Suivi {
+    /// `suivi status`: the committee's dashboard.
+    struct Status: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Tableau de bord du comité : textes en retard de révision, révisions en cours, échéances, positions, commentaires.",
+            discussion: """
+            Une révision périodique est due au plus tard trois ans après la dernière adoption (date de signature) \
+            ou la dernière révision achevée ; au-delà, le texte est signalé EN RETARD avec le retard.
+              suivi status
+              suivi status --today 2027-06-01 --format json
+            """)
+
+        @OptionGroup var register: RegisterOptions
+        @OptionGroup var today: TodayOption
+        @Option(help: "Format de sortie.")
+        var format: OutputFormat = .text
+
+        func run() async throws {
+            let committee = Committee(register: try register.open())
+            let day = try today.date()
+            let status = try await committeeCall { () async throws(CommitteeError) in try await committee.status(today: day) }
+            switch format {
+            case .json: print(try jsonString(status))
+            case .text: print(Self.render(status))
+            }
+        }
+
+        static func render(_ status: CommitteeStatus) -> String {
+            var lines = ["Tableau de bord du comité de suivi au \(status.today.french)", "", "Textes"]
+            if status.texts.isEmpty { lines.append("  aucun texte dans le registre") }
+            for text in status.texts {
+                let version = text.lastVersion.map { "\($0) (signée le \(text.lastAdoption?.french ?? "—"))" } ?? "aucune version adoptée"
+                lines.append("  \(text.work) — dernière version adoptée : \(version)")
+                if let review = text.lastReview, let date = text.lastReviewDate {
+                    lines.append("    dernière révision achevée : \(review), le \(date.french)")
+                } else {
+                    lines.append("    dernière révision achevée : aucune")
+                }
+                guard let due = text.due else { continue }
+                if text.overdue {
+                    lines.append("    révision périodique due le \(due.french) : EN RETARD de \(text.delay ?? "") (OVERDUE, \(text.overdueDays) jours)")
+                } else {
+                    lines.append("    prochaine révision périodique due au plus tard le \(due.french)")
+                }
+            }
+            lines += ["", "Révisions en cours"]
+            if status.openReviews.isEmpty { lines.append("  aucune") }
+            for review in status.openReviews {
+                let kind = review.kind == .periodic ? "périodique" : "sur événement"
+                var line = "  \(review.id) (\(kind), \(review.work)) : \(review.status.label)"
+                if let due = review.due { line += " ; échéance \(due.french)\(review.overdue ? " (dépassée)" : "")" }
+                lines.append(line)
+                if let branch = review.draftBranch { lines.append("    projet : \(branch)\(review.draftTip.map { " (\($0.prefix(12)))" } ?? "")") }
+                if review.status == .consultation {
+                    lines.append("    consultation sur le commit \(review.consultedCommit.map { String($0.prefix(12)) } ?? "—")"
+                                 + (review.draftChangedSinceConsultation ? " — le projet a changé depuis : adoption impossible sans nouvelle consultation" : ""))
+                    for position in review.positions {
+                        let stale = review.stalePositions.contains(position.seat) ? " [périmée : porte sur un projet antérieur]" : ""
+                        lines.append("    position \(position.seat) : \(position.opinion.label)\(stale) — \(position.reason)")
+                    }
+                    lines.append("    sièges sans position : \(review.seatsWithoutPosition.isEmpty ? "aucun" : review.seatsWithoutPosition.joined(separator: ", "))")
+                }
+                lines.append("    commentaires non résolus : \(review.unresolvedComments)")
+            }
+            lines += ["", "Événements en cours d'évaluation"]
+            if status.eventsUnderAssessment.isEmpty { lines.append("  aucun") }
+            for event in status.eventsUnderAssessment {
+                lines.append("  \(event.id) (\(event.kind.rawValue), \(event.date.french)) : décision attendue au plus tard le "
+                             + "\(event.deadline.french)\(event.overdue ? " — ÉCHÉANCE DÉPASSÉE" : "")")
+                lines.append("    \(event.summary)")
+            }
+            return lines.joined(separator: "\n")
+        }
+    }
+}

@@ -1,0 +1,190 @@
+import Foundation
+import LegalText
+import Register
+import Testing
+@testable import Committee
+
+@Suite("Review lifecycle guards")
+struct ReviewLifecycleTests {
+    @Test("the 2017 order shows as overdue since 5 January 2020 in the dashboard")
+    func dashboardOverdue() async throws {
+        let fixture = try await CommitteeFixture()
+        let status = try await fixture.committee.status(today: fixture.today)
+        let text = try #require(status.texts.first)
+        #expect(text.work == "AFSP1638149A" && text.lastVersion == "v2017-01-05")
+        #expect(text.due == day("2020-01-05") && text.overdue)
+    }
+
+    @Test("a periodic review is due on the cadence's date, and a second one is refused")
+    func openPeriodic() async throws {
+        let fixture = try await CommitteeFixture()
+        let review = try await fixture.committee.openReview(id: "p1", kind: .periodic, work: nil, event: nil, subject: nil,
+                                                           acting: fixture.chair, today: fixture.today)
+        #expect(review.due == day("2020-01-05") && review.status == .opened)
+        let before = try await fixture.refs()
+        await #expect(throws: CommitteeError.self) {
+            try await fixture.committee.openReview(id: "p2", kind: .periodic, work: nil, event: nil, subject: nil,
+                                                   acting: fixture.chair, today: fixture.today)
+        }
+        #expect(try await fixture.refs() == before)
+    }
+
+    @Test("only the chair's seat opens and moves reviews; the refusal writes nothing")
+    func chairOnly() async throws {
+        let fixture = try await CommitteeFixture()
+        let before = try await fixture.refs()
+        await #expect(throws: CommitteeError.chairOnly(action: "ouvrir une révision", seat: "ofii-medecins")) {
+            try await fixture.committee.openReview(id: "p1", kind: .periodic, work: nil, event: nil, subject: nil,
+                                                   acting: fixture.ofii, today: fixture.today)
+        }
+        #expect(try await fixture.refs() == before)
+    }
+
+    @Test("an unknown seat is refused and writes nothing")
+    func unknownSeat() async throws {
+        let fixture = try await CommitteeFixture()
+        let before = try await fixture.refs()
+        await #expect(throws: CommitteeError.unknownSeat("inconnu")) {
+            try await fixture.committee.openReview(id: "p1", kind: .periodic, work: nil, event: nil, subject: nil,
+                                                   acting: Acting(seat: "inconnu", person: fixture.clerk), today: fixture.today)
+        }
+        #expect(try await fixture.refs() == before)
+    }
+
+    @Test("skipping a stage is refused with its reason, and writes nothing")
+    func illegalTransitions() async throws {
+        let fixture = try await CommitteeFixture()
+        try await fixture.committee.openReview(id: "p1", kind: .periodic, work: nil, event: nil, subject: nil,
+                                               acting: fixture.chair, today: fixture.today)
+        let before = try await fixture.refs()
+        for target in [ReviewStatus.consultation, .adopted, .disseminated, .opened] {
+            let error = await refusal {
+                try await fixture.committee.advance(review: "p1", AdvanceRequest(to: target, adoption: CommitteeFixture.adoption),
+                                                    acting: fixture.chair, today: fixture.today)
+            }
+            if case .transitionRefused(_, let from, let to, let reason)? = error {
+                #expect(from == "ouverte" && to == target.rawValue && !reason.isEmpty)
+            } else {
+                Issue.record("ouverte → \(target.rawValue): \(String(describing: error))")
+            }
+        }
+        #expect(try await fixture.refs() == before)
+    }
+
+    @Test("a refused move to drafting creates no draft branch")
+    func refusedDraftingCreatesNoBranch() async throws {
+        let fixture = try await CommitteeFixture()
+        try await fixture.committee.openReview(id: "p1", kind: .periodic, work: nil, event: nil, subject: nil,
+                                               acting: fixture.chair, today: fixture.today)
+        let before = try await fixture.refs()
+        #expect(await refusal {
+            try await fixture.committee.advance(review: "p1", AdvanceRequest(to: .drafting), acting: fixture.ofii, today: fixture.today)
+        } == .chairOnly(action: "faire avancer une révision", seat: "ofii-medecins"))
+        #expect(try await fixture.refs() == before)
+        #expect(before["refs/heads/draft/p1"] == nil)
+    }
+
+    @Test("consultation is refused while the draft does not change the text")
+    func consultationNeedsChange() async throws {
+        let fixture = try await CommitteeFixture()
+        try await fixture.committee.openReview(id: "p1", kind: .periodic, work: nil, event: nil, subject: nil,
+                                               acting: fixture.chair, today: fixture.today)
+        try await fixture.committee.advance(review: "p1", AdvanceRequest(to: .drafting), acting: fixture.chair, today: fixture.today)
+        let before = try await fixture.refs()
+        await #expect(throws: CommitteeError.self) {
+            try await fixture.committee.advance(review: "p1", AdvanceRequest(to: .consultation), acting: fixture.chair, today: fixture.today)
+        }
+        #expect(try await fixture.refs() == before)
+    }
+
+    @Test("adoption is refused to a seat other than the chair's")
+    func adoptionChairOnly() async throws {
+        let fixture = try await CommitteeFixture()
+        try await fixture.draftRevision("p1")
+        try await fixture.committee.advance(review: "p1", AdvanceRequest(to: .consultation), acting: fixture.chair, today: fixture.today)
+        let before = try await fixture.refs()
+        await #expect(throws: CommitteeError.chairOnly(action: "adopter une révision", seat: "ofii-medecins")) {
+            try await fixture.committee.advance(review: "p1", AdvanceRequest(to: .adopted, adoption: CommitteeFixture.adoption),
+                                                acting: fixture.ofii, today: fixture.today)
+        }
+        #expect(try await fixture.refs() == before)
+    }
+
+    @Test("adoption is refused when the draft changed after consultation, and writes nothing")
+    func adoptionNeedsConsultedCommit() async throws {
+        let fixture = try await CommitteeFixture()
+        try await fixture.draftRevision("p1")
+        try await fixture.committee.advance(review: "p1", AdvanceRequest(to: .consultation), acting: fixture.chair, today: fixture.today)
+        try await fixture.editDraft("p1")
+        let before = try await fixture.refs()
+        let error = await refusal {
+            try await fixture.committee.advance(review: "p1", AdvanceRequest(to: .adopted, adoption: CommitteeFixture.adoption),
+                                                acting: fixture.chair, today: fixture.today)
+        }
+        guard case .notConsultedOnDraft? = error else {
+            Issue.record("expected notConsultedOnDraft, got \(String(describing: error))")
+            return
+        }
+        #expect(try await fixture.refs() == before)
+    }
+
+    @Test("adoption writes the draft on main, tags it and restarts the cadence")
+    func adoption() async throws {
+        let fixture = try await CommitteeFixture()
+        try await fixture.draftRevision("p1")
+        try await fixture.committee.advance(review: "p1", AdvanceRequest(to: .consultation), acting: fixture.chair, today: fixture.today)
+        let review = try await fixture.committee.advance(review: "p1", AdvanceRequest(to: .adopted, adoption: CommitteeFixture.adoption),
+                                                         acting: fixture.chair, today: fixture.today)
+        #expect(review.status == .adopted && review.adoptedVersion == "v2026-12-15")
+        // The text and the review's record are in the same, tagged commit.
+        let tagged = try await fixture.register.gitStore.resolveTag("v2026-12-15")
+        let record = try #require(try await fixture.register.gitStore.readFile(path: Review.path("p1"), at: tagged))
+        #expect(try Review(data: record, file: Review.path("p1")).status == .adopted)
+        let inForce = try await fixture.register.versionInForce(on: day("2027-02-01"))
+        #expect(inForce.name == "v2026-12-15")
+        let document = try await fixture.register.document(at: "v2026-12-15")
+        #expect(document.clause(eId: "art_3__para_4")?.wId == "art_3__para_3")
+        let status = try await fixture.committee.status(today: day("2027-01-10"))
+        let text = try #require(status.texts.first)
+        #expect(text.lastVersion == "v2026-12-15" && text.due == day("2029-12-15") && !text.overdue)
+        #expect(status.openReviews.isEmpty)
+        // Then dissemination; a second adoption is refused.
+        try await fixture.committee.advance(review: "p1", AdvanceRequest(to: .disseminated), acting: fixture.chair, today: fixture.today)
+        await #expect(throws: CommitteeError.self) {
+            try await fixture.committee.advance(review: "p1", AdvanceRequest(to: .adopted, adoption: CommitteeFixture.adoption),
+                                                acting: fixture.chair, today: fixture.today)
+        }
+    }
+
+    @Test("closing without change needs a reason and completes the review for the cadence")
+    func closeWithoutChange() async throws {
+        let fixture = try await CommitteeFixture()
+        try await fixture.committee.openReview(id: "p1", kind: .periodic, work: nil, event: nil, subject: nil,
+                                               acting: fixture.chair, today: fixture.today)
+        await #expect(throws: CommitteeError.self) {
+            try await fixture.committee.advance(review: "p1", AdvanceRequest(to: .closedWithoutChange), acting: fixture.chair,
+                                                today: fixture.today)
+        }
+        try await fixture.committee.advance(review: "p1", AdvanceRequest(to: .closedWithoutChange, note: "Texte à jour."),
+                                            acting: fixture.chair, today: fixture.today)
+        let text = try #require(try await fixture.committee.status(today: fixture.today).texts.first)
+        #expect(text.lastReview == "p1" && text.due == day("2029-11-24") && !text.overdue)
+    }
+
+    @Test("an event opens an assessment due six months later, ended by a review")
+    func eventReview() async throws {
+        let fixture = try await CommitteeFixture()
+        let event = CommitteeEvent(id: "vih-2025", date: day("2025-03-01"), kind: .economic, summary: "Financements", source: "CNS",
+                                   works: ["AFSP1638149A"], deadline: fixture.today.adding(months: CommitteeEvent.defaultAssessmentMonths))
+        try await fixture.committee.addEvent(event, acting: fixture.ofii, today: fixture.today)
+        #expect(try await fixture.committee.status(today: fixture.today).eventsUnderAssessment.map(\.deadline) == [day("2027-05-24")])
+        let review = try await fixture.committee.openReview(id: "e1", kind: .event, work: nil, event: "vih-2025", subject: nil,
+                                                           acting: fixture.chair, today: fixture.today)
+        #expect(review.due == day("2027-05-24"))
+        let state = try await fixture.committee.state()
+        #expect(state.events["vih-2025"]?.status == .revision && state.events["vih-2025"]?.review == "e1")
+        await #expect(throws: CommitteeError.eventClosed("vih-2025")) {
+            try await fixture.committee.decideNoRevision(event: "vih-2025", reason: "x", acting: fixture.chair, today: fixture.today)
+        }
+    }
+}
