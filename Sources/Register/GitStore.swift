@@ -23,9 +23,10 @@ import Foundation
 /// that git ignores. The one leftover that matters is a `*.lock` file, which would block every later write to
 /// that reference, as with git itself. Opening a store removes lock files older than `staleLockAge` (listed in
 /// ``removedStaleLocks``); a writer that meets a lock older than that while retrying removes it too. A lock
-/// younger than that is taken for a live writer's. A live writer holds a reference lock for the time of
-/// writing and renaming 41 bytes, so the defaults (stale after 10 s, give up after 15 s) let the next write
-/// go through about 10 s after a writer was killed holding a lock.
+/// younger than that may be another git program's and is waited for. suivi's own writers also hold an
+/// advisory `flock` (``WritersLock``) while they update a reference, which the kernel drops when a process
+/// dies: a `.lock` file met under that lock cannot be a live suivi writer's, so removing an old one never
+/// steals a live lock, and the next write goes through about `staleLockAge` (2 s) after a writer was killed.
 ///
 /// **Threads.** libgit2 objects must be used by one thread at a time: the repository lives inside this actor and
 /// no libgit2 object is kept across an `await`.
@@ -41,10 +42,11 @@ public actor GitStore {
     private let repository: GitRepository
     private let staleLockAge: Duration
     private let lockTimeout: Duration
+    private let writersLock: WritersLock
 
     /// Creates an empty bare repository at `url` (and missing parent folders) and opens it.
     /// - Throws: ``RegisterError/repositoryExists(path:)`` when a repository is already there.
-    public init(creatingAt url: URL, staleLockAge: Duration = .seconds(10), lockTimeout: Duration = .seconds(15))
+    public init(creatingAt url: URL, staleLockAge: Duration = .seconds(2), lockTimeout: Duration = .seconds(15))
         throws(RegisterError)
     {
         try GitStore.createRepository(at: url.path)
@@ -57,7 +59,7 @@ public actor GitStore {
     ///   - staleLockAge: a lock file older than this is taken for a dead writer's and removed.
     ///   - lockTimeout: how long a write waits for another writer's lock before ``RegisterError/locked(ref:)``.
     /// - Throws: ``RegisterError/notARepository(path:)``.
-    public init(openingAt url: URL, staleLockAge: Duration = .seconds(10), lockTimeout: Duration = .seconds(15))
+    public init(openingAt url: URL, staleLockAge: Duration = .seconds(2), lockTimeout: Duration = .seconds(15))
         throws(RegisterError)
     {
         let repository = try GitRepository.open(at: url.path)
@@ -65,7 +67,11 @@ public actor GitStore {
         self.repository = repository
         self.staleLockAge = staleLockAge
         self.lockTimeout = lockTimeout
-        self.removedStaleLocks = StaleLocks.sweep(gitDirectory: repository.gitDirectory, olderThan: staleLockAge)
+        let writers = try WritersLock(gitDirectory: repository.gitDirectory)
+        self.writersLock = writers
+        self.removedStaleLocks = try writers.withLock { () throws(RegisterError) in
+            StaleLocks.sweep(gitDirectory: repository.gitDirectory, olderThan: staleLockAge)
+        }
     }
 
     // MARK: Reading
@@ -371,18 +377,23 @@ public actor GitStore {
         let deadline = clock.now + lockTimeout
         var pause = Duration.microseconds(500)
         while true {
-            let code = repository.updateReference(ref, to: target, expected: expected ?? .zero, logMessage: logMessage)
+            let lock = URL(fileURLWithPath: repository.gitDirectory + ref + ".lock")
+            // Under the writers' lock no live suivi writer holds `<ref>.lock`: one found there and older than
+            // `staleLockAge` was left by a killed writer and is removed (a younger one may be another git
+            // program's, working right now: waited for).
+            let code = try writersLock.withLock { () throws(RegisterError) -> Int32 in
+                let first = repository.updateReference(ref, to: target, expected: expected ?? .zero, logMessage: logMessage)
+                guard first == GitCode.locked, StaleLocks.isStale(lock, olderThan: staleLockAge) else { return first }
+                clearGitError()
+                try? FileManager.default.removeItem(at: lock)
+                return repository.updateReference(ref, to: target, expected: expected ?? .zero, logMessage: logMessage)
+            }
             switch code {
             case GitCode.modified, GitCode.notFound:  // notFound: expected a value, found no reference
                 clearGitError()
                 return .moved(actual: try repository.referenceTarget(ref))
             case GitCode.locked:
                 clearGitError()
-                let lock = URL(fileURLWithPath: repository.gitDirectory + ref + ".lock")
-                if StaleLocks.isStale(lock, olderThan: staleLockAge) {
-                    try? FileManager.default.removeItem(at: lock)
-                    continue
-                }
                 guard clock.now < deadline else { throw .locked(ref: ref) }
                 do {
                     try await Task.sleep(for: pause * Double.random(in: 0.5...1.5))

@@ -110,7 +110,7 @@ public enum RegisterError: Error, Sendable, Equatable, LocalizedError, CustomStr
                 + "Quelqu'un a enregistré entre-temps ; relisez l'état actuel puis recommencez."
         case .locked(let ref):
             return "La référence \(ref) est verrouillée par une autre écriture (fichier \(ref).lock). "
-                + "Réessayez ; si aucune écriture n'est en cours, le verrou sera levé à la prochaine ouverture du dépôt."
+                + "Réessayez ; un verrou laissé par une écriture interrompue est levé au bout de quelques secondes."
         case .retriesExhausted(let ref, let attempts):
             return "Écriture abandonnée sur \(ref) après \(attempts) tentatives : d'autres écritures passaient toujours avant."
         case .tagExists(let name, let target):

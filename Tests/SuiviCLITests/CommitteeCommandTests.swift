@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 /// End to end: the shipped corpus and committee, the overdue periodic review taken to adoption.
+extension EndToEnd {
 @Suite("suivi committee, review, position, comment, status")
 struct CommitteeCommandTests {
     static let clerk = "Secrétariat du comité <secretariat@example.org>"
@@ -142,4 +143,5 @@ struct CommitteeCommandTests {
                     "\(command) → \(result)")
         }
     }
+}
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+extension EndToEnd {
 @Suite("suivi diff, end to end")
 struct DiffCommandTests {
     private var old: String { CLI.packageRoot.appendingPathComponent("corpus/2017-01-05/AFSP1638149A.xml").path }
@@ -82,4 +83,5 @@ struct DiffCommandTests {
         #expect(early.exitCode == 1)
         #expect(early.stderr.contains("23 janvier 2017"))
     }
+}
 }

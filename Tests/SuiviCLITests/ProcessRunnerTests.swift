@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 /// The runner the end-to-end tests rely on: if it measured wrong, their limits would mean nothing.
+extension EndToEnd {
 @Suite("Process runner")
 struct ProcessRunnerTests {
     @Test("the exit code and both output streams are captured")
@@ -43,4 +44,5 @@ struct ProcessRunnerTests {
         #expect(result.exitCode == 0, "\(result)")
         #expect(result.maxRSSKiB >= 200 * 1024, "\(result)")
     }
+}
 }

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 /// `suivi show`: one text, or one of its elements, as plain text.
+extension EndToEnd {
 @Suite("suivi show")
 struct ShowCommandTests {
     @Test("--eid prints that point's text and nothing of the rest of the act")
@@ -64,6 +65,7 @@ struct ShowCommandTests {
         #expect(result.stderr.contains("\(path):3 : déclaration <!DOCTYPE> refusée"), "\(result)")
     }
 }
+}
 
 /// The help text with its line wrapping undone (ArgumentParser wraps at the terminal width).
 private func unwrapped(_ text: String) -> String {
@@ -71,6 +73,7 @@ private func unwrapped(_ text: String) -> String {
 }
 
 /// The help is written for French drafters.
+extension EndToEnd {
 @Suite("suivi help")
 struct HelpTests {
     @Test("suivi --help exits 0 and describes the commands in French")
@@ -101,4 +104,5 @@ struct HelpTests {
         #expect(unwrapped(result.stdout).contains("Affiche un texte, ou un seul de ses éléments, en texte lisible."), "\(result)")
         #expect(unwrapped(result.stdout).contains("Identifiant (eId) de l'élément à afficher"), "\(result)")
     }
+}
 }

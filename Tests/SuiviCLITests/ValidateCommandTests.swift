@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 /// `suivi validate`, run as a drafter runs it: the built binary, real files, exit codes.
+extension EndToEnd {
 @Suite("suivi validate")
 struct ValidateCommandTests {
     @Test("a valid act exits 0 and is reported valid")
@@ -122,4 +123,5 @@ struct ValidateCommandTests {
         #expect(result.exitCode == 1, "\(result)")
         #expect(result.stderr.contains("aucun fichier .xml trouvé"), "\(result)")
     }
+}
 }

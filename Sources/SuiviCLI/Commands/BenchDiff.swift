@@ -193,7 +193,8 @@ extension Suivi.Bench {
             let deadline = Date().addingTimeInterval(timeout)
             while process.isRunning {
                 if Date() > deadline {
-                    process.terminate()
+                    kill(process.processIdentifier, SIGKILL)  // xmldiff does not always stop on SIGTERM
+                    process.waitUntilExit()
                     throw ValidationError("\(executable) dépasse \(Int(timeout)) s : mesure abandonnée.")
                 }
                 Thread.sleep(forTimeInterval: 0.001)
