@@ -60,7 +60,7 @@ extension LegalTextReader {
     /// Reads a shell written by ``CanonicalWriter/shell(_:)``.
     public static func readShell(data: Data, file: String, limits: XMLParserLimits = .standard) throws(LegalTextError) -> DocumentShell {
         try SafeXMLParser.withDocument(data, file: file, limits: limits) { root throws(LegalTextError) in
-            var walker = DocumentWalker(file: file, limits: limits, readsShell: true)
+            let walker = DocumentWalker(file: file, limits: limits, readsShell: true)
             let header = try walker.readRoot(root)
             var annexSources = walker.componentSources
             let body = annexSources.removeValue(forKey: "body") ?? []
@@ -71,7 +71,7 @@ extension LegalTextReader {
     /// Reads one clause stored alone in a file, written by ``CanonicalWriter/fragment(_:)``.
     public static func readFragment(data: Data, file: String, limits: XMLParserLimits = .standard) throws(LegalTextError) -> Clause {
         try SafeXMLParser.withDocument(data, file: file, limits: limits) { root throws(LegalTextError) in
-            var walker = DocumentWalker(file: file, limits: limits)
+            let walker = DocumentWalker(file: file, limits: limits)
             return try walker.readFragment(root)
         }
     }

@@ -2,11 +2,14 @@ import Foundation
 
 /// Walks a parsed libxml2 tree into the document model, element by element, strictly: anything
 /// outside the subset is reported, never silently dropped.
-struct DocumentWalker {
+///
+/// A class, one per read: the walk appends to its state from the closures that iterate libxml2's
+/// children, where a struct's `inout self` would be copied at each step.
+final class DocumentWalker {
     let file: String
     let limits: XMLParserLimits
-    /// Source line of each addressable element, by eId.
-    private(set) var lines: [String: Int] = [:]
+    /// Source line of each addressable element, in document order.
+    private(set) var locations: [SourceDocument.Location] = []
     /// When reading a shell (see ``DocumentShell``): whether `componentRef` may stand for a clause.
     let readsShell: Bool
     /// In a shell, the `src` of each `componentRef`, by container ("body" or the annex eId).
@@ -19,7 +22,7 @@ struct DocumentWalker {
     }
 
     /// Reads one clause element standing alone as the root of a file (a register part file).
-    mutating func readFragment(_ root: XMLNode) throws(LegalTextError) -> Clause {
+    func readFragment(_ root: XMLNode) throws(LegalTextError) -> Clause {
         guard root.isAKN, let kind = ClauseKind(node: root), kind != .citation else {
             throw .wrongRoot(file: file, line: root.line, found: root.name, namespace: root.namespace)
         }
@@ -28,7 +31,7 @@ struct DocumentWalker {
 
     // MARK: Root and act
 
-    mutating func readRoot(_ root: XMLNode) throws(LegalTextError) -> LegalDocument {
+    func readRoot(_ root: XMLNode) throws(LegalTextError) -> LegalDocument {
         guard root.isNamed("akomaNtoso"), root.isAKN else {
             throw .wrongRoot(file: file, line: root.line, found: root.name, namespace: root.namespace)
         }
@@ -45,7 +48,7 @@ struct DocumentWalker {
         return try readAct(act)
     }
 
-    private mutating func readAct(_ act: XMLNode) throws(LegalTextError) -> LegalDocument {
+    private func readAct(_ act: XMLNode) throws(LegalTextError) -> LegalDocument {
         let actName = try attribute("name", of: act)
         var meta: (identification: Identification, parts: MetaParts)?
         var preface: [PrefaceItem] = []
@@ -87,7 +90,7 @@ struct DocumentWalker {
         var notes: [Note] = []
     }
 
-    private mutating func readMeta(_ meta: XMLNode) throws(LegalTextError) -> (Identification, MetaParts) {
+    private func readMeta(_ meta: XMLNode) throws(LegalTextError) -> (Identification, MetaParts) {
         var identification: Identification?
         var parts = MetaParts()
         for child in try elements(of: meta) {
@@ -216,7 +219,7 @@ struct DocumentWalker {
         return items
     }
 
-    private mutating func readPreamble(_ node: XMLNode) throws(LegalTextError) -> [PreambleItem] {
+    private func readPreamble(_ node: XMLNode) throws(LegalTextError) -> [PreambleItem] {
         var items: [PreambleItem] = []
         for child in try elements(of: node) {
             if child.isNamed("formula") {
@@ -232,7 +235,7 @@ struct DocumentWalker {
                     let wId = attributes["wId"] ?? eId
                     attributes["eId"] = nil
                     attributes["wId"] = nil
-                    lines[eId] = citation.line
+                    locations.append(SourceDocument.Location(eId: eId, line: citation.line))
                     citations.append(Clause(kind: .citation, eId: eId, wId: wId, attributes: attributes,
                                             content: try blocks(in: citation)))
                 }
@@ -244,7 +247,7 @@ struct DocumentWalker {
         return items
     }
 
-    private mutating func readAttachments(_ node: XMLNode) throws(LegalTextError) -> [Annex] {
+    private func readAttachments(_ node: XMLNode) throws(LegalTextError) -> [Annex] {
         var annexes: [Annex] = []
         for attachment in try elements(of: node) {
             guard attachment.isNamed("attachment") else {
@@ -252,7 +255,7 @@ struct DocumentWalker {
             }
             let eId = try attribute("eId", of: attachment)
             let wId = attachment.attributes["wId"] ?? eId
-            lines[eId] = attachment.line
+            locations.append(SourceDocument.Location(eId: eId, line: attachment.line))
             let docs = try elements(of: attachment)
             guard docs.count == 1, let doc = docs.first, doc.isNamed("doc") else {
                 let culprit = docs.first { !$0.isNamed("doc") } ?? docs.dropFirst().first
@@ -281,16 +284,16 @@ struct DocumentWalker {
 
     // MARK: Clauses
 
-    private mutating func clauses(in node: XMLNode, depth: Int, container: String) throws(LegalTextError) -> [Clause] {
+    private func clauses(in node: XMLNode, depth: Int, container: String) throws(LegalTextError) -> [Clause] {
         var result: [Clause] = []
         if readsShell { componentSources[container] = [] }
-        for child in try elements(of: node) {
+        try forEachElement(of: node) { child throws(LegalTextError) in
             if readsShell {
                 guard child.isNamed("componentRef"), let source = child.attribute("src"), !source.isEmpty else {
                     throw .unsupportedElement(file: file, line: child.line, element: child.name, parent: node.name)
                 }
                 componentSources[container, default: []].append(source)
-                continue
+                return
             }
             guard let kind = ClauseKind(node: child), kind != .citation else {
                 throw .unsupportedElement(file: file, line: child.line, element: child.name, parent: node.name)
@@ -300,7 +303,7 @@ struct DocumentWalker {
         return result
     }
 
-    private mutating func clause(_ node: XMLNode, kind: ClauseKind, depth: Int) throws(LegalTextError) -> Clause {
+    private func clause(_ node: XMLNode, kind: ClauseKind, depth: Int) throws(LegalTextError) -> Clause {
         guard depth <= limits.maxDepth else { throw .tooDeep(file: file, line: node.line, limit: limits.maxDepth) }
         guard let eId = node.attribute("eId"), !eId.isEmpty else {
             throw .badAttribute(file: file, line: node.line, element: node.name, attribute: "eId", value: nil)
@@ -312,10 +315,10 @@ struct DocumentWalker {
             attributes["eId"] = nil
             attributes["wId"] = nil
         }
-        lines[eId] = node.line
+        locations.append(SourceDocument.Location(eId: eId, line: node.line))
         var result = Clause(kind: kind, eId: eId, wId: wId, attributes: attributes)
         var sawContent = false
-        for child in try elements(of: node) {
+        try forEachElement(of: node) { child throws(LegalTextError) in
             if child.isNamed("num") && result.num == nil && result.heading == nil && result.children.isEmpty {
                 let inlines = try self.inlines(of: child, depth: depth + 1)
                 guard inlines.allSatisfy({ if case .text = $0 { return true } else { return false } }) else {
@@ -346,7 +349,7 @@ struct DocumentWalker {
 
     private func blocks(in node: XMLNode) throws(LegalTextError) -> [Block] {
         var result: [Block] = []
-        for child in try elements(of: node) {
+        try forEachElement(of: node) { child throws(LegalTextError) in
             guard child.isNamed("p") else {
                 throw .unsupportedElement(file: file, line: child.line, element: child.name, parent: node.name)
             }
@@ -387,6 +390,13 @@ struct DocumentWalker {
     /// The element children of `node`, refusing text outside blocks and elements of other namespaces.
     private func elements(of node: XMLNode) throws(LegalTextError) -> [XMLNode] {
         var result: [XMLNode] = []
+        try forEachElement(of: node) { child throws(LegalTextError) in result.append(child) }
+        return result
+    }
+
+    /// Calls `body` on each element child of `node`, refusing text outside blocks and elements of other
+    /// namespaces; the hot paths use it to avoid building an array per element.
+    private func forEachElement(of node: XMLNode, _ body: (XMLNode) throws(LegalTextError) -> Void) throws(LegalTextError) {
         try node.forEachChild { child throws(LegalTextError) in
             switch child.kind {
             case .element:
@@ -395,7 +405,7 @@ struct DocumentWalker {
                     let prefix = child.namespace.map { "{\($0)}" } ?? ""
                     throw .unsupportedElement(file: file, line: child.line, element: prefix + child.name, parent: node.name)
                 }
-                result.append(child)
+                try body(child)
             case .text:
                 guard child.isBlankText else {
                     let text = child.text
@@ -411,7 +421,6 @@ struct DocumentWalker {
                 break
             }
         }
-        return result
     }
 
     private func attribute(_ name: String, of node: XMLNode) throws(LegalTextError) -> String {

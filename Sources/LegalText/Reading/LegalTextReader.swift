@@ -21,9 +21,9 @@ public enum LegalTextReader {
     /// Reads a document held in memory; `file` is the name used in messages.
     public static func read(data: Data, file: String, limits: XMLParserLimits = .standard) throws(LegalTextError) -> SourceDocument {
         try SafeXMLParser.withDocument(data, file: file, limits: limits) { root throws(LegalTextError) in
-            var walker = DocumentWalker(file: file, limits: limits)
+            let walker = DocumentWalker(file: file, limits: limits)
             let document = try walker.readRoot(root)
-            return SourceDocument(file: file, document: document, lines: walker.lines)
+            return SourceDocument(file: file, document: document, locations: walker.locations)
         }
     }
 }

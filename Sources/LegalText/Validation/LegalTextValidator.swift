@@ -21,7 +21,7 @@ public enum LegalTextValidator {
 private struct ValidationRun {
     let source: SourceDocument
     var problems: [ValidationProblem] = []
-    private var eIds: [String: Holder] = [:]  // eId → its first holder, named only if a message needs it
+    private var eIds: Set<String> = []
     private var wIds: Set<String> = []
 
     init(source: SourceDocument) {
@@ -31,7 +31,7 @@ private struct ValidationRun {
     private var document: LegalDocument { source.document }
 
     private mutating func report(_ rule: ValidationRule, eId: String? = nil, _ message: String) {
-        problems.append(ValidationProblem(rule: rule, file: source.file, line: eId.flatMap { source.lines[$0] },
+        problems.append(ValidationProblem(rule: rule, file: source.file, line: eId.flatMap { source.line(of: $0) },
                                           eId: eId, message: message))
     }
 
@@ -151,13 +151,23 @@ private struct ValidationRun {
         }
     }
 
-    private mutating func record(eId: String, holder: Holder) {
-        if let first = eIds[eId] {
-            report(.duplicateEId, eId: eId, "l'eId \(eId) de \(holder) est déjà porté par \(first) ; "
-                   + "chaque eId doit être unique dans le document.")
-        } else {
-            eIds[eId] = holder
+    private mutating func record(eId: String, holder: @autoclosure () -> Holder) {
+        guard !eIds.insert(eId).inserted else { return }
+        report(.duplicateEId, eId: eId, "l'eId \(eId) de \(holder()) est déjà porté par \(firstHolder(of: eId)) ; "
+               + "chaque eId doit être unique dans le document.")
+    }
+
+    /// What first carries `eId`, looked up again only when a duplicate is reported.
+    private func firstHolder(of eId: String) -> String {
+        if let event = document.lifecycle.first(where: { $0.eId == eId }) { return "l'événement \(event.refersTo)" }
+        if let reference = document.references.first(where: { $0.eId == eId }) { return "la référence \(reference.showAs)" }
+        if document.notes.contains(where: { $0.eId == eId }) { return "la note \(eId)" }
+        if let annex = document.annex(eId: eId) { return "l'annexe \(annex.number ?? eId)" }
+        if let clause = document.clause(eId: eId) {
+            if let num = clause.num, !num.isEmpty { return Description(clause: clause, position: 1).description }
+            return source.line(of: eId).map { "\(clause.kind.frenchName) de la ligne \($0)" } ?? clause.kind.frenchName
         }
+        return eId
     }
 
     private mutating func recordWId(_ wId: String, eId: String) {
