@@ -14,7 +14,8 @@ enum StaleLocks {
         var removed: [String] = []
         while let url = walker.nextObject() as? URL {
             let relative = String(url.standardizedFileURL.path.dropFirst(root.path.count)).trimmingPrefix("/")
-            if relative == "objects" {
+            // Locks live at the top, under refs/ and logs/: objects/ holds none, nor does suivi's cache.
+            if relative == "objects" || relative == "suivi-cache" {
                 walker.skipDescendants()
                 continue
             }

@@ -101,6 +101,13 @@ extension TextRegister {
     /// The first of `paths` (part files) holding the clause `wId` at `commit`, and its state there.
     private func find(_ wId: String, in paths: [String], at commit: ObjectID) async throws(RegisterError)
         -> (ClauseState?, String?) {
+        let (clause, path) = try await clause(in: paths, at: commit) { $0.wId == wId }
+        return (clause.map(ClauseState.init), path)
+    }
+
+    /// The first clause of the part files `paths` at `commit` that satisfies `matches`, and its file.
+    private func clause(in paths: [String], at commit: ObjectID, where matches: (Clause) -> Bool)
+        async throws(RegisterError) -> (Clause?, String?) {
         var seen: Set<String> = []
         for path in paths where path.hasSuffix(".xml") && seen.insert(path).inserted {
             let clauses: [Clause]
@@ -116,25 +123,31 @@ extension TextRegister {
                 guard let part = try await part(path, at: commit) else { continue }
                 clauses = part.flattened
             }
-            if let clause = clauses.first(where: { $0.wId == wId }) { return (ClauseState(clause), path) }
+            if let clause = clauses.first(where: matches) { return (clause, path) }
         }
         return (nil, nil)
     }
 
-    /// The wId of `identifier`: itself when some version has a clause with that wId, else the wId of the
-    /// clause that has it as eId in the latest version having one.
+    /// The wId of `identifier`: itself when some version has a clause with that wId in the file its name
+    /// points to, else the wId of the clause that has it as eId in the latest version. (A clause known
+    /// only by an eId it had in an older version is looked up by its wId, which never changes: reading
+    /// every old version in full to find an eId would cost seconds on a long history.)
     private func resolveWId(_ identifier: String, work: String, chain: [VersionInfo]) async throws(RegisterError) -> String {
         let folder = RegisterLayout.folder(work: work)
+        let likely = Self.likelyPaths(of: identifier, folder: folder)
+        // Cheap first: the files the identifier's name points to, newest version first; a wId in any version
+        // wins over an eId (an eId is reused after renumbering, a wId never is).
         for version in chain.reversed() {
-            if try await find(identifier, in: Self.likelyPaths(of: identifier, folder: folder), at: version.commit).0 != nil {
-                return identifier
-            }
+            if try await clause(in: likely, at: version.commit, where: { $0.wId == identifier }).0 != nil { return identifier }
         }
         for version in chain.reversed() {
-            let document = try await document(at: version.commit, work: work)
-            if document.allClauses.contains(where: { $0.wId == identifier }) { return identifier }
-            if let clause = document.allClauses.first(where: { $0.eId == identifier }) { return clause.wId }
+            if let found = try await clause(in: likely, at: version.commit, where: { $0.eId == identifier }).0 { return found.wId }
         }
+        // Then the whole latest version (an eId under a renumbered article is in another file).
+        guard let latest = chain.last else { throw .clauseNotFound(identifier: identifier) }
+        let document = try await document(at: latest.commit, work: work)
+        if document.allClauses.contains(where: { $0.wId == identifier }) { return identifier }
+        if let clause = document.allClauses.first(where: { $0.eId == identifier }) { return clause.wId }
         throw .clauseNotFound(identifier: identifier)
     }
 
