@@ -36,21 +36,15 @@ extension Suivi.CommentCommand {
         @Option(help: "Élément commenté : son eId (art_3__para_2) ou son wId.")
         var eid: String
 
-        @OptionGroup var seat: SeatOptions
-        @OptionGroup var register: RegisterOptions
-        @OptionGroup var today: TodayOption
-        @Option(help: "Format de sortie.")
-        var format: OutputFormat = .text
+        @OptionGroup var options: ActingOptions
 
         func run() async throws {
-            let acting = try seat.acting()
-            let day = try today.date()
-            let committee = Committee(register: try register.open())
+            let (acting, day, committee) = try options.context()
             let (review, eid, text) = (self.review, self.eid, texte)
             let comment = try await committeeCall { () async throws(CommitteeError) in
                 try await committee.addComment(review: review, eId: eid, text: text, acting: acting, today: day)
             }
-            switch format {
+            switch options.format {
             case .json: Swift.print(try jsonString(comment))
             case .text: Swift.print(Suivi.CommentCommand.describe(comment))
             }
@@ -67,21 +61,15 @@ extension Suivi.CommentCommand {
         @Option(help: "Révision.")
         var review: String
 
-        @OptionGroup var seat: SeatOptions
-        @OptionGroup var register: RegisterOptions
-        @OptionGroup var today: TodayOption
-        @Option(help: "Format de sortie.")
-        var format: OutputFormat = .text
+        @OptionGroup var options: ActingOptions
 
         func run() async throws {
-            let acting = try seat.acting()
-            let day = try today.date()
-            let committee = Committee(register: try register.open())
+            let (acting, day, committee) = try options.context()
             let (review, parent, text) = (self.review, comment, texte)
             let reply = try await committeeCall { () async throws(CommitteeError) in
                 try await committee.addComment(review: review, eId: nil, text: text, replyTo: parent, acting: acting, today: day)
             }
-            switch format {
+            switch options.format {
             case .json: Swift.print(try jsonString(reply))
             case .text: Swift.print("Réponse \(reply.id) au commentaire \(reply.replyTo ?? parent).")
             }
@@ -98,21 +86,15 @@ extension Suivi.CommentCommand {
         @Option(help: "Note de résolution : ce qui a été fait.")
         var note: String
 
-        @OptionGroup var seat: SeatOptions
-        @OptionGroup var register: RegisterOptions
-        @OptionGroup var today: TodayOption
-        @Option(help: "Format de sortie.")
-        var format: OutputFormat = .text
+        @OptionGroup var options: ActingOptions
 
         func run() async throws {
-            let acting = try seat.acting()
-            let day = try today.date()
-            let committee = Committee(register: try register.open())
+            let (acting, day, committee) = try options.context()
             let (review, id, note) = (self.review, comment, self.note)
             let resolved = try await committeeCall { () async throws(CommitteeError) in
                 try await committee.resolveComment(review: review, comment: id, note: note, acting: acting, today: day)
             }
-            switch format {
+            switch options.format {
             case .json: Swift.print(try jsonString(resolved))
             case .text: Swift.print("Commentaire \(resolved.id) résolu.")
             }

@@ -59,6 +59,21 @@ struct SeatOptions: ParsableArguments {
     }
 }
 
+/// What every command acting for a seat takes: `--as`, the register, `--today` and `--format`.
+struct ActingOptions: ParsableArguments {
+    @OptionGroup var seat: SeatOptions
+    @OptionGroup var register: RegisterOptions
+    @OptionGroup var today: TodayOption
+
+    @Option(help: "Format de sortie.")
+    var format: OutputFormat = .text
+
+    /// The seat and person acting, the day, and the committee of the register.
+    func context() throws -> (acting: Acting, day: LegalDate, committee: Committee) {
+        (try seat.acting(), try today.date(), Committee(register: try register.open()))
+    }
+}
+
 /// `--today`: the day the deadlines are computed for.
 struct TodayOption: ParsableArguments {
     @Option(help: "Date du jour (AAAA-MM-JJ) pour les échéances et les enregistrements ; par défaut la date du système.")

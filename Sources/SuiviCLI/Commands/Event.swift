@@ -106,21 +106,15 @@ extension Suivi.EventCommand {
         @Option(help: "Raison de ne pas réviser.")
         var motif: String
 
-        @OptionGroup var seat: SeatOptions
-        @OptionGroup var register: RegisterOptions
-        @OptionGroup var today: TodayOption
-        @Option(help: "Format de sortie.")
-        var format: OutputFormat = .text
+        @OptionGroup var options: ActingOptions
 
         func run() async throws {
-            let acting = try seat.acting()
-            let day = try today.date()
-            let committee = Committee(register: try register.open())
+            let (acting, day, committee) = try options.context()
             let (id, reason) = (self.id, motif)
             let event = try await committeeCall { () async throws(CommitteeError) in
                 try await committee.decideNoRevision(event: id, reason: reason, acting: acting, today: day)
             }
-            switch format {
+            switch options.format {
             case .json: print(try jsonString(event))
             case .text: print("Événement \(event.id) : décision de ne pas réviser enregistrée le \(day.french).")
             }

@@ -28,21 +28,15 @@ extension Suivi.PositionCommand {
         @Option(name: [.customLong("motif"), .customLong("reason")], help: "Motif de la position.")
         var motif: String = ""
 
-        @OptionGroup var seat: SeatOptions
-        @OptionGroup var register: RegisterOptions
-        @OptionGroup var today: TodayOption
-        @Option(help: "Format de sortie.")
-        var format: OutputFormat = .text
+        @OptionGroup var options: ActingOptions
 
         func run() async throws {
-            let acting = try seat.acting()
-            let day = try today.date()
-            let committee = Committee(register: try register.open())
+            let (acting, day, committee) = try options.context()
             let (review, opinion, reason) = (self.review, avis, motif)
             let position = try await committeeCall { () async throws(CommitteeError) in
                 try await committee.recordPosition(review: review, opinion: opinion, reason: reason, acting: acting, today: day)
             }
-            switch format {
+            switch options.format {
             case .json: print(try jsonString(position))
             case .text:
                 print("Position du siège \(position.seat) sur \(position.review) : \(position.opinion.label) "

@@ -38,11 +38,7 @@ extension Suivi.ReviewCommand {
         @Option(help: "Objet de la révision.")
         var objet: String?
 
-        @OptionGroup var seat: SeatOptions
-        @OptionGroup var register: RegisterOptions
-        @OptionGroup var today: TodayOption
-        @Option(help: "Format de sortie.")
-        var format: OutputFormat = .text
+        @OptionGroup var options: ActingOptions
 
         func validate() throws {
             guard periodique != (evenement != nil) else {
@@ -51,14 +47,12 @@ extension Suivi.ReviewCommand {
         }
 
         func run() async throws {
-            let acting = try seat.acting()
-            let day = try today.date()
-            let committee = Committee(register: try register.open())
+            let (acting, day, committee) = try options.context()
             let (id, kind, event, work, subject) = (self.id, periodique ? ReviewKind.periodic : .event, evenement, texte, objet)
             let review = try await committeeCall { () async throws(CommitteeError) in
                 try await committee.openReview(id: id, kind: kind, work: work, event: event, subject: subject, acting: acting, today: day)
             }
-            switch format {
+            switch options.format {
             case .json: print(try jsonString(review))
             case .text: print("Révision \(review.id) ouverte (\(review.work)) ; échéance : \(review.due?.french ?? "—").")
             }
