@@ -110,9 +110,8 @@ struct RegisterCommandTests {
         #expect(versions.first?["commit"] as? String == tagged.trimmingCharacters(in: .newlines))
         let record = try #require(versions.first?["record"] as? [String: Any])
         #expect(record["work"] as? String == "AFSP1638149A")
-        let entry = try #require(record["entryIntoForce"] as? [String: Int])
-        #expect(entry == ["year": 2017, "month": 1, "day": 23])
-        #expect(versions.last?["draftDate"] as? [String: Int] == ["year": 2026, "month": 11, "day": 24])
+        #expect(record["entryIntoForce"] as? String == "2017-01-23")
+        #expect(versions.last?["draftDate"] as? String == "2026-11-24")
     }
 
     // MARK: show, history, blame

@@ -63,6 +63,21 @@ public struct LegalDate: Sendable, Hashable, Codable, Comparable, CustomStringCo
         return LegalDate(year: year, month: month, day: day) ?? self
     }
 
+    /// Encoded as its ISO form, `"2017-01-23"`, as JSON readers expect a date.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(iso)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let date = LegalDate(iso: text) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "date AAAA-MM-JJ attendue : « \(text) »")
+        }
+        self = date
+    }
+
     static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
