@@ -67,7 +67,9 @@ extension Suivi {
                     }
                     label = at
                 } else {
-                    let date = LegalDate(iso: inForce ?? "") ?? LegalDate(year: 1, month: 1, day: 1)!
+                    guard let date = LegalDate(iso: inForce ?? "") else {
+                        throw ValidationError("--in-force : date attendue au format AAAA-MM-JJ.")
+                    }
                     let version = try await registerCall { () async throws(RegisterError) in
                         try await registry.versionInForce(on: date, work: work)
                     }
