@@ -451,6 +451,30 @@ struct TextRegisterBlameTests {
         }
     }
 
+    @Test("a clause whose parent alone was renumbered keeps the version that last changed it")
+    func blameIgnoresParentRenumbering() async throws {
+        try await withTextRegister { (register, root) async throws in
+            _ = try await register.importVersions(from: SmallAct.writeHistory(into: root).path, author: Fixture.drafter)
+            let byEId = Dictionary(uniqueKeysWithValues: try await register.blame().map { ($0.eId, $0.version) })
+            // v2 renumbered the list paragraph art_2__para_2 → art_2__para_3: its list and points kept their
+            // own numbers and text.
+            #expect(byEId["art_2__para_3"] == "v2021-06-01")
+            #expect(byEId["art_2__para_3__list_1"] == "v2020-03-02")
+            #expect(byEId["art_2__para_3__list_1__point_1"] == "v2020-03-02")
+        }
+    }
+
+    @Test("history up to an adopted version stops at that version")
+    func historyUpToTag() async throws {
+        try await withTextRegister { (register, root) async throws in
+            _ = try await register.importVersions(from: SmallAct.writeHistory(into: root).path, author: Fixture.drafter)
+            let upToV2 = try await register.history(of: "art_2__para_1", upTo: "v2021-06-01")
+            #expect(upToV2.map(\.version) == ["v2020-03-02", "v2021-06-01"])
+            let all = try await register.history(of: "art_2__para_1")
+            #expect(all.count > upToV2.count)
+        }
+    }
+
     @Test("blame at an earlier version or at a draft stops there")
     func blameAtRevision() async throws {
         try await withTextRegister { (register, root) async throws in

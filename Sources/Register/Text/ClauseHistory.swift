@@ -46,9 +46,13 @@ struct ClauseState: Hashable {
     }
 
     /// The clause's own state only (not its children): what `blame` attributes to a version.
+    ///
+    /// Its eId counts by its last component only (`point_1` of `art_2__para_3__list_1__point_1`): a
+    /// clause whose parent was renumbered has a new eId but was not itself changed.
     static func own(_ clause: Clause) -> ClauseState {
         var copy = clause
         copy.children = []
+        copy.eId = clause.eId.components(separatedBy: "__").last ?? clause.eId
         return ClauseState(copy)
     }
 }

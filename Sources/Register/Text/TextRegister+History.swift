@@ -17,14 +17,17 @@ extension TextRegister {
         guard let revision else { return chain }
         if let draft = all.first(where: { $0.kind == .draft && ($0.name == revision || $0.name == "draft/" + revision) }) {
             chain.append(draft)
-        } else if !chain.contains(where: { $0.name == revision }) {
+        } else if let index = chain.firstIndex(where: { $0.name == revision }) {
+            chain = Array(chain[...index])  // an adopted version: the history stops there
+        } else {
             throw .notAVersion(revision: revision)
         }
         return chain
     }
 
     /// Every version in which the clause `identifier` (an eId or a wId) changed, oldest first, following
-    /// it across renumbering by its wId. With `upTo` naming a draft, the draft is the last step.
+    /// it across renumbering by its wId. With `upTo` naming a draft, the draft is the last step; naming an
+    /// adopted version, the history stops at that version.
     ///
     /// Only the part files git reports as changed between consecutive versions are read: the cost grows
     /// with the number of versions and of changes to the clause's file, not with the size of the text.
