@@ -751,3 +751,18 @@ func outcome<T>(_ body: () async throws(RegisterError) -> T) async -> Result<T, 
         return .failure(error)
     }
 }
+
+@Suite("Text register: imported drafts")
+struct TextRegisterImportedDraftTests {
+    @Test("an imported draft gets a working copy, ready for draft commit")
+    func workingCopy() async throws {
+        try await withTextRegister { (register, _) async throws in
+            _ = try await register.importVersions(from: Corpus.folder.path, author: Fixture.drafter)
+            let name = String(Corpus.draftBranch.dropFirst("draft/".count))
+            let file = register.workingCopy(ofDraft: name).appendingPathComponent("AFSP1638149A.xml")
+            let copy = try LegalTextReader.read(contentsOf: file.path).document
+            #expect(copy == (try await register.document(at: Corpus.draftBranch)))
+            #expect(try await register.commitDraft(name, message: "rien", author: Fixture.drafter) == nil)
+        }
+    }
+}

@@ -150,6 +150,8 @@ extension TextRegister {
         let commit = try await store.commit(changes: changes,
                                             message: "Projet \(name) (\(works.joined(separator: ", ")))\n\n\(title)\n\nImporté depuis \(source).",
                                             author: author, date: date, onBranch: branch, expectedParent: tip)
+        // Drafters edit the working copy: give the imported draft one, as `draft start` does.
+        try await writeWorkingCopy(name: name, at: commit)
         return ImportOutcome(source: source, version: "draft/" + name, commit: commit, status: .created)
     }
 
