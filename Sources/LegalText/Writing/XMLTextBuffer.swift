@@ -1,15 +1,16 @@
 /// An append-only buffer for writing XML by hand: indentation, escaping, attributes in
-/// alphabetical order. The canonical form depends on every byte written here.
-struct XMLTextBuffer {
-    private(set) var text = ""
+/// alphabetical order. The canonical form depends on every byte written here; other records (the
+/// committee's) are written with it too, so that every file suivi writes follows the same form.
+public struct XMLTextBuffer: Sendable {
+    public private(set) var text = ""
     private var depth = 0
 
-    init(capacity: Int = 1 << 16) {
+    public init(capacity: Int = 1 << 16) {
         text.reserveCapacity(capacity)
     }
 
     /// `<name a="…" b="…">` on its own line, and one level deeper for what follows.
-    mutating func open(_ name: String, _ attributes: [String: String] = [:]) {
+    public mutating func open(_ name: String, _ attributes: [String: String] = [:]) {
         indent()
         text += "<" + name
         appendAttributes(attributes)
@@ -18,14 +19,14 @@ struct XMLTextBuffer {
     }
 
     /// `</name>` on its own line, one level up.
-    mutating func close(_ name: String) {
+    public mutating func close(_ name: String) {
         depth -= 1
         indent()
         text += "</" + name + ">\n"
     }
 
     /// `<name a="…"/>` on its own line.
-    mutating func empty(_ name: String, _ attributes: [String: String]) {
+    public mutating func empty(_ name: String, _ attributes: [String: String]) {
         indent()
         text += "<" + name
         appendAttributes(attributes)
@@ -33,14 +34,14 @@ struct XMLTextBuffer {
     }
 
     /// `<name …>inline content</name>` on one line.
-    mutating func line(_ name: String, _ attributes: [String: String] = [:], _ inlines: [Inline]) {
+    public mutating func line(_ name: String, _ attributes: [String: String] = [:], _ inlines: [Inline]) {
         indent()
         appendInline(name, attributes, inlines)
         text += "\n"
     }
 
     /// A line of raw text (the XML declaration).
-    mutating func raw(_ line: String) {
+    public mutating func raw(_ line: String) {
         text += line + "\n"
     }
 
