@@ -22,6 +22,9 @@ public enum LegalTextError: Error, Sendable, Equatable, LocalizedError, CustomSt
     case unexpectedText(file: String, line: Int, parent: String, text: String)
     /// Elements nest deeper than the subset allows.
     case tooDeep(file: String, line: Int, limit: Int)
+    /// An element of an imported format (Légifrance LEGI XML) is unknown or holds a value that cannot
+    /// be used; `reason` says what and what to do, in French.
+    case invalidContent(file: String, line: Int, element: String, reason: String)
 
     /// The libxml2-level problems that make a file unreadable, named for a drafter.
     public enum XMLProblem: String, Sendable, Equatable {
@@ -44,7 +47,8 @@ public enum LegalTextError: Error, Sendable, Equatable, LocalizedError, CustomSt
         case .unreadable(let file, _), .tooLarge(let file, _, _), .doctypeForbidden(let file, _),
              .malformed(let file, _, _, _, _), .wrongRoot(let file, _, _, _),
              .unsupportedElement(let file, _, _, _), .missingElement(let file, _, _, _),
-             .badAttribute(let file, _, _, _, _), .unexpectedText(let file, _, _, _), .tooDeep(let file, _, _):
+             .badAttribute(let file, _, _, _, _), .unexpectedText(let file, _, _, _), .tooDeep(let file, _, _),
+             .invalidContent(let file, _, _, _):
             return file
         }
     }
@@ -55,7 +59,8 @@ public enum LegalTextError: Error, Sendable, Equatable, LocalizedError, CustomSt
         case .unreadable, .tooLarge: return nil
         case .doctypeForbidden(_, let line), .malformed(_, let line, _, _, _), .wrongRoot(_, let line, _, _),
              .unsupportedElement(_, let line, _, _), .missingElement(_, let line, _, _),
-             .badAttribute(_, let line, _, _, _), .unexpectedText(_, let line, _, _), .tooDeep(_, let line, _):
+             .badAttribute(_, let line, _, _, _), .unexpectedText(_, let line, _, _), .tooDeep(_, let line, _),
+             .invalidContent(_, let line, _, _):
             return line
         }
     }
@@ -98,6 +103,8 @@ public enum LegalTextError: Error, Sendable, Equatable, LocalizedError, CustomSt
                 + "Placez le texte dans un élément <p>."
         case .tooDeep(_, _, let limit):
             return "plus de \(limit) niveaux d'éléments imbriqués ; structure refusée."
+        case .invalidContent(_, _, let element, let reason):
+            return "<\(element)> : \(reason) Rien n'a été enregistré."
         }
     }
 

@@ -9,7 +9,7 @@ public enum ClauseNumbering {
         if let quick = quickComponent(printed) { return quick }
         var text = Substring(printed)
         while text.first == " " { text = text.dropFirst() }
-        for prefix in ["Article ", "article ", "Art. ", "Annexe ", "annexe ", "ANNEXE "] where text.hasPrefix(prefix) {
+        for prefix in ClauseNumbering.printedPrefixes where text.hasPrefix(prefix) {
             text = text.dropFirst(prefix.count)
         }
         while let last = text.last, "°.)º: ".contains(last) { text = text.dropLast() }
@@ -21,6 +21,12 @@ public enum ClauseNumbering {
               compact.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) else { return nil }
         return compact
     }
+
+    /// The words that introduce a printed number and are not part of it ("Chapitre I" → "I").
+    static let printedPrefixes = [
+        "Article ", "article ", "Art. ", "Annexe ", "annexe ", "ANNEXE ", "Sous-section ", "Chapitre ", "Section ",
+        "Titre ", "Partie ", "Livre ", "Paragraphe ", "Sous-paragraphe ",
+    ]
 
     /// "Article 12" → "12", "12°" → "12", "3" → "3"; nil for anything else (the general path decides).
     private static func quickComponent(_ printed: String) -> String? {

@@ -75,7 +75,7 @@ extension TextRegister {
     }
 
     /// Commits an adopted version on `main` dated at its signature and tags it `v<signature>`.
-    private func importAdopted(_ document: LegalDocument, source: String, author: Identity) async throws(RegisterError) -> ImportOutcome {
+    func importAdopted(_ document: LegalDocument, source: String, author: Identity) async throws(RegisterError) -> ImportOutcome {
         let record = VersionRecord(document: document)
         guard let tagName = record.tagName, let signature = record.signature else { throw .mixedVersion(folder: source) }
         let files = RegisterLayout.files(for: document)
@@ -107,7 +107,7 @@ extension TextRegister {
     }
 
     /// Commits a draft on `draft/<name>`, branched from the tip of `main` (the text in force).
-    private func importDraft(_ documents: [LegalDocument], name: String, source: String,
+    func importDraft(_ documents: [LegalDocument], name: String, source: String,
                              author: Identity) async throws(RegisterError) -> ImportOutcome {
         let branch = "refs/heads/draft/" + name
         var files: [String: Data] = [:]

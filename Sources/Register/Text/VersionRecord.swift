@@ -12,6 +12,11 @@ public struct VersionRecord: Sendable, Hashable, Codable {
     public var publication: LegalDate?
     public var publicationReference: String?
     public var entryIntoForce: LegalDate?
+    /// For a version imported from an official consolidation (LEGI): the date from which it is the
+    /// text in force; it names the tag instead of the signature date, shared by all such versions.
+    public var consolidation: LegalDate?
+    /// The official publications (JORF references) that made this version, as the source gives them.
+    public var officialReferences: [String] = []
 
     public init(document: LegalDocument) {
         work = RegisterLayout.workKey(of: document)
@@ -23,8 +28,9 @@ public struct VersionRecord: Sendable, Hashable, Codable {
         entryIntoForce = document.date(of: .entryIntoForce)
     }
 
-    /// The tag name of an adopted version: `v` and its signature date (`v2017-01-05`).
-    public var tagName: String? { signature.map { "v" + $0.iso } }
+    /// The tag name of an adopted version: `v` and its signature date (`v2017-01-05`), or its
+    /// consolidation date for a version imported from an official consolidation.
+    public var tagName: String? { (consolidation ?? signature).map { "v" + $0.iso } }
 
     /// The tag message.
     public var message: String {
@@ -33,6 +39,10 @@ public struct VersionRecord: Sendable, Hashable, Codable {
         if let publicationReference { sentence += ", publiée au \(publicationReference)" }
         if let entryIntoForce { sentence += ", en vigueur le \(entryIntoForce.french)" }
         lines.append(sentence + ".")
+        if let consolidation {
+            lines.append("Version consolidée au \(consolidation.french).")
+        }
+        for reference in officialReferences { lines.append("Référence officielle : \(reference)") }
         lines.append("")
         lines.append("Suivi-Texte: \(work)")
         lines.append("Suivi-Expression: \(expressionURI)")
@@ -40,15 +50,20 @@ public struct VersionRecord: Sendable, Hashable, Codable {
         if let publication { lines.append("Suivi-Publication: \(publication.iso)") }
         if let publicationReference { lines.append("Suivi-Publication-Reference: \(publicationReference)") }
         if let entryIntoForce { lines.append("Suivi-Entree-En-Vigueur: \(entryIntoForce.iso)") }
+        if let consolidation { lines.append("Suivi-Consolidation: \(consolidation.iso)") }
+        for reference in officialReferences { lines.append("Suivi-JORF: \(reference.replacingOccurrences(of: "\n", with: " "))") }
         return lines.joined(separator: "\n") + "\n"
     }
 
     /// Reads a tag message written by ``message``; nil if it carries no `Suivi-Texte` trailer.
     public init?(message: String) {
         var trailers: [String: String] = [:]
+        var references: [String] = []
         for line in message.split(separator: "\n") {
             guard line.hasPrefix("Suivi-"), let colon = line.firstIndex(of: ":") else { continue }
-            trailers[String(line[..<colon])] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            if line[..<colon] == "Suivi-JORF" { references.append(value) }
+            trailers[String(line[..<colon])] = value
         }
         guard let work = trailers["Suivi-Texte"] else { return nil }
         self.work = work
@@ -58,6 +73,8 @@ public struct VersionRecord: Sendable, Hashable, Codable {
         publication = trailers["Suivi-Publication"].flatMap(LegalDate.init(iso:))
         publicationReference = trailers["Suivi-Publication-Reference"]
         entryIntoForce = trailers["Suivi-Entree-En-Vigueur"].flatMap(LegalDate.init(iso:))
+        consolidation = trailers["Suivi-Consolidation"].flatMap(LegalDate.init(iso:))
+        officialReferences = references
     }
 }
 

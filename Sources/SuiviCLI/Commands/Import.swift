@@ -3,9 +3,27 @@ import Foundation
 import Register
 
 extension Suivi {
-    /// `suivi import <folder>`: versions into the register.
+    /// `suivi import`: brings texts into the register: a folder of versions (the default), a
+    /// Légifrance LEGI XML extract, or one Akoma Ntoso file.
     struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            abstract: "Importe des textes dans le registre : dossier de versions, extrait LEGI ou fichier Akoma Ntoso.",
+            discussion: """
+            Sans sous-commande, le chemin donné est un dossier de versions (comme corpus) :
+              suivi import corpus --repo registre --as "Prénom Nom <prenom.nom@sante.gouv.fr>"
+              suivi import legi extrait-legi/          texte officiel consolidé (base LEGI de la DILA)
+              suivi import akn texte.xml                document Akoma Ntoso 3.0 d'un autre outil
+            Un dossier nommé « legi » ou « akn » s'importe avec « suivi import dossier legi ».
+            """,
+            subcommands: [ImportFolder.self, ImportLegi.self, ImportAkn.self],
+            defaultSubcommand: ImportFolder.self
+        )
+    }
+
+    /// `suivi import [dossier] <folder>`: versions into the register.
+    struct ImportFolder: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "dossier",
             abstract: "Importe des versions (un sous-dossier par version) dans le registre.",
             discussion: """
             Tous les fichiers sont lus et vérifiés d'abord : au moindre problème, rien n'est enregistré. \
@@ -31,14 +49,19 @@ extension Suivi {
             let outcomes = try await registerCall { () async throws(RegisterError) in
                 try await registry.importVersions(from: folder, author: identity)
             }
-            switch format {
-            case .json: print(try jsonString(outcomes))
-            case .text:
-                for outcome in outcomes {
-                    let status = outcome.status == .created ? "importée" : "déjà présente"
-                    print("\(outcome.version) : \(status) (\(outcome.commit.abbreviated)) depuis \(outcome.source)")
-                }
-            }
+            try printOutcomes(outcomes, format: format)
+        }
+    }
+}
+
+/// Prints what an import did, one line per version.
+func printOutcomes(_ outcomes: [ImportOutcome], format: OutputFormat) throws {
+    switch format {
+    case .json: print(try jsonString(outcomes))
+    case .text:
+        for outcome in outcomes {
+            let status = outcome.status == .created ? "importée" : "déjà présente"
+            print("\(outcome.version) : \(status) (\(outcome.commit.abbreviated)) depuis \(outcome.source)")
         }
     }
 }
