@@ -45,6 +45,8 @@ private struct ValidationRun {
         }
         if id.expression.uri.isEmpty {
             report(.missingMetadata, "l'URI de la version (FRBRExpression/FRBRuri) est absente.")
+        } else if id.work.uri.hasPrefix("/eli/") {
+            checkELI(id)
         }
         if id.expression.language.isEmpty {
             report(.missingMetadata, "la langue de la version (FRBRlanguage) est absente ; indiquez « fra ».")
@@ -75,6 +77,29 @@ private struct ValidationRun {
         for event in document.lifecycle { record(eId: event.eId, holder: .named("l'événement \(event.refersTo)")) }
         for reference in document.references { record(eId: reference.eId, holder: .named("la référence \(reference.showAs)")) }
         for note in document.notes { record(eId: note.eId, holder: .named("la note \(note.eId)")) }
+    }
+
+    /// French ELI URIs: work `/eli/{type}/{year}/{month}/{day}/{NOR}/jo/texte` (no leading zeros),
+    /// expression `{work}/fr` (as published) or `{work}/{point in time}/fr` (consolidated at a date,
+    /// or a draft's name).
+    private mutating func checkELI(_ id: Identification) {
+        let parts = id.work.uri.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        let isNumber = { (text: String) in !text.isEmpty && !text.hasPrefix("0") && text.allSatisfy { $0.isASCII && $0.isNumber } }
+        if parts.count != 9 || !isNumber(parts[3]) || !isNumber(parts[4]) || !isNumber(parts[5]) || parts[6].isEmpty
+            || parts[7] != "jo" || parts[8] != "texte" {
+            report(.eliMismatch, "l'URI de l'œuvre « \(id.work.uri) » ne suit pas le modèle ELI "
+                   + "/eli/{type}/{année}/{mois}/{jour}/{NOR}/jo/texte (mois et jour sans zéro initial), "
+                   + "par exemple /eli/arrete/2017/1/5/AFSP1638149A/jo/texte.")
+            return
+        }
+        let expression = id.expression.uri
+        let rest = expression.hasPrefix(id.work.uri + "/") ? String(expression.dropFirst(id.work.uri.count + 1)) : nil
+        let segments = rest?.split(separator: "/", omittingEmptySubsequences: false) ?? []
+        if rest == nil || segments.last != "fr" || segments.count > 2 || segments.contains(where: \.isEmpty) {
+            report(.eliMismatch, "l'URI de la version « \(expression) » ne suit pas le modèle ELI : attendu "
+                   + "\(id.work.uri)/fr (version publiée au Journal officiel) ou \(id.work.uri)/AAAA-MM-JJ/fr "
+                   + "(version consolidée à cette date).")
+        }
     }
 
     // MARK: Clauses

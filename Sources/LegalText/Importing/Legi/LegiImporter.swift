@@ -329,7 +329,7 @@ private struct TimelineBuilder {
         if let cid = text.cid ?? text.id { sourceNote += ", texte \(cid)" }
         sourceNote += "."
         var noteBlocks = [Block(text: sourceNote)]
-        if !references.isEmpty { noteBlocks.append(Block(text: "Modifiée par : " + references.joined(separator: " ; ") + ".")) }
+        if !references.isEmpty { noteBlocks.append(Block(text: "Textes à l'origine de cette version : " + references.joined(separator: " ; ") + ".")) }
         return LegalDocument(
             actName: nature,
             identification: Identification(
