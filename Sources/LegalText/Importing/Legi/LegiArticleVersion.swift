@@ -51,6 +51,8 @@ struct LegiArticleVersion: Sendable, Hashable {
     let end: LegalDate?
     let textId: String?
     let textTitle: String?
+    /// The attributes LEGI repeats on the article's `CONTEXTE/TEXTE` (nature, nor, date_signature…).
+    let textAttributes: [String: String]
     let sections: [Section]
     let otherVersions: [String]
     let blocks: [Block]

@@ -48,6 +48,12 @@ struct LegiContent {
 
     /// An inline element and its content, as model inlines.
     private func inlines(of element: LegiElement) throws(LegalTextError) -> [Inline] {
+        let isAnchor = element.name == "a" || element.name == "A"
+        guard Self.unwrapped.contains(element.name) || Self.inline[element.name] != nil || isAnchor else {
+            throw .invalidContent(file: file, line: element.line, element: element.name,
+                                  reason: "élément non pris en charge dans le texte d'un article LEGI (tableaux, images "
+                                    + "et autres balises ne sont pas importés) ; reprenez ce passage à la main.")
+        }
         var children: [Inline] = []
         for node in element.nodes {
             switch node {
@@ -65,12 +71,7 @@ struct LegiContent {
         if let name = Self.inline[element.name] {
             return [.element(name: name, attributes: [:], children: children)]
         }
-        if element.name == "a" || element.name == "A" {
-            guard let href = element.attributes["href"], !href.isEmpty else { return children }
-            return [.element(name: "ref", attributes: ["href": href], children: children)]
-        }
-        throw .invalidContent(file: file, line: element.line, element: element.name,
-                              reason: "élément non pris en charge dans le texte d'un article LEGI (tableaux, images "
-                                + "et autres balises ne sont pas importés) ; reprenez ce passage à la main.")
+        guard let href = element.attributes["href"], !href.isEmpty else { return children }
+        return [.element(name: "ref", attributes: ["href": href], children: children)]
     }
 }

@@ -94,6 +94,14 @@ struct LegiFiles: Sendable {
         if files.text.file.isEmpty { files.text.file = files.articles[0].file }
         if files.text.title == nil { files.text.title = files.articles.lazy.compactMap(\.textTitle).first }
         if files.text.cid == nil { files.text.cid = files.articles[0].textId }
+        // Without the text's own files, take what every article repeats about its text.
+        let context = files.articles[0].textAttributes
+        func attribute(_ name: String) -> String? { context[name].flatMap { $0.isEmpty ? nil : $0 } }
+        files.text.nature = files.text.nature ?? attribute("nature")
+        files.text.nor = files.text.nor ?? attribute("nor")
+        files.text.ministry = files.text.ministry ?? attribute("ministere")
+        if files.text.signature == nil { files.text.signature = attribute("date_signature").flatMap(LegalDate.init(iso:)).flatMap(sentinel) }
+        if files.text.publication == nil { files.text.publication = attribute("date_publi").flatMap(LegalDate.init(iso:)).flatMap(sentinel) }
         return files
     }
 
@@ -203,7 +211,7 @@ struct LegiFiles: Sendable {
         return LegiArticleVersion(
             file: file, line: root.line, id: id, num: num, state: state, start: start, end: end,
             textId: textElement?.attributes["cid"].flatMap { $0.isEmpty ? nil : $0 },
-            textTitle: textElement?.value("TITRE_TXT"), sections: sections, otherVersions: others, blocks: blocks,
+            textTitle: textElement?.value("TITRE_TXT"), textAttributes: textElement?.attributes ?? [:], sections: sections, otherVersions: others, blocks: blocks,
             links: links)
     }
 
