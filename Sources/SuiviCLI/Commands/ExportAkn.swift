@@ -13,14 +13,14 @@ struct ExportAkn: AsyncParsableCommand {
         selon le schéma OASIS Akoma Ntoso 3.0. Par défaut : le dernier état de main, sur la sortie standard.
           suivi export akn --at v2017-01-05 --output arrete-2017.xml
           suivi export akn --at draft/2026-projet
-          suivi export akn --en-vigueur 2020-06-01
+          suivi export akn --in-force 2020-06-01
         """
     )
 
     @Option(name: .customLong("at"), help: "Version : étiquette (v2017-01-05), projet (draft/…), branche ou commit. Par défaut : main.")
     var revision: String?
 
-    @Option(name: .customLong("en-vigueur"), help: "Exporter plutôt la version en vigueur à cette date (AAAA-MM-JJ).")
+    @Option(name: .customLong("in-force"), help: "Exporter plutôt la version en vigueur à cette date (AAAA-MM-JJ).")
     var inForce: String?
 
     @Option(name: .customLong("texte"), help: "Texte à exporter (NOR) quand le registre en contient plusieurs.")
@@ -33,7 +33,7 @@ struct ExportAkn: AsyncParsableCommand {
 
     func validate() throws {
         if revision != nil && inForce != nil {
-            throw ValidationError("--at et --en-vigueur s'excluent : choisissez une version ou une date.")
+            throw ValidationError("--at et --in-force s'excluent : choisissez une version ou une date.")
         }
         if let inForce, LegalDate(iso: inForce) == nil {
             throw ValidationError("date « \(inForce) » invalide : écrivez AAAA-MM-JJ.")
