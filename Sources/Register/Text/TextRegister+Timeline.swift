@@ -39,10 +39,15 @@ extension TextRegister {
             let date = Self.commitDate(plan.version.date)
             let tip = try await store.tip()
             var target: ObjectID
-            if let tip, try await sameFiles(plan.files, work: plan.record.work, at: tip) {
+            // One read of the text at the tip serves both the resume check and the changes to write.
+            var present: [String: Data] = [:]
+            if let tip { present = try await store.readFiles(under: RegisterLayout.folder(work: plan.record.work), at: tip) }
+            if let tip, present == plan.files {
                 target = tip  // committed by an import that stopped before tagging
             } else {
-                let changes = try await changes(toWrite: plan.files, work: plan.record.work, over: tip)
+                var changes: [String: Data?] = [:]
+                for (path, data) in plan.files where present[path] != data { changes[path] = data }
+                for path in present.keys where plan.files[path] == nil { changes.updateValue(nil, forKey: path) }
                 var message = "Version consolidée au \(plan.version.date.french) (\(plan.record.work))\n\n\(plan.record.title)\n"
                 if !plan.version.changes.isEmpty {
                     message += "\n" + plan.version.changes.map { "- " + $0 }.joined(separator: "\n") + "\n"
