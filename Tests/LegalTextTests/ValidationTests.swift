@@ -322,6 +322,7 @@ struct ValidationTests {
             .eIdMismatch: { $0.modifyClause("art_2") { $0.num = "Article 6-1" } },
             .emptyClause: { $0.modifyClause("art_3__para_1") { $0.content = [] } },
             .emptyBody: { $0.body = [] },
+            .eliMismatch: { $0.identification.expression.uri = $0.identification.work.uri + "/2020-03-02/fra" },
         ]
         let variant = try #require(variants[rule], "no variant for \(rule)")
         let found = problems(variant)
@@ -334,7 +335,7 @@ struct ValidationTests {
     @Test("rule codes are stable, since JSON reports carry them", arguments: zip(
         ValidationRule.allCases,
         ["metadonnee-manquante", "dates-incoherentes", "titre-manquant", "eid-en-double", "wid-en-double", "wid-invalide",
-         "article-sans-numero", "eid-incoherent", "element-vide", "corps-vide", "lecture-impossible"]))
+         "article-sans-numero", "eid-incoherent", "element-vide", "corps-vide", "lecture-impossible", "eli-incoherent"]))
     func ruleCodes(rule: ValidationRule, code: String) {
         #expect(rule.rawValue == code)
     }

@@ -24,8 +24,6 @@ public struct ValidationProblem: Sendable, Hashable, Codable, CustomStringConver
 /// The rules of the subset that ``LegalTextValidator`` checks; the raw value is a stable code.
 public enum ValidationRule: String, Sendable, Hashable, Codable, CaseIterable {
     case missingMetadata = "metadonnee-manquante"
-    /// An ELI work or expression URI that does not follow the French ELI pattern (docs/FORMAT.md).
-    case eliMismatch = "eli-incoherent"
     case inconsistentDates = "dates-incoherentes"
     case missingTitle = "titre-manquant"
     case duplicateEId = "eid-en-double"
@@ -37,4 +35,6 @@ public enum ValidationRule: String, Sendable, Hashable, Codable, CaseIterable {
     case emptyBody = "corps-vide"
     /// The file could not be read as a legal text at all (hostile, malformed or unsupported XML).
     case unreadable = "lecture-impossible"
+    /// An ELI work or expression URI that does not follow the French ELI pattern (docs/FORMAT.md).
+    case eliMismatch = "eli-incoherent"
 }

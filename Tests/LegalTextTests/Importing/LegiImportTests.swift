@@ -138,6 +138,22 @@ struct LegiImportTests {
         #expect(after.title == "Arrêté d'essai sur la numérotation")
     }
 
+    @Test("line breaks inside styling (font, span) still separate alinéas; links become refs")
+    func stylingAndLinks() throws {
+        let folder = try LegiSample.folder([
+            "a.xml": LegiSample.articleXML(
+                id: "LEGIARTI000099000081", num: "1", state: "VIGUEUR", start: "2019-01-01", end: "2999-01-01",
+                versions: [], content: "<font size=\"2\">Premier alinéa.<br/>Second alinéa, voir "
+                    + "<a href=\"/affichTexte.do?cidTexte=JORFTEXT000099000009\">l'arrêté</a>.</font>"),
+        ])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let document = try #require(try LegiImporter.timeline(from: folder.path).versions.first).document
+        #expect(paragraphs(document, "art_1") == ["Premier alinéa.", "Second alinéa, voir l'arrêté."])
+        let second = try #require(document.clause(eId: "art_1__para_2")?.content.first)
+        #expect(second.inlines.contains(.element(name: "ref", attributes: ["href": "/affichTexte.do?cidTexte=JORFTEXT000099000009"],
+                                                 children: [.text("l'arrêté")])))
+    }
+
     // MARK: The real examples
 
     @Test("the shared LEGI examples (a code with sections) are read: sections become the hierarchy")

@@ -35,6 +35,8 @@ struct LegiContent {
                         flush()
                         try walk(child)
                         flush()
+                    } else if Self.unwrapped.contains(child.name) {
+                        try walk(child)  // styling only; it may hold line breaks
                     } else {
                         current.append(contentsOf: try inlines(of: child))
                     }
