@@ -168,6 +168,7 @@ struct ImportExportCommandTests {
             #expect(refused.exitCode == 1, "\(name): \(refused)")
             #expect(refused.stderr.contains(path + ":"), "\(name): \(refused.stderr)")
             #expect(refused.stderr.contains("non pris en charge"), "\(name): \(refused.stderr)")
+            #expect(refused.stderr.contains("Éléments hors du sous-ensemble"), "\(name): \(refused.stderr)")
         }
         #expect(try tags(repo).isEmpty)
     }

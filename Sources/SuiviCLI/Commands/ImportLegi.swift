@@ -83,6 +83,13 @@ extension Suivi {
                 source = try LegalTextReader.read(contentsOf: file)
             } catch {
                 printError("suivi : \(error.description)")
+                if case .unsupportedElement = error, let data = try? Data(contentsOf: URL(fileURLWithPath: file)),
+                   let findings = try? SubsetScan.unsupportedElements(in: data, file: file), !findings.isEmpty {
+                    printError("Éléments hors du sous-ensemble pris en charge (docs/FORMAT.md), rien n'a été enregistré :")
+                    for finding in findings {
+                        printError("  <\(finding.element)> × \(finding.count), d'abord ligne \(finding.firstLine) dans <\(finding.firstParent)>")
+                    }
+                }
                 throw ExitCode.failure
             }
             let name = draftName ?? URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
