@@ -9,11 +9,11 @@ extension Suivi {
         static let configuration = CommandConfiguration(
             abstract: "Importe des textes dans le registre : dossier de versions, extrait LEGI ou fichier Akoma Ntoso.",
             discussion: """
-            Sans sous-commande, le chemin donné est un dossier de versions (comme corpus) :
-              suivi import corpus --repo registre --as "Prénom Nom <prenom.nom@sante.gouv.fr>"
-              suivi import legi extrait-legi/          texte officiel consolidé (base LEGI de la DILA)
-              suivi import akn texte.xml                document Akoma Ntoso 3.0 d'un autre outil
-            Un dossier nommé « legi » ou « akn » s'importe avec « suivi import dossier legi ».
+            Sans sous-commande, le chemin donné est un dossier de versions (comme corpus) ;
+            un dossier nommé « legi » ou « akn » s'importe avec « suivi import dossier legi ».
+              suivi import corpus --as "Prénom Nom <courriel>"   versions du corpus
+              suivi import legi LEGITEXT000033879000/           texte officiel (LEGI)
+              suivi import akn texte.xml                        Akoma Ntoso 3.0
             """,
             subcommands: [ImportFolder.self, ImportLegi.self, ImportAkn.self],
             defaultSubcommand: ImportFolder.self
