@@ -37,19 +37,15 @@ extension Suivi {
         @Argument(help: "Dossier des versions (par exemple corpus).")
         var folder: String
 
-        @OptionGroup var register: RegisterOptions
-        @OptionGroup var author: AuthorOptions
-
-        @Option(help: "Format de sortie.")
-        var format: OutputFormat = .text
+        @OptionGroup var options: ImportOptions
 
         func run() async throws {
-            let identity = try author.identity()
-            let registry = try register.open()
+            let identity = try options.author.identity()
+            let registry = try options.register.open()
             let outcomes = try await registerCall { () async throws(RegisterError) in
                 try await registry.importVersions(from: folder, author: identity)
             }
-            try printOutcomes(outcomes, format: format)
+            try printOutcomes(outcomes, format: options.format)
         }
     }
 }

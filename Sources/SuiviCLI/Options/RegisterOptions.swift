@@ -58,3 +58,12 @@ func registerCall<T>(_ body: () async throws(RegisterError) -> T) async throws -
         throw ExitCode.failure
     }
 }
+
+/// What every import needs: the register, who writes, and the output format.
+struct ImportOptions: ParsableArguments {
+    @OptionGroup var register: RegisterOptions
+    @OptionGroup var author: AuthorOptions
+
+    @Option(help: "Format de sortie.")
+    var format: OutputFormat = .text
+}

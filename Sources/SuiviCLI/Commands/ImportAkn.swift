@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import LegalText
+import Register
+
+extension Suivi {
+    /// `suivi import akn <file>`: one Akoma Ntoso 3.0 document from another tool.
+    struct ImportAkn: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "akn",
+            abstract: "Importe un document Akoma Ntoso 3.0 (version adoptée ou projet) dans le registre.",
+            discussion: """
+            Le document est lu en sécurité et vérifié comme par « suivi validate » ; ses eId, wId et sa \
+            hiérarchie sont conservés. Un élément hors du sous-ensemble pris en charge (docs/FORMAT.md) \
+            est signalé avec sa ligne, jamais ignoré en silence ; rien n'est alors enregistré. Une \
+            version adoptée devient un commit étiqueté v<date de signature> ; un projet, une branche \
+            draft/<nom> (--brouillon, par défaut le nom du fichier).
+              suivi import akn arrete.xml --repo registre --as "Prénom Nom <courriel>"
+            """
+        )
+
+        @Argument(help: "Fichier Akoma Ntoso 3.0.")
+        var file: String
+
+        @Option(name: .customLong("brouillon"), help: "Nom du projet si le document est un projet (par défaut : nom du fichier).")
+        var draftName: String?
+
+        @OptionGroup var options: ImportOptions
+
+        func run() async throws {
+            let identity = try options.author.identity()
+            let source: SourceDocument
+            do {
+                source = try LegalTextReader.read(contentsOf: file)
+            } catch {
+                printError("suivi : \(error.description)")
+                if case .unsupportedElement = error, let data = try? Data(contentsOf: URL(fileURLWithPath: file)),
+                   let findings = try? SubsetScan.unsupportedElements(in: data, file: file), !findings.isEmpty {
+                    printError("Éléments hors du sous-ensemble pris en charge (docs/FORMAT.md), rien n'a été enregistré :")
+                    for finding in findings {
+                        printError("  <\(finding.element)> × \(finding.count), d'abord ligne \(finding.firstLine) dans <\(finding.firstParent)>")
+                    }
+                }
+                throw ExitCode.failure
+            }
+            let name = draftName ?? URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+            let registry = try options.register.open()
+            let outcome = try await registerCall { () async throws(RegisterError) in
+                try await registry.importDocument(source, draftName: name, author: identity)
+            }
+            try printOutcomes([outcome], format: options.format)
+        }
+    }
+}
