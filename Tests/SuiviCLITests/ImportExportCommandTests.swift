@@ -127,6 +127,22 @@ struct ImportExportCommandTests {
         #expect(again.stdout == (try String(contentsOfFile: output, encoding: .utf8)))
     }
 
+    @Test("`import akn` of a draft goes to draft/<--brouillon>, on top of the adopted version")
+    func aknDraft() throws {
+        let folder = try TemporaryFolder()
+        defer { withExtendedLifetime(folder) {} }
+        let repo = try newRegister(folder)
+        let adopted = try CLI.run("import", "akn", Self.corpus + "/2017-01-05/AFSP1638149A.xml", "--repo", repo, "--as", Self.author)
+        #expect(adopted.exitCode == 0, "\(adopted)")
+        #expect(adopted.stdout.hasPrefix("v2017-01-05 : importée"))
+        let draft = try CLI.run("import", "akn", Self.corpus + "/2026-projet/AFSP1638149A.xml", "--brouillon", "revision-essai",
+                                "--repo", repo, "--as", Self.author)
+        #expect(draft.exitCode == 0, "\(draft)")
+        #expect(draft.stdout.hasPrefix("draft/revision-essai : importée"))
+        let exported = try CLI.run("export", "akn", "--at", "draft/revision-essai", "--repo", repo)
+        #expect(exported.stdout == (try String(contentsOfFile: Self.corpus + "/2026-projet/AFSP1638149A.xml", encoding: .utf8)))
+    }
+
     @Test("every export of the corpus and of the imported LEGI versions validates against the OASIS schema")
     func exportsValidate() throws {
         let folder = try TemporaryFolder()

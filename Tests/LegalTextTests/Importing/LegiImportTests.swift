@@ -154,6 +154,40 @@ struct LegiImportTests {
                                                  children: [.text("l'arrêté")])))
     }
 
+    @Test("sections come from each version's context; the structure files give the order of their contents")
+    func sectionsAndOrder() throws {
+        let context = """
+        <TM><TITRE_TM debut="2019-01-01" fin="2999-01-01" id="LEGISCTA000099000091">Chapitre 1er : Dispositions d'essai</TITRE_TM></TM>
+        """
+        let folder = try LegiSample.folder([
+            "a1.xml": LegiSample.articleXML(id: "LEGIARTI000099000101", num: "1", state: "VIGUEUR", start: "2019-01-01",
+                                            end: "2999-01-01", versions: [], content: "Article un.", context: context),
+            "a2.xml": LegiSample.articleXML(id: "LEGIARTI000099000102", num: "2", state: "VIGUEUR", start: "2019-01-01",
+                                            end: "2999-01-01", versions: [], content: "Article deux.", context: context),
+            "section.xml": """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <SECTION_TA><ID>LEGISCTA000099000091</ID><TITRE_TA>Chapitre 1er : Titre actuel</TITRE_TA>
+            <STRUCTURE_TA>
+            <LIEN_ART debut="2019-01-01" etat="VIGUEUR" fin="2999-01-01" id="LEGIARTI000099000102" num="2" origine="LEGI"/>
+            <LIEN_ART debut="2019-01-01" etat="VIGUEUR" fin="2999-01-01" id="LEGIARTI000099000101" num="1" origine="LEGI"/>
+            </STRUCTURE_TA></SECTION_TA>
+            """,
+            "struct.xml": """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <TEXTELR><META><META_COMMUN><ID>LEGITEXT000099000005</ID><NATURE>ARRETE</NATURE></META_COMMUN></META>
+            <STRUCT><LIEN_SECTION_TA cid="LEGISCTA000099000091" debut="2019-01-01" etat="VIGUEUR" fin="2999-01-01" \
+            id="LEGISCTA000099000091" niv="1">Chapitre 1er : Titre actuel</LIEN_SECTION_TA></STRUCT></TEXTELR>
+            """,
+        ])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let document = try #require(try LegiImporter.timeline(from: folder.path).versions.first).document
+        let chapter = try #require(document.body.first)
+        #expect(chapter.kind == .chapter && chapter.eId == "chp_1" && chapter.num == "Chapitre 1er")
+        #expect(chapter.headingText == "Dispositions d'essai")
+        #expect(chapter.children.map(\.eId) == ["art_2", "art_1"])
+        #expect(LegalTextValidator.validate(SourceDocument(file: "legi", document: document)).isEmpty)
+    }
+
     // MARK: The real examples
 
     @Test("the shared LEGI examples (a code with sections) are read: sections become the hierarchy")

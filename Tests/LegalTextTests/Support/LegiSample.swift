@@ -29,7 +29,7 @@ enum LegiSample {
     /// One `ARTICLE` file: `versions` lists every version of the article as (id, start, end, state, num).
     static func articleXML(id: String, num: String, state: String, start: String, end: String,
                            versions: [(id: String, num: String, start: String, end: String, state: String)],
-                           content: String, links: String = "") -> String {
+                           content: String, links: String = "", context: String = "") -> String {
         let versionLinks = versions.map { version in
             """
             <VERSION etat="\(version.state)"><LIEN_ART debut="\(version.start)" etat="\(version.state)" fin="\(version.end)" \
@@ -43,7 +43,7 @@ enum LegiSample {
         <META_SPEC><META_ARTICLE><NUM>\(num)</NUM><ETAT>\(state)</ETAT><DATE_DEBUT>\(start)</DATE_DEBUT>\
         <DATE_FIN>\(end)</DATE_FIN><TYPE>AUTONOME</TYPE></META_ARTICLE></META_SPEC></META>
         <CONTEXTE><TEXTE cid="JORFTEXT000099000005" nature="ARRETE" nor="TEST1900005A">\
-        <TITRE_TXT id_txt="LEGITEXT000099000005">Arrêté d'essai sur la numérotation</TITRE_TXT></TEXTE></CONTEXTE>
+        <TITRE_TXT id_txt="LEGITEXT000099000005">Arrêté d'essai sur la numérotation</TITRE_TXT>\(context)</TEXTE></CONTEXTE>
         <VERSIONS>\(versionLinks)</VERSIONS>
         <BLOC_TEXTUEL><CONTENU>\(content)</CONTENU></BLOC_TEXTUEL>
         <LIENS>\(links)</LIENS>

@@ -190,7 +190,8 @@ private struct TimelineBuilder {
         for (index, version) in inForce.sorted(by: { $0.key < $1.key }) {
             var container = root
             for section in version.sections {
-                let title = files.sectionTitles[section.id] ?? section.title
+                // The title as of this version (its context), else the one the structure files give.
+                let title = section.title.isEmpty ? (files.sectionTitles[section.id] ?? section.id) : section.title
                 container = container.section(section.id, title: title, order: files.order[section.id] ?? Int.max)
             }
             container.items.append(((groups[index].order, NaturalKey(version.num)), .article(index, version)))
