@@ -39,7 +39,7 @@ public enum AmendingOrderParser {
         if let numbered = match(#"^\d+° (.*)$"#, skeleton) { skeleton = numbered[0] }
         let failure = PublishingError.unrecognisedFormula(article: article, text: skeleton)
         // "L'arrêté du … susvisé est complété par …": the body.
-        let appendsToAct = skeleton.hasPrefix("L'arrêté du ") && skeleton.contains(" susvisé est complété par")
+        let appendsToAct = skeleton.hasPrefix("L'arrêté ") && skeleton.contains(" susvisé est complété par")
         skeleton = removeActReference(skeleton)
         func designation(_ text: String) throws(PublishingError) -> Designation {
             guard let parsed = Designation.parse(text, context: context) else { throw failure }
@@ -116,10 +116,10 @@ public enum AmendingOrderParser {
     /// Removes "de l'arrêté du … susvisé" (the amended act) from a sentence.
     static func removeActReference(_ text: String) -> String {
         var result = text
-        while let range = result.range(of: #" (?:de|à) l'arrêté du [^,:«»]+? susvisé"#, options: .regularExpression) {
+        while let range = result.range(of: #" (?:de|à) l'arrêté(?: du [^,:«»]+?)? susvisé"#, options: .regularExpression) {
             result.removeSubrange(range)
         }
-        if let range = result.range(of: #"^L'arrêté du [^,:«»]+? susvisé"#, options: .regularExpression) {
+        if let range = result.range(of: #"^L'arrêté(?: du [^,:«»]+?)? susvisé"#, options: .regularExpression) {
             result.removeSubrange(range)
         }
         return result

@@ -126,8 +126,10 @@ enum QuotedStructure {
                 close { _ in true }
                 let text = InlineAtoms.atoms(block.inlines)
                 let plain = InlineAtoms.text(text)
-                guard plain.hasPrefix("Art. "), let dot = plain.range(of: role == Role.article.rawValue ? "." : ". – ") else { return nil }
-                let label = String(plain[plain.index(plain.startIndex, offsetBy: 5)..<dot.lowerBound])
+                guard plain.hasPrefix("Art. ") else { return nil }
+                let labelStart = plain.index(plain.startIndex, offsetBy: 5)
+                guard let dot = plain.range(of: role == Role.article.rawValue ? "." : ". – ", range: labelStart..<plain.endIndex) else { return nil }
+                let label = String(plain[labelStart..<dot.lowerBound])
                 var article = new(.article)
                 article.num = "Article " + label
                 if role == Role.articleWithHeading.rawValue {
