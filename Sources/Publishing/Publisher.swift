@@ -109,3 +109,39 @@ public struct Publisher: Sendable {
         }
     }
 }
+
+extension Publisher {
+    /// The bulletin of a review: the text in force when it opened against its draft (the adopted
+    /// version, else the consulted draft, else the draft's tip).
+    public func bulletin(review id: String) async throws(PublishingError) -> Bulletin {
+        let state = try await committeeState()
+        let review: Review
+        do { review = try state.review(id) } catch { throw .committee(error) }
+        let newRevision: String
+        if let tag = review.adoptedVersion {
+            newRevision = tag
+        } else if let consulted = review.consultedCommit {
+            newRevision = consulted
+        } else if let branch = review.draftBranch {
+            newRevision = branch
+        } else {
+            throw .reviewWithoutDraft(review: id)
+        }
+        let newCommit = try await resolve(newRevision)
+        let newDocument = try await document(at: newCommit, work: review.work)
+        let versions = try await call { () async throws(RegisterError) in try await register.versions() }
+        let base = versions.filter { $0.kind == .adopted && $0.commit != newCommit && ($0.date ?? review.opened) <= review.opened }.last
+            ?? versions.first { $0.kind == .adopted && $0.commit != newCommit }
+        guard let base else { throw .reviewWithoutDraft(review: id) }
+        let oldDocument = try await document(at: base.commit, work: review.work)
+        let event = review.event.flatMap { state.events[$0] }
+        return Bulletin(review: review, event: event, comments: state.comments[id] ?? [], old: oldDocument, new: newDocument,
+                        oldLabel: base.name, newLabel: review.adoptedVersion ?? review.draftBranch ?? newRevision)
+    }
+
+    /// The Atom feed of the adopted versions.
+    public func feed(baseURL: String) async throws(PublishingError) -> AtomFeed {
+        let versions = try await call { () async throws(RegisterError) in try await register.versions() }
+        return AtomFeed(versions: versions, baseURL: baseURL)
+    }
+}
