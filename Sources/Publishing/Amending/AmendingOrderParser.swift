@@ -6,25 +6,50 @@ import LegalText
 public enum AmendingOrderParser {
     /// The operations of an amending order document, in order.
     public static func operations(in order: LegalDocument) throws(PublishingError) -> [AmendingOperation] {
+        let articles = order.body.map { article in
+            (label: article.num ?? article.eId, paragraphs: article.children.isEmpty ? [article.content] : article.children.map(\.content))
+        }
+        return try operations(articles)
+    }
+
+    /// The operations of an amending order in plain text: "Article 1er" lines open articles, lines
+    /// opening with « are quoted lines of the instruction above, any other line is an instruction.
+    public static func operations(inText text: String) throws(PublishingError) -> [AmendingOperation] {
+        var articles: [(label: String, paragraphs: [[Block]])] = []
+        for rawLine in text.components(separatedBy: "\n") {
+            let line = rawLine.trimmingCharacters(in: .whitespaces)
+            guard !line.isEmpty else { continue }
+            if line.hasPrefix("Article "), line.count < 20 {
+                articles.append((line, []))
+            } else if line.hasPrefix("«"), var last = articles.popLast(), !last.paragraphs.isEmpty {
+                last.paragraphs[last.paragraphs.count - 1].append(Block(text: line))
+                articles.append(last)
+            } else if var last = articles.popLast() {
+                last.paragraphs.append([Block(text: line)])
+                articles.append(last)
+            }
+        }
+        return try operations(articles)
+    }
+
+    static func operations(_ articles: [(label: String, paragraphs: [[Block]])]) throws(PublishingError) -> [AmendingOperation] {
         var result: [AmendingOperation] = []
-        for article in order.body {
-            let label = article.num ?? article.eId
-            let paragraphs = article.children.isEmpty ? [article] : article.children
-            guard let first = paragraphs.first, let sentence = first.content.first else { continue }
+        for (label, paragraphs) in articles {
+            guard let first = paragraphs.first, let sentence = first.first else { continue }
             let (skeleton, _) = split(sentence.inlines)
             let text = strip(skeleton)
             if text.contains("chargé de l'exécution") { continue }
-            if let match = match(#"^(.+) (?:est|sont) ainsi modifiée?s? :$"#, text), first.content.count == 1 {
+            if let match = match(#"^(.+) (?:est|sont) ainsi modifiée?s? :$"#, text), first.count == 1 {
                 let name = removeActReference(match[0])
                 guard let context = name.hasPrefix("Les visas") ? Designation([]) : Designation.parse(name) else {
                     throw .unrecognisedFormula(article: label, text: text)
                 }
                 for paragraph in paragraphs.dropFirst() {
-                    result.append(try operation(paragraph.content, context: context, article: label))
+                    result.append(try operation(paragraph, context: context, article: label))
                 }
             } else {
                 for paragraph in paragraphs {
-                    result.append(try operation(paragraph.content, context: nil, article: label))
+                    result.append(try operation(paragraph, context: nil, article: label))
                 }
             }
         }

@@ -30,7 +30,7 @@ public enum ComparisonRenderer {
                 part = row.part
                 body += "<tr class=\"partie\"><th colspan=\"2\">\(e(part))</th></tr>\n"
             }
-            if row.isUnchanged {
+            if row.isFoldable {
                 pending.append(row)
             } else {
                 flush()
@@ -44,10 +44,13 @@ public enum ComparisonRenderer {
 
     static func rowHTML(_ row: ComparisonTable.Row) -> String {
         let e = HTMLFlowRenderer.e
-        let label = "<p class=\"note\"><code>\(e(row.eId))</code> · \(e(row.change.french))</p>"
+        func label(_ eId: String) -> String {
+            if row.kind == .article && row.change == .unchanged { return "" }
+            return "<p class=\"note\"><code>\(e(eId))</code> · \(e(row.change.french))</p>"
+        }
         return "<tr id=\"\(e(row.eId))\" class=\"\(e(row.change.rawValue.replacingOccurrences(of: "+", with: "-")))\">"
-            + "<td>\(row.old.isEmpty ? "" : label + HTMLFlowRenderer.render(row.old))</td>"
-            + "<td>\(row.new.isEmpty ? "" : label + HTMLFlowRenderer.render(row.new))</td></tr>\n"
+            + "<td>\(row.old.isEmpty ? "" : label(row.oldEId ?? row.eId) + HTMLFlowRenderer.render(row.old))</td>"
+            + "<td>\(row.new.isEmpty ? "" : label(row.eId) + HTMLFlowRenderer.render(row.new))</td></tr>\n"
     }
 
     /// "12 modifiés, 30 insérés, 40 inchangés".
@@ -70,8 +73,9 @@ public enum ComparisonRenderer {
                 part = row.part
                 rows.append([[FlowParagraph(.heading3, text: part)], [FlowParagraph(.heading3, text: part)]])
             }
-            let label = FlowParagraph(.note, text: "\(row.eId) · \(row.change.french)")
-            rows.append([row.old.isEmpty ? [] : [label] + row.old, row.new.isEmpty ? [] : [label] + row.new])
+            let oldLabel = FlowParagraph(.note, text: "\(row.oldEId ?? row.eId) · \(row.change.french)")
+            let newLabel = FlowParagraph(.note, text: "\(row.eId) · \(row.change.french)")
+            rows.append([row.old.isEmpty ? [] : [oldLabel] + row.old, row.new.isEmpty ? [] : [newLabel] + row.new])
         }
         items.append(.table(ODTDocument.Table(headers: ["Texte en vigueur (\(table.oldLabel))", "Texte proposé (\(table.newLabel))"], rows: rows)))
         return try ODTPackage.data(ODTDocument(title: table.title, items: items, landscape: true), modified: modified)

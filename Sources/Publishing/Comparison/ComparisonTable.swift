@@ -16,6 +16,11 @@ public struct ComparisonTable: Sendable, Hashable, Codable {
         /// clause does not exist on that side.
         public var old: [FlowParagraph]
         public var new: [FlowParagraph]
+        /// The clause's eId in the text in force (differs from ``eId`` when renumbered).
+        public var oldEId: String?
+
+        /// Whether the row can be folded away: unchanged, and not an article's heading (kept for bearings).
+        public var isFoldable: Bool { change == .unchanged && kind != .article }
 
         /// Whether the row only repeats text that did not change.
         public var isUnchanged: Bool { change == .unchanged }
@@ -94,9 +99,20 @@ public struct ComparisonTable: Sendable, Hashable, Codable {
                 new += (change.new?.blocks ?? []).map { FlowParagraph(.body, text: $0) }
             }
         }
+        // A point's number opens its first line ("1° l'accessibilité…").
+        if snapshot.kind == .point {
+            func merge(_ side: inout [FlowParagraph]) {
+                guard side.count >= 2, side[0].style == .point else { return }
+                side[1].spans = side[0].spans + [.text(" ")] + side[1].spans
+                side[1].style = .point
+                side.removeFirst()
+            }
+            merge(&old)
+            merge(&new)
+        }
         guard !old.isEmpty || !new.isEmpty else { return nil }
         return Row(eId: change.eId, wId: change.wId, kind: snapshot.kind, change: change.change,
-                   part: part(of: change.eId, annexNames: annexNames), old: old, new: new)
+                   part: part(of: change.eId, annexNames: annexNames), old: old, new: new, oldEId: change.old?.eId)
     }
 
     /// One side of a word diff: kept text, and the runs of that side marked.
