@@ -193,7 +193,12 @@ public struct AmendingOrderGenerator: Sendable {
             // Too much changed: the whole alinéa reads better.
             if endOld - start > max(60, old.count * 6 / 10) { return nil }
             for _ in 0..<12 {
-                let x = old[start..<endOld], y = new[start..<endNew]
+                // Spaces both sides share at the end are not part of the change; a deletion takes its
+                // space along (the applier removes one space next to deleted words).
+                var (xEnd, yEnd) = (endOld, endNew)
+                while xEnd > start, yEnd > start, old[xEnd - 1].isSpace, new[yEnd - 1].isSpace { xEnd -= 1; yEnd -= 1 }
+                if yEnd == start, xEnd > start, old[xEnd - 1].isSpace { xEnd -= 1 }
+                let x = old[start..<xEnd], y = new[start..<yEnd]
                 let trimmedX = x.first?.isSpace == false && x.last?.isSpace == false
                 let trimmedY = y.isEmpty || (y.first?.isSpace == false && y.last?.isSpace == false)
                 if !x.isEmpty, trimmedX, trimmedY, unique(x) {
