@@ -70,7 +70,7 @@ public enum HTMLFlowRenderer {
     @media print{body{max-width:none;margin:0;padding:0;font-size:11pt}h1,h2,h3,h4{break-after:avoid;page-break-after:avoid}
     p,tr{break-inside:avoid;page-break-inside:avoid}h2.annexe{break-before:page;page-break-before:always;border-top:none}
     .entete{background:none}a{color:inherit;text-decoration:none}a[href^="http"]::after{content:" (" attr(href) ")";font-size:.8em}
-    details{display:block}details>summary{display:none}details:not([open])>*{display:revert}
+    details>summary{display:none}
     ins{background:none;text-decoration:underline;font-weight:bold}del{background:none}}
     """
 
@@ -84,13 +84,14 @@ public enum HTMLFlowRenderer {
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>\(e(title))</title>
         <style>
-        \(style)
+        \(style)\(wide ? "\n@page{size:A4 landscape;margin:1.5cm}" : "")
         </style>
         </head>
         <body\(wide ? " class=\"large\"" : "")>
         <main>
         \(body)
         </main>
+        <script>window.addEventListener("beforeprint",function(){document.querySelectorAll("details").forEach(function(d){d.open=true})})</script>
         </body>
         </html>
 
