@@ -75,7 +75,9 @@ public struct Bulletin: Sendable, Hashable, Codable {
                 }
             }
             var notes = notesByWId[snapshot.wId] ?? []
-            notes += (clause?.content ?? []).filter(\.isEditorialNote).map { "À vérifier : " + $0.plainText }
+            if change.change != .inserted {
+                notes += (clause?.content ?? []).filter(\.isEditorialNote).map { "À vérifier : " + $0.plainText }
+            }
             topics[topic, default: []].append(Item(eId: change.eId, what: Self.what(change, clause: clause), text: text, notes: notes))
         }
         self.topics = Self.sorted(order).map { Topic(title: $0, items: topics[$0] ?? []) }
