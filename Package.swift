@@ -10,6 +10,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // System libraries: the dependency on libxml2 / libgit2 is stated once, here.
@@ -30,6 +31,13 @@ let package = Package(
 
         .target(name: "ClauseDiff", dependencies: ["Register", "LegalText"]),
         .target(name: "Committee", dependencies: ["Register", "ClauseDiff", "LegalText"]),
+        .target(
+            name: "Publishing",
+            dependencies: [
+                "Committee", "ClauseDiff", "Register", "LegalText",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
 
         // Front ends.
         .executableTarget(
@@ -39,6 +47,7 @@ let package = Package(
                 "Register",
                 "ClauseDiff",
                 "Committee",
+                "Publishing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -57,6 +66,12 @@ let package = Package(
         .testTarget(
             name: "SuiviCLITests",
             dependencies: ["SuiviCLI", "LegalText"]
+        ),
+        .testTarget(
+            name: "PublishingTests",
+            dependencies: ["Publishing", "Committee", "ClauseDiff", "Register", "LegalText",
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "CommitteeTests", dependencies: ["Committee", "Register", "LegalText"]),
         .testTarget(
