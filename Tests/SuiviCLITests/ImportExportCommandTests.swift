@@ -10,8 +10,8 @@ struct ImportExportCommandTests {
     static let corpus = CLI.packageRoot.appendingPathComponent("corpus").path
     static let legiFixture = CLI.fixtures.appendingPathComponent("legi/LEGITEXT000099000001").path
     static let otherToolAct = CLI.fixtures.appendingPathComponent("akn/other-tool-act.xml").path
-    static let schema = "/work/shared/schemas/akomantoso30.xsd"
-    static let sharedAKN = "/work/shared/examples/akn"
+    static let schema = SharedMaterials.path("schemas/akomantoso30.xsd")
+    static let sharedAKN = SharedMaterials.path("examples/akn")
 
     // MARK: Helpers
 
@@ -97,7 +97,8 @@ struct ImportExportCommandTests {
 
     // MARK: import akn, export akn
 
-    @Test("an Akoma Ntoso act from another tool goes in and comes out with its eIds and hierarchy (round trip)")
+    @Test("an Akoma Ntoso act from another tool goes in and comes out with its eIds and hierarchy (round trip)",
+          .enabled(if: SharedMaterials.available, "needs ../shared (OASIS schema, real examples): set SUIVI_SHARED"))
     func aknRoundTrip() throws {
         let folder = try TemporaryFolder()
         defer { withExtendedLifetime(folder) {} }
@@ -143,7 +144,8 @@ struct ImportExportCommandTests {
         #expect(exported.stdout == (try String(contentsOfFile: Self.corpus + "/2026-projet/AFSP1638149A.xml", encoding: .utf8)))
     }
 
-    @Test("every export of the corpus and of the imported LEGI versions validates against the OASIS schema")
+    @Test("every export of the corpus and of the imported LEGI versions validates against the OASIS schema",
+          .enabled(if: SharedMaterials.available, "needs ../shared (OASIS schema, real examples): set SUIVI_SHARED"))
     func exportsValidate() throws {
         let folder = try TemporaryFolder()
         defer { withExtendedLifetime(folder) {} }
@@ -171,7 +173,8 @@ struct ImportExportCommandTests {
                 == (try String(contentsOfFile: corpusFile, encoding: .utf8)))
     }
 
-    @Test("Akoma Ntoso documents outside the subset (other parliaments) are refused with the element named, nothing committed")
+    @Test("Akoma Ntoso documents outside the subset (other parliaments) are refused with the element named, nothing committed",
+          .enabled(if: SharedMaterials.available, "needs ../shared (OASIS schema, real examples): set SUIVI_SHARED"))
     func foreignDocuments() throws {
         let files = (try? FileManager.default.contentsOfDirectory(atPath: Self.sharedAKN))?.filter { $0.hasSuffix(".xml") }.sorted() ?? []
         try #require(!files.isEmpty, "the shared AKN examples are expected in \(Self.sharedAKN)")

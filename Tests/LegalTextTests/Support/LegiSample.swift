@@ -12,7 +12,7 @@ enum LegiSample {
     static let fixture = packageRoot.appendingPathComponent("Tests/LegalTextTests/Fixtures/legi/LEGITEXT000099000001").path
 
     /// The real LEGI examples shared by the project (read in place, never copied).
-    static let sharedExamples = "/work/shared/examples/legi"
+    static let sharedExamples = SharedMaterials.path("examples/legi")
 
     /// A copy of the fixture extract in a fresh temporary folder, for tests that break one file.
     static func copyOfFixture() throws -> URL {
