@@ -10,6 +10,11 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // The web front end (`suivi serve`): HTTP server, templates, password hashing, in-process HTTP tests.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // System libraries: the dependency on libxml2 / libgit2 is stated once, here.
@@ -32,6 +37,19 @@ let package = Package(
         .target(name: "Committee", dependencies: ["Register", "ClauseDiff", "LegalText"]),
 
         // Front ends.
+        .target(
+            name: "SuiviWeb",
+            dependencies: [
+                "LegalText",
+                "Register",
+                "ClauseDiff",
+                "Committee",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
         .executableTarget(
             name: "SuiviCLI",
             dependencies: [
@@ -39,6 +57,7 @@ let package = Package(
                 "Register",
                 "ClauseDiff",
                 "Committee",
+                "SuiviWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -57,6 +76,16 @@ let package = Package(
         .testTarget(
             name: "SuiviCLITests",
             dependencies: ["SuiviCLI", "LegalText"]
+        ),
+        .testTarget(
+            name: "SuiviWebTests",
+            dependencies: [
+                "SuiviWeb",
+                "Committee",
+                "Register",
+                "LegalText",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
         ),
         .testTarget(name: "CommitteeTests", dependencies: ["Committee", "Register", "LegalText"]),
         .testTarget(
