@@ -22,6 +22,21 @@ struct WebServices: Sendable {
         return roster.seat(account.seat)?.isChair ?? false
     }
 
+    /// Who acts for the logged-in account: its own seat, never one a form names. A member account stops
+    /// working when the member leaves office (the committee alone accepts a former member for a seat with
+    /// no member in office, so the interface checks the roster itself).
+    func acting(_ context: AppRequestContext) async throws -> Acting {
+        guard let account = context.account else { throw WebError.loginRequired }
+        if account.isMember {
+            let roster = try await committee.state().roster
+            let inOffice = roster.seat(account.seat)?.currentMembers(on: today()) ?? []
+            guard inOffice.contains(where: { $0.email.lowercased() == account.email.lowercased() }) else {
+                throw CommitteeError.notAMember(seat: account.seat, email: account.email)
+            }
+        }
+        return account.acting
+    }
+
     /// The commit a revision names: a date (the version in force that day), else a tag, draft or commit.
     func commit(of revision: String, work: String? = nil) async throws(RegisterError) -> ObjectID {
         if let date = LegalDate(iso: revision) { return try await register.versionInForce(on: date, work: work).commit }

@@ -53,6 +53,9 @@ struct AuthController {
                             error: WebError.badCredentials.message)
             return services.renderer.page("login", title: "Connexion", view: view, context: context, status: .unauthorized)
         }
+        var loggedIn = context
+        loggedIn.session = Session(id: "", csrfToken: "", account: account, expires: Date())
+        _ = try await services.acting(loggedIn)  // a former member's account no longer logs in
         if let old = context.session { await services.sessions.remove(old.id) }
         let session = await services.sessions.create(account: account)
         var response = Response.redirect(to: back, type: .normal)

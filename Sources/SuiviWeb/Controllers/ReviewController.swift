@@ -82,12 +82,12 @@ struct ReviewController {
     }
 
     @Sendable func open(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let account = try Self.account(context)
+        let acting = try await services.acting(context)
         guard let id = context.form.text("id") else { throw WebError.badRequest("Indiquez l’identifiant de la révision.") }
         let kind: ReviewKind = context.form.text("type") == "evenement" ? .event : .periodic
         let event = kind == .event ? context.form.text("evenement") : nil
         let review = try await services.committee.openReview(id: id, kind: kind, work: nil, event: event,
-                                                             subject: context.form.text("objet"), acting: account.acting,
+                                                             subject: context.form.text("objet"), acting: acting,
                                                              today: services.today())
         return Response.redirect(to: "/revisions/\(TextController.encode(review.id))?ok=ouverte", type: .normal)
     }
@@ -330,22 +330,22 @@ struct ReviewController {
     // MARK: Writing
 
     @Sendable func comment(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let account = try Self.account(context)
+        let acting = try await services.acting(context)
         let id = try context.parameters.require("id")
         let comment = try await services.committee.addComment(
             review: id, eId: context.form.text("eid"), text: context.form["texte"] ?? "", replyTo: context.form.text("reponse_a"),
-            acting: account.acting, today: services.today())
+            acting: acting, today: services.today())
         return Response.redirect(to: "/revisions/\(TextController.encode(id))?ok=commentaire#\(comment.replyTo ?? comment.id)", type: .normal)
     }
 
     @Sendable func position(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let account = try Self.account(context)
+        let acting = try await services.acting(context)
         let id = try context.parameters.require("id")
         guard let value = context.form.text("avis"), let opinion = Opinion(rawValue: value) else {
             throw WebError.badRequest("Choisissez un avis : favorable, favorable avec réserves, défavorable ou abstention.")
         }
         try await services.committee.recordPosition(review: id, opinion: opinion, reason: context.form["motif"] ?? "",
-                                                    acting: account.acting, today: services.today())
+                                                    acting: acting, today: services.today())
         return Response.redirect(to: "/revisions/\(TextController.encode(id))?ok=position#form-position", type: .normal)
     }
 
@@ -356,7 +356,7 @@ struct ReviewController {
     }
 
     @Sendable func advance(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let account = try Self.account(context)
+        let acting = try await services.acting(context)
         let id = try context.parameters.require("id")
         let form = context.form
         guard let value = form.text("vers"), let target = ReviewStatus(rawValue: value) else {
@@ -370,7 +370,7 @@ struct ReviewController {
                                      publicationReference: form.text("reference"))
         }
         try await services.committee.advance(review: id, AdvanceRequest(to: target, note: form.text("motif"), adoption: adoption),
-                                             acting: account.acting, today: services.today())
+                                             acting: acting, today: services.today())
         return Response.redirect(to: "/revisions/\(TextController.encode(id))?ok=etape", type: .normal)
     }
 }
