@@ -18,7 +18,7 @@ enum Stylesheet {
     textarea{width:100%;box-sizing:border-box}
     label{font-family:system-ui,sans-serif;font-size:.95rem}
     .stack p label{display:block;margin-bottom:.2rem}.stack.narrow{max-width:26rem}.stack.narrow input{width:100%;box-sizing:border-box}
-    fieldset{border:1px solid #999;border-radius:4px}fieldset p{margin:.2rem 0}fieldset p label{display:inline}
+    fieldset{border:1px solid #999;border-radius:4px}fieldset p{margin:.2rem 0}.stack fieldset p label,fieldset p label{display:inline}
     .notice{background:#e5f3e8;border-left:4px solid #1d6b33;padding:.5rem .8rem;font-family:system-ui,sans-serif}
     .error{background:#fdecea;border-left:4px solid #a11;padding:.5rem .8rem;font-family:system-ui,sans-serif}
     .warning{background:#fff6d6;border-left:4px solid #8a6100;padding:.5rem .8rem;font-family:system-ui,sans-serif;font-size:.9rem}
@@ -41,6 +41,7 @@ enum Stylesheet {
     .actions{display:flex;flex-wrap:wrap;gap:1rem}.action{border:1px solid #bbb;border-radius:4px;padding:.4rem .8rem;min-width:18rem}
     .action h3{margin:.2rem 0;font-size:1rem;font-family:system-ui,sans-serif}
     tr.mine{background:#eef5fb}
+    .comment-form summary{cursor:pointer;color:#0b4f8a;font-size:.85rem}.comments .muted{margin:.2rem 0}
     .quote{border-left:3px solid #bbb;padding-left:.8rem}
     footer{margin-top:3rem;border-top:1px solid #ccc;font-size:.85rem;color:#4a4a4a;font-family:system-ui,sans-serif}
     @media (max-width:50rem){.with-toc,.clause-row{grid-template-columns:1fr}.toc{position:static;max-height:none}}

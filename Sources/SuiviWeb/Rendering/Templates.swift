@@ -175,11 +175,12 @@ enum Templates {
     <div class="body">{{#lines}}<p>{{.}}</p>{{/lines}}</div>
     {{#resolved}}<p class="resolution">Résolu : {{resolution}}</p>{{/resolved}}
     {{#replies}}<div class="reply" id="{{replyID}}"><p class="meta"><strong>{{seat}}</strong> · {{person}} · {{date}}</p><div class="body">{{#lines}}<p>{{.}}</p>{{/lines}}</div></div>{{/replies}}
-    {{#canComment}}<form class="stack small" method="post" action="/revisions/{{reviewID}}/commentaires">
+    {{#canComment}}<details class="comment-form"><summary>Répondre</summary>
+    <form class="stack small" method="post" action="/revisions/{{reviewID}}/commentaires">
     <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="reponse_a" value="{{commentID}}">
-    <p><label for="r-{{commentID}}">Répondre à ce commentaire</label><textarea id="r-{{commentID}}" name="texte" rows="2" required></textarea></p>
+    <p><label for="r-{{commentID}}">Votre réponse</label><textarea id="r-{{commentID}}" name="texte" rows="2" required></textarea></p>
     <p><button type="submit">Répondre</button></p>
-    </form>{{/canComment}}
+    </form></details>{{/canComment}}
     </article>
 
     """
@@ -238,12 +239,13 @@ enum Templates {
     <div class="diff clause-diff">{{#isDiff}}{{{sectionHTML}}}{{/isDiff}}{{^isDiff}}<section id="{{eId}}"><h2><code>{{eId}}</code>{{#hasNum}} — {{num}}{{/hasNum}}</h2>{{#lines}}<p>{{.}}</p>{{/lines}}</section>{{/isDiff}}</div>
     <aside class="comments" aria-label="Commentaires sur {{eId}}">
     {{#comments}}{{> comment}}{{/comments}}
-    {{^hasComments}}<p class="muted">Aucun commentaire sur cet élément.</p>{{/hasComments}}
-    {{#canComment}}<form class="stack small" method="post" action="/revisions/{{reviewID}}/commentaires">
+    {{^hasComments}}<p class="muted">Aucun commentaire.</p>{{/hasComments}}
+    {{#canComment}}<details class="comment-form"><summary>Commenter <code>{{eId}}</code></summary>
+    <form class="stack small" method="post" action="/revisions/{{reviewID}}/commentaires">
     <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="eid" value="{{eId}}">
-    <p><label for="c-{{eId}}">Commenter <code>{{eId}}</code></label><textarea id="c-{{eId}}" name="texte" rows="2" required></textarea></p>
+    <p><label for="c-{{eId}}">Votre commentaire sur <code>{{eId}}</code></label><textarea id="c-{{eId}}" name="texte" rows="3" required></textarea></p>
     <p><button type="submit">Commenter</button></p>
-    </form>{{/canComment}}
+    </form></details>{{/canComment}}
     </aside>
     </div>{{/rows}}
     {{#hasDeletedComments}}<h3>Commentaires sur des éléments supprimés du projet</h3>{{#deletedComments}}{{> comment}}{{/deletedComments}}{{/hasDeletedComments}}
