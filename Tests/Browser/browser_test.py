@@ -212,7 +212,19 @@ def scenario(tools, base):
     tools.evaluate("document.querySelector('#ligne-art_3__para_3').scrollIntoView(); true")
     tools.screenshot("revision-commentaire")
 
-    # 4. The comparison page.
+    # 4. The other seat does not see the chair's actions; the chair does, after logging in.
+    assert tools.evaluate("document.querySelector('#h-presidence') === null"), "actions de la présidence visibles"
+    tools.submit("form[action='/deconnexion']", "/")
+    tools.goto(base + "/connexion")
+    tools.evaluate(f"document.querySelector('#identifiant').value = 'dgs';"
+                   f"document.querySelector('#mot_de_passe').value = {json.dumps(CHAIR_PASSWORD)}; true")
+    tools.submit("form[action='/connexion']", "/revisions")
+    tools.goto(review)
+    assert tools.evaluate("document.querySelector('input[name=vers][value=adoptee]') !== null"), "pas de formulaire d'adoption"
+    tools.evaluate("document.querySelector('#h-presidence').scrollIntoView(); true")
+    tools.screenshot("revision-presidence")
+
+    # 5. The comparison page.
     tools.goto(base + "/diff")
     tools.screenshot("comparaison")
 

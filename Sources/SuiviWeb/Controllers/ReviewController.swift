@@ -214,8 +214,11 @@ struct ReviewController {
             replies: anchored.replies.map { ReplyView(replyID: $0.id, seat: $0.seat, person: $0.person, date: $0.date.french, lines: lines($0.text)) })
     }
 
-    static func transition(_ target: ReviewStatus) -> TransitionForm {
+    static func transition(from current: ReviewStatus, to target: ReviewStatus) -> TransitionForm {
         switch target {
+        case .drafting where current == .consultation:
+            return TransitionForm(target: target.rawValue, actionTitle: "Reprendre la rédaction (la consultation sera à rouvrir)",
+                                  button: "Revenir en rédaction", needsDates: false, needsNote: false, noteLabel: "Note (facultatif)")
         case .drafting:
             return TransitionForm(target: target.rawValue, actionTitle: "Commencer la rédaction du projet", button: "Passer en rédaction",
                                   needsDates: false, needsNote: false, noteLabel: "Note (facultatif)")
@@ -303,7 +306,7 @@ struct ReviewController {
             PositionRow(seat: position.seat, opinion: position.opinion.label, stale: position.isStale(consulted: review.consultedCommit),
                         reason: position.reason, date: position.date.french, person: position.person, mine: position.seat == account.seat)
         }
-        let transitions = (Committee.allowedTransitions[review.status] ?? []).map(Self.transition)
+        let transitions = (Committee.allowedTransitions[review.status] ?? []).map { Self.transition(from: review.status, to: $0) }
         let options = document.allClauses.filter { $0.kind != .citation }.map { clause in
             ClauseOption(value: clause.eId, label: "\(clause.eId) — \(DocumentView.label(clause))")
         } + document.annexes.map { ClauseOption(value: $0.eId, label: "\($0.eId) — \($0.number ?? $0.eId)") }
