@@ -34,8 +34,12 @@ public actor SessionStore {
         sessions[id] = nil
     }
 
+    /// Drops expired sessions once there are many, and anonymous ones (a login form never sent) when
+    /// there are still too many: visits to the login page cannot fill the memory.
     private func purge() {
+        guard sessions.count > 1000 else { return }
         let now = Date()
-        if sessions.count > 1000 { sessions = sessions.filter { $0.value.expires > now } }
+        sessions = sessions.filter { $0.value.expires > now }
+        if sessions.count > 10_000 { sessions = sessions.filter { $0.value.account != nil } }
     }
 }
