@@ -13,6 +13,7 @@ struct WebServices: Sendable {
     let sessions: SessionStore
     let renderer: PageRenderer
     let diffs: DiffCache
+    let versionList = VersionsCache()
     let today: @Sendable () -> LegalDate
 
     /// Whether the logged-in account's seat chairs the committee (for showing the chair's forms only:
@@ -35,6 +36,11 @@ struct WebServices: Sendable {
             }
         }
         return account.acting
+    }
+
+    /// The adopted versions and drafts (``TextRegister/versions()``), cached until a ref moves.
+    func versions() async throws(RegisterError) -> [VersionInfo] {
+        try await versionList.versions(of: register)
     }
 
     /// The commit a revision names: a date (the version in force that day), else a tag, draft or commit.

@@ -75,7 +75,7 @@ struct TextController {
     }
 
     @Sendable func versions(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let all = try await services.register.versions()
+        let all = try await services.versions()
         var rows: [VersionRow] = []
         var lastAdopted: String?
         for version in all {
@@ -131,7 +131,7 @@ struct TextController {
     }
 
     @Sendable func diff(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let all = try await services.register.versions()
+        let all = try await services.versions()
         let from = Self.query(request, "de") ?? all.last { $0.kind == .adopted }?.name
         let to = Self.query(request, "a") ?? all.first { $0.kind == .draft }?.name ?? all.last?.name
         func options(_ chosen: String?) -> [Option] {
