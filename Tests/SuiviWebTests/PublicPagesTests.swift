@@ -65,6 +65,17 @@ struct PublicPagesTests {
         }
     }
 
+    @Test("a new draft shows in the versions at once, though the list is cached")
+    func versionsFollowRefs() async throws {
+        let fixture = try await WebFixture(stage: .opened)
+        try await fixture.application().test(.router) { client in
+            var browser = Browser(client)
+            #expect(!(try await browser.get("/versions").text.contains("draft/nouveau")))
+            _ = try await fixture.register.startDraft("nouveau")
+            #expect(try await browser.get("/versions").text.contains("<code>draft/nouveau</code>"))
+        }
+    }
+
     @Test("the history of a clause lists the versions where it changed")
     func history() async throws {
         let fixture = try await WebFixture(stage: .opened)
