@@ -10,6 +10,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         // The web front end (`suivi serve`): HTTP server, templates, password hashing, in-process HTTP tests.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
@@ -35,6 +36,13 @@ let package = Package(
 
         .target(name: "ClauseDiff", dependencies: ["Register", "LegalText"]),
         .target(name: "Committee", dependencies: ["Register", "ClauseDiff", "LegalText"]),
+        .target(
+            name: "Publishing",
+            dependencies: [
+                "Committee", "ClauseDiff", "Register", "LegalText",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
 
         // Front ends.
         .target(
@@ -44,6 +52,7 @@ let package = Package(
                 "Register",
                 "ClauseDiff",
                 "Committee",
+                "Publishing",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -57,6 +66,7 @@ let package = Package(
                 "Register",
                 "ClauseDiff",
                 "Committee",
+                "Publishing",
                 "SuiviWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -78,9 +88,16 @@ let package = Package(
             dependencies: ["SuiviCLI", "LegalText"]
         ),
         .testTarget(
+            name: "PublishingTests",
+            dependencies: ["Publishing", "Committee", "ClauseDiff", "Register", "LegalText",
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
             name: "SuiviWebTests",
             dependencies: [
                 "SuiviWeb",
+                "Publishing",
                 "Committee",
                 "Register",
                 "LegalText",

@@ -7,7 +7,7 @@ extension Suivi {
     struct Bench: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Mesures de performance (hors tests) : lecture et validation d'un texte généré.",
-            subcommands: [Parse.self, Diff.self, Write.self, Generate.self, Register.self]
+            subcommands: [Parse.self, Diff.self, Write.self, Generate.self, Register.self, Export.self]
         )
     }
 }

@@ -25,7 +25,7 @@ public func buildRouter(_ configuration: WebConfiguration, sessions: SessionStor
     let register = try TextRegister.open(at: configuration.registerRoot)
     let services = WebServices(register: register, committee: Committee(register: register),
                                accounts: AccountStore(registerRoot: configuration.registerRoot, cost: passwordCost),
-                               sessions: sessions, renderer: try PageRenderer(hasFeed: false), diffs: DiffCache(),
+                               sessions: sessions, renderer: try PageRenderer(hasFeed: true), diffs: DiffCache(),
                                today: configuration.today)
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: SecurityHeadersMiddleware())
@@ -34,6 +34,7 @@ public func buildRouter(_ configuration: WebConfiguration, sessions: SessionStor
     router.add(middleware: CSRFMiddleware())
     router.addRoutes(TextController(services: services).endpoints)
     router.addRoutes(AuthController(services: services).endpoints)
+    router.addRoutes(PublicationController(services: services, configuration: configuration).endpoints)
     let members = RouteCollection(context: AppRequestContext.self)
     members.add(middleware: RequireMemberMiddleware())
     members.addRoutes(ReviewController(services: services).endpoints)

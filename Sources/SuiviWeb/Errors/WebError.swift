@@ -1,5 +1,6 @@
 import Committee
 import Hummingbird
+import Publishing
 import Register
 
 /// A refusal of the web interface itself, with its HTTP status and a French message.
@@ -51,6 +52,13 @@ enum ErrorMapping {
             return (status(of: error), sentence(error.description))
         case let error as RegisterError:
             return (status(of: error), sentence(error.description))
+        case let error as PublishingError:
+            switch error {
+            case .register(let inner): return (status(of: inner), sentence(inner.description))
+            case .committee(let inner): return (status(of: inner), sentence(inner.description))
+            case .reviewWithoutDraft: return (.notFound, sentence(error.description))
+            default: return (.internalServerError, sentence(error.description))
+            }
         case let error as AccountError:
             return (.internalServerError, sentence(error.description))
         case let error as HTTPError:

@@ -8,6 +8,7 @@ enum Templates {
     static let all: [String: String] = [
         "layout": layout, "text": text, "clause": clause, "block": block, "versions": versions, "history": history,
         "diff": diff, "login": login, "reviews": reviews, "review": review, "comment": comment, "error": error,
+        "bulletin": bulletin,
     ]
 
     static let layout = """
@@ -258,6 +259,18 @@ enum Templates {
     <p><label for="texte-libre">Commentaire</label><textarea id="texte-libre" name="texte" rows="3" required></textarea></p>
     <p><button type="submit">Commenter</button></p>
     </form></section>{{/canComment}}
+
+    """
+
+    static let bulletin = """
+    {{#hasOptions}}<form class="inline" method="get" action="/bulletin">
+    <p><label for="revision">Révision</label> <select id="revision" name="revision">{{#options}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/options}}</select>
+    <button type="submit">Afficher</button></p>
+    </form>{{/hasOptions}}
+    {{#hasBulletin}}<article class="bulletin">{{{bulletinHTML}}}</article>{{/hasBulletin}}
+    {{^hasBulletin}}<h1>Bulletin des médecins de l’OFII</h1>
+    <p>Aucun bulletin pour l’instant : aucune révision n’a encore de projet.</p>{{/hasBulletin}}
+    <p class="help">Les versions adoptées sont aussi publiées dans un <a href="/flux.atom">flux Atom</a>.</p>
 
     """
 

@@ -1,0 +1,27 @@
+import LegalText
+
+/// One change an amending order makes to the text it amends, as its formulas express it.
+public enum AmendingOperation: Sendable, Hashable, Codable {
+    /// « Au 2° de l'article 3, les mots : « X » sont remplacés par les mots : « Y » »
+    case replaceWords(target: Designation, old: [Inline], new: [Inline])
+    /// « … les mots : « X » sont supprimés »
+    case deleteWords(target: Designation, old: [Inline])
+    /// « … après les mots : « X », sont insérés les mots : « Y » »
+    case insertWords(target: Designation, after: [Inline], new: [Inline])
+    /// « Le deuxième alinéa de l'article 3 est remplacé par les dispositions suivantes : » + quoted text
+    case replaceClause(target: Designation, with: [Clause])
+    /// « Après le deuxième alinéa de l'article 3, sont insérées les dispositions suivantes : »
+    case insertAfter(target: Designation, clauses: [Clause])
+    /// « Avant le premier alinéa de l'article 3, … »
+    case insertBefore(target: Designation, clauses: [Clause])
+    /// « L'article 3 est complété par les dispositions suivantes : »
+    case append(container: Designation, clauses: [Clause])
+    /// « Le troisième alinéa de l'article 4 est supprimé. » / « L'article 5 est abrogé. »
+    case delete(target: Designation)
+    /// « Les articles 5 et 6 deviennent respectivement les articles 6 et 7. »
+    case renumber(container: Designation, kind: ClauseKind, from: [String], to: [String])
+    /// « L'intitulé de la section A de l'annexe II est ainsi rédigé : « … » »
+    case replaceHeading(target: Designation, heading: [Inline])
+    /// « L'intitulé de l'annexe II est ainsi rédigé : « … » »
+    case replaceAnnexTitle(annex: String, title: [Inline])
+}

@@ -1,0 +1,225 @@
+import Foundation
+import LegalText
+
+/// Reads the formulas of an amending order back into operations: the inverse of ``FormulaWriter``,
+/// tolerant of the singular and plural forms and of plain text (roles of quoted lines guessed).
+public enum AmendingOrderParser {
+    /// The operations of an amending order document, in order.
+    public static func operations(in order: LegalDocument) throws(PublishingError) -> [AmendingOperation] {
+        let articles = order.body.map { article in
+            (label: article.num ?? article.eId, paragraphs: article.children.isEmpty ? [article.content] : article.children.map(\.content))
+        }
+        return try operations(articles)
+    }
+
+    /// The operations of an amending order in plain text: "Article 1er" lines open articles, lines
+    /// opening with « are quoted lines of the instruction above, any other line is an instruction.
+    public static func operations(inText text: String) throws(PublishingError) -> [AmendingOperation] {
+        var articles: [(label: String, paragraphs: [[Block]])] = []
+        for rawLine in text.components(separatedBy: "\n") {
+            let line = rawLine.trimmingCharacters(in: .whitespaces)
+            guard !line.isEmpty else { continue }
+            if line.hasPrefix("Article "), line.count < 20 {
+                articles.append((line, []))
+            } else if line.hasPrefix("«"), var last = articles.popLast(), !last.paragraphs.isEmpty {
+                last.paragraphs[last.paragraphs.count - 1].append(Block(text: line))
+                articles.append(last)
+            } else if var last = articles.popLast() {
+                last.paragraphs.append([Block(text: line)])
+                articles.append(last)
+            }
+        }
+        return try operations(articles)
+    }
+
+    static func operations(_ articles: [(label: String, paragraphs: [[Block]])]) throws(PublishingError) -> [AmendingOperation] {
+        var result: [AmendingOperation] = []
+        for (label, paragraphs) in articles {
+            guard let first = paragraphs.first, let sentence = first.first else { continue }
+            let (skeleton, _) = split(sentence.inlines)
+            let text = strip(skeleton)
+            if text.contains("chargé de l'exécution") { continue }
+            if let match = match(#"^(.+) (?:est|sont) ainsi modifiée?s? :$"#, text), first.count == 1 {
+                let name = removeActReference(match[0])
+                guard let context = name.hasPrefix("Les visas") ? Designation([]) : Designation.parse(name) else {
+                    throw .unrecognisedFormula(article: label, text: text)
+                }
+                for paragraph in paragraphs.dropFirst() {
+                    result.append(try operation(paragraph, context: context, article: label))
+                }
+            } else {
+                for paragraph in paragraphs {
+                    result.append(try operation(paragraph, context: nil, article: label))
+                }
+            }
+        }
+        return result
+    }
+
+    /// One instruction: its sentence block, then its quoted lines.
+    public static func operation(_ blocks: [Block], context: Designation?, article: String = "article") throws(PublishingError) -> AmendingOperation {
+        guard let sentence = blocks.first else { throw .unrecognisedFormula(article: article, text: "") }
+        let (rawSkeleton, quotes) = split(sentence.inlines)
+        var skeleton = strip(rawSkeleton)
+        if let numbered = match(#"^\d+° (.*)$"#, skeleton) { skeleton = numbered[0] }
+        let failure = PublishingError.unrecognisedFormula(article: article, text: skeleton)
+        // "L'arrêté du … susvisé est complété par …": the body.
+        let appendsToAct = skeleton.hasPrefix("L'arrêté ") && skeleton.contains(" susvisé est complété par")
+        skeleton = removeActReference(skeleton)
+        func designation(_ text: String) throws(PublishingError) -> Designation {
+            guard let parsed = Designation.parse(text, context: context) else { throw failure }
+            return parsed
+        }
+        func quoted() throws(PublishingError) -> [Clause] {
+            guard blocks.count > 1, let clauses = QuotedStructure.clauses(quotedLines(Array(blocks.dropFirst()))) else { throw failure }
+            return clauses
+        }
+        if appendsToAct {
+            return .append(container: Designation(context?.steps ?? []), clauses: try quoted())
+        }
+        if let m = match(#"^(.+), (?:le mot|les mots) : «» (?:est remplacé|sont remplacés) par (?:le mot|les mots) : «»$"#, skeleton), quotes.count == 2 {
+            return .replaceWords(target: try designation(m[0]), old: quotes[0], new: quotes[1])
+        }
+        if let m = match(#"^(.+), (?:le mot|les mots) : «» (?:est supprimé|sont supprimés)$"#, skeleton), quotes.count == 1 {
+            return .deleteWords(target: try designation(m[0]), old: quotes[0])
+        }
+        if let m = match(#"^(.+), après (?:le mot|les mots) : «», (?:est inséré le mot|sont insérés les mots) : «»$"#, skeleton), quotes.count == 2 {
+            return .insertWords(target: try designation(m[0]), after: quotes[0], new: quotes[1])
+        }
+        if let m = match(#"^L'intitulé (.+) est ainsi rédigé : «»$"#, skeleton), quotes.count == 1 {
+            return .replaceHeading(target: try designation(m[0]), heading: quotes[0])
+        }
+        if let m = match(#"^(.+) est remplacée? par les dispositions suivantes :$"#, skeleton) {
+            return .replaceClause(target: try designation(m[0]), with: try quoted())
+        }
+        if let m = match(#"^Après (.+), sont insérées les dispositions suivantes :$"#, skeleton) {
+            return .insertAfter(target: try designation(m[0]), clauses: try quoted())
+        }
+        if let m = match(#"^Avant (.+), sont insérées les dispositions suivantes :$"#, skeleton) {
+            return .insertBefore(target: try designation(m[0]), clauses: try quoted())
+        }
+        if let m = match(#"^(.+) est complétée? par les dispositions suivantes :$"#, skeleton) {
+            return .append(container: try designation(m[0]), clauses: try quoted())
+        }
+        if let m = match(#"^(.+) est (?:abrogé|supprimée?)$"#, skeleton) {
+            return .delete(target: try designation(m[0]))
+        }
+        if let m = match(#"^(?:Les |L'|Le |La )(.+?) (?:deviennent respectivement|devient) (?:les |l'|le |la )(.+)$"#, skeleton) {
+            var left = m[0]
+            var containerText = ""
+            for connector in [" du ", " de l'", " de la ", " des "] {
+                if let range = left.range(of: connector) {
+                    containerText = String(left[range.lowerBound...]).trimmingCharacters(in: .whitespaces)
+                    left = String(left[..<range.lowerBound])
+                    break
+                }
+            }
+            let (kind, from) = items(left)
+            let (_, to) = items(m[1])
+            guard let kind, !from.isEmpty, from.count == to.count else { throw failure }
+            let container = containerText.isEmpty ? Designation(context?.steps ?? []) : try designation(containerText)
+            return .renumber(container: container, kind: kind, from: from, to: to)
+        }
+        throw failure
+    }
+
+    /// "articles 5 et 6" → (article, ["5", "6"]); "3° et 4°" → (point, ["3°", "4°"]).
+    static func items(_ text: String) -> (ClauseKind?, [String]) {
+        var rest = text
+        var kind: ClauseKind?
+        for (prefix, k) in [("articles ", ClauseKind.article), ("article ", .article), ("sous-sections ", .subsection),
+                            ("sous-section ", .subsection), ("sections ", .section), ("section ", .section)] where rest.hasPrefix(prefix) {
+            rest = String(rest.dropFirst(prefix.count))
+            kind = k
+            break
+        }
+        let values = rest.replacingOccurrences(of: " et ", with: ", ").components(separatedBy: ", ").map { $0.trimmingCharacters(in: .whitespaces) }
+        if kind == nil, values.allSatisfy({ $0.hasSuffix("°") || $0.hasSuffix(")") }) { kind = .point }
+        return (kind, values.filter { !$0.isEmpty })
+    }
+
+    /// Removes "de l'arrêté du … susvisé" (the amended act) from a sentence.
+    static func removeActReference(_ text: String) -> String {
+        var result = text
+        while let range = result.range(of: #" (?:de|à) l'arrêté(?: du [^,:«»]+?)? susvisé"#, options: .regularExpression) {
+            result.removeSubrange(range)
+        }
+        if let range = result.range(of: #"^L'arrêté(?: du [^,:«»]+?)? susvisé"#, options: .regularExpression) {
+            result.removeSubrange(range)
+        }
+        return result
+    }
+
+    /// A sentence without its final punctuation (" ;", ";", ".").
+    static func strip(_ text: String) -> String {
+        var result = text.trimmingCharacters(in: .whitespaces)
+        for end in [" ;", ";", "."] where result.hasSuffix(end) {
+            result = String(result.dropLast(end.count))
+            break
+        }
+        return result
+    }
+
+    /// The quoted lines without their guillemets: each opens with « , the last closes with » (then ; or .).
+    static func quotedLines(_ blocks: [Block]) -> [Block] {
+        blocks.enumerated().map { index, block in
+            var atoms = InlineAtoms.atoms(block.inlines)
+            if atoms.first == .character("«") { atoms.removeFirst() }
+            if atoms.first?.isSpace == true { atoms.removeFirst() }
+            if index == blocks.count - 1 {
+                while let last = atoms.last, last == .character(";") || last == .character(".") || last.isSpace { atoms.removeLast() }
+                if atoms.last == .character("»") { atoms.removeLast() }
+                if atoms.last?.isSpace == true { atoms.removeLast() }
+            }
+            return Block(InlineAtoms.inlines(atoms), attributes: block.attributes)
+        }
+    }
+
+    /// The sentence with each quotation replaced by «», and the quotations (nested guillemets kept).
+    static func split(_ inlines: [Inline]) -> (skeleton: String, quotes: [[Inline]]) {
+        let atoms = InlineAtoms.atoms(inlines)
+        var skeleton = ""
+        var quotes: [[Inline]] = []
+        var current: [Atom] = []
+        var depth = 0
+        var index = 0
+        while index < atoms.count {
+            let atom = atoms[index]
+            if depth == 0 {
+                if atom == .character("«") {
+                    depth = 1
+                    current = []
+                    if index + 1 < atoms.count, atoms[index + 1].isSpace { index += 1 }
+                } else {
+                    switch atom {
+                    case .character(let c): skeleton.append(c)
+                    case .element(let inline): skeleton += inline.plainText
+                    }
+                }
+            } else {
+                if atom == .character("«") { depth += 1 }
+                if atom == .character("»") {
+                    depth -= 1
+                    if depth == 0 {
+                        if current.last?.isSpace == true { current.removeLast() }
+                        quotes.append(InlineAtoms.inlines(current))
+                        skeleton += "«»"
+                        index += 1
+                        continue
+                    }
+                }
+                current.append(atom)
+            }
+            index += 1
+        }
+        return (skeleton, quotes)
+    }
+
+    static func match(_ pattern: String, _ text: String) -> [String]? {
+        guard let regex = try? NSRegularExpression(pattern: pattern),
+              let result = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) else { return nil }
+        return (1..<result.numberOfRanges).map { index in
+            Range(result.range(at: index), in: text).map { String(text[$0]) } ?? ""
+        }
+    }
+}

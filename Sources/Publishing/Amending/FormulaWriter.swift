@@ -1,0 +1,102 @@
+import LegalText
+
+/// Writes an operation in the drafting formulas of the Guide de légistique: the sentence (its quoted
+/// words kept with their markup) and the quoted lines that follow "les dispositions suivantes :".
+enum FormulaWriter {
+    struct Written {
+        var sentence: [Inline]
+        /// Quoted lines (without guillemets yet).
+        var quoted: [Block]
+    }
+
+    /// - Parameters:
+    ///   - context: the designation the enclosing article already names ("L'article 3 … est ainsi modifié :").
+    ///   - act: how the amended act is named in a sentence of its own ("l'arrêté du 5 janvier 2017 susvisé").
+    static func write(_ operation: AmendingOperation, context: Designation?, act: String) -> Written? {
+        func phrase(_ designation: Designation) -> String {
+            let relative = designation.relative(to: context)
+            if relative.steps.isEmpty { return context == nil ? act : "" }
+            var text = relative.french
+            // A sentence of its own names the act after its outermost designation.
+            if context == nil { text += " " + FrenchWords.contract("de", act) }
+            return text
+        }
+        func words(_ inlines: [Inline]) -> String {
+            inlines.plainText.contains(" ") ? "les mots" : "le mot"
+        }
+        func e(_ feminine: Bool) -> String { feminine ? "e" : "" }
+        let cap = FrenchWords.capitalized
+        switch operation {
+        case .replaceWords(let target, let old, let new):
+            let single = !old.plainText.contains(" ")
+            let sentence: [Inline] = [.text(cap(FrenchWords.contract("à", phrase(target))) + ", \(words(old)) : « ")] + old
+                + [.text(" » \(single ? "est remplacé" : "sont remplacés") par \(words(new)) : « ")] + new + [.text(" »")]
+            return Written(sentence: sentence, quoted: [])
+        case .deleteWords(let target, let old):
+            let single = !old.plainText.contains(" ")
+            return Written(sentence: [.text(cap(FrenchWords.contract("à", phrase(target))) + ", \(words(old)) : « ")] + old
+                           + [.text(" » \(single ? "est supprimé" : "sont supprimés")")], quoted: [])
+        case .insertWords(let target, let after, let new):
+            let single = !new.plainText.contains(" ")
+            return Written(sentence: [.text(cap(FrenchWords.contract("à", phrase(target))) + ", après \(words(after)) : « ")] + after
+                           + [.text(" », \(single ? "est inséré le mot" : "sont insérés les mots") : « ")] + new + [.text(" »")], quoted: [])
+        case .replaceClause(let target, let clauses):
+            guard let lines = QuotedStructure.lines(clauses) else { return nil }
+            return Written(sentence: [.text(cap(phrase(target)) + " est remplacé\(e(target.isFeminine)) par les dispositions suivantes :")], quoted: lines)
+        case .insertAfter(let target, let clauses):
+            guard let lines = QuotedStructure.lines(clauses) else { return nil }
+            return Written(sentence: [.text("Après " + phrase(target) + ", sont insérées les dispositions suivantes :")], quoted: lines)
+        case .insertBefore(let target, let clauses):
+            guard let lines = QuotedStructure.lines(clauses) else { return nil }
+            return Written(sentence: [.text("Avant " + phrase(target) + ", sont insérées les dispositions suivantes :")], quoted: lines)
+        case .append(let container, let clauses):
+            guard let lines = QuotedStructure.lines(clauses) else { return nil }
+            let name = phrase(container)
+            guard !name.isEmpty else { return nil }
+            let feminine = container.steps.isEmpty ? false : container.isFeminine
+            return Written(sentence: [.text(cap(name) + " est complété\(e(feminine)) par les dispositions suivantes :")], quoted: lines)
+        case .delete(let target):
+            let verb = target.isArticle ? "est abrogé" : "est supprimé" + e(target.isFeminine)
+            return Written(sentence: [.text(cap(phrase(target)) + " " + verb)], quoted: [])
+        case .renumber(let container, let kind, let from, let to):
+            guard !from.isEmpty, from.count == to.count else { return nil }
+            let plural = from.count > 1
+            let noun: String
+            switch kind {
+            case .article: noun = plural ? "articles " : "article "
+            case .section: noun = plural ? "sections " : "section "
+            case .subsection: noun = plural ? "sous-sections " : "sous-section "
+            case .point: noun = ""
+            default: return nil
+            }
+            let article = plural ? "les " : (kind == .article ? "l'" : (kind == .point ? "le " : "la "))
+            var left = article + noun + FrenchWords.list(from)
+            let where_ = phrase(container)
+            if !where_.isEmpty { left += " " + FrenchWords.contract("de", where_) }
+            let verb = plural ? " deviennent respectivement " : " devient "
+            return Written(sentence: [.text(cap(left) + verb + article + noun + FrenchWords.list(to))], quoted: [])
+        case .replaceHeading(let target, let heading):
+            return Written(sentence: [.text("L'intitulé " + FrenchWords.contract("de", phrase(target)) + " est ainsi rédigé : « ")] + heading + [.text(" »")], quoted: [])
+        case .replaceAnnexTitle(let annex, let title):
+            return write(.replaceHeading(target: Designation([.annex(annex)]), heading: title), context: context, act: act)
+        }
+    }
+
+    /// The blocks of one instruction: the sentence (numbered, punctuated), then the quoted lines.
+    static func blocks(_ written: Written, number: Int?, last: Bool) -> [Block] {
+        let end = last ? "." : " ;"
+        var sentence = written.sentence
+        if let number { sentence.insert(.text("\(number)° "), at: 0) }
+        if written.quoted.isEmpty {
+            sentence.append(.text(end))
+            return [Block(InlineAtoms.normalized(sentence))]
+        }
+        var out = [Block(InlineAtoms.normalized(sentence))]
+        for (index, line) in written.quoted.enumerated() {
+            var inlines: [Inline] = [.text("« ")] + line.inlines
+            if index == written.quoted.count - 1 { inlines.append(.text(" »" + end)) }
+            out.append(Block(InlineAtoms.normalized(inlines), attributes: line.attributes))
+        }
+        return out
+    }
+}

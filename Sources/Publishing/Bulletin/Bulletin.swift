@@ -1,0 +1,178 @@
+import ClauseDiff
+import Committee
+import Foundation
+import LegalText
+
+/// The bulletin for OFII doctors: what a review changes and why, in plain French, grouped by topic
+/// (the pathology sections of Annexe II first), each item linked to its clause (`#<eId>`).
+public struct Bulletin: Sendable, Hashable, Codable {
+    public struct Item: Sendable, Hashable, Codable {
+        public var eId: String
+        /// "Nouvel alinéa", "Alinéa modifié", "Nouvel article 6-1"…
+        public var what: String
+        public var text: [FlowParagraph]
+        /// Notes on the clause: the drafter's answers to comments, editorial notes.
+        public var notes: [String]
+    }
+
+    public struct Topic: Sendable, Hashable, Codable {
+        public var title: String
+        public var items: [Item]
+    }
+
+    public var title: String
+    public var reviewId: String
+    /// Why: the review's subject, the event that triggered it, the notes of its steps.
+    public var why: [String]
+    public var topics: [Topic]
+    public var oldLabel: String
+    public var newLabel: String
+
+    public init(review: Review, event: CommitteeEvent?, comments: [Comment], old: LegalDocument, new: LegalDocument,
+                oldLabel: String, newLabel: String) {
+        title = "Ce qui change pour les médecins de l'OFII — révision \(review.id)"
+        reviewId = review.id
+        self.oldLabel = oldLabel
+        self.newLabel = newLabel
+        var why = [review.subject]
+        if let event { why.append("Événement à l'origine de la révision (\(event.date.french)) : \(event.summary)") }
+        why += review.history.compactMap { step in step.note.map { "\(step.date.french), \(step.to.label) : \($0)" } }
+        self.why = why
+        let diff = ClauseDiffer().compare(old, new, oldLabel: oldLabel, newLabel: newLabel)
+        var notesByWId: [String: [String]] = [:]
+        for comment in comments {
+            if let resolution = comment.resolution { notesByWId[comment.wId, default: []].append(resolution.note) }
+        }
+        var topics: [String: [Item]] = [:]
+        var order: [String] = []
+        var insertedParents: Set<String> = []
+        for change in diff.changes where change.change != .unchanged && change.change != .renumbered && change.change != .moved {
+            guard let snapshot = change.new ?? change.old else { continue }
+            // A clause inserted with its parent is shown with it.
+            if change.change == .inserted, insertedParents.contains(snapshot.parentWId) {
+                insertedParents.insert(snapshot.wId)
+                continue
+            }
+            if change.change == .inserted { insertedParents.insert(snapshot.wId) }
+            let topic = Self.topic(of: change.eId, in: new, old: old)
+            if topics[topic] == nil { order.append(topic) }
+            var text: [FlowParagraph] = []
+            let clause = new.clause(eId: change.eId)
+            switch change.change {
+            case .inserted:
+                text = clause.map(DocumentFlow.paragraphs) ?? []
+            case .deleted:
+                text = (change.old?.blocks ?? []).map { FlowParagraph(.body, [.deleted($0)]) }
+            default:
+                if let diff = change.textDiff {
+                    text = ComparisonTable.lines(diff.segments.map { segment in
+                        switch segment.kind {
+                        case .equal: return .text(segment.text)
+                        case .inserted: return .inserted(segment.text)
+                        case .deleted: return .deleted(segment.text)
+                        }
+                    })
+                }
+            }
+            var notes = notesByWId[snapshot.wId] ?? []
+            notes += (clause?.content ?? []).filter(\.isEditorialNote).map { "À vérifier : " + $0.plainText }
+            topics[topic, default: []].append(Item(eId: change.eId, what: Self.what(change, clause: clause), text: text, notes: notes))
+        }
+        self.topics = Self.sorted(order).map { Topic(title: $0, items: topics[$0] ?? []) }
+    }
+
+    static let pathologyPrefix = "Pathologie — "
+
+    /// Pathology sections of Annexe II first, then the rest of Annexe II, the articles, the other annexes.
+    static func sorted(_ topics: [String]) -> [String] {
+        func rank(_ topic: String) -> Int {
+            if topic.hasPrefix(pathologyPrefix) { return 0 }
+            if topic.hasPrefix("Annexe II ") || topic == "Annexe II" { return 1 }
+            if topic.hasPrefix("Article") { return 2 }
+            if topic == "Visas" { return 4 }
+            return 3
+        }
+        return topics.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }.map(\.element)
+    }
+
+    /// The topic of a clause: a pathology subsection, a section of an annex, an article, the visas.
+    static func topic(of eId: String, in new: LegalDocument, old: LegalDocument) -> String {
+        let parts = eId.components(separatedBy: "__")
+        if eId.hasPrefix("cit_") { return "Visas" }
+        if let first = parts.first, first.hasPrefix("annex_") {
+            let annex = new.annex(eId: first) ?? old.annex(eId: first)
+            let annexName = annex?.number ?? first
+            guard parts.count > 1 else { return annexName }
+            let sectionId = parts[0...1].joined(separator: "__")
+            let section = new.clause(eId: sectionId) ?? old.clause(eId: sectionId)
+            if let section, section.kind == .section || section.kind == .subsection {
+                if parts.count > 2, parts[2].hasPrefix("subsec_"),
+                   section.headingText?.lowercased().contains("patholog") == true,
+                   let sub = new.clause(eId: parts[0...2].joined(separator: "__")) ?? old.clause(eId: parts[0...2].joined(separator: "__")) {
+                    return pathologyPrefix + (sub.headingText ?? sub.num ?? sub.eId)
+                }
+                return annexName + " — " + [section.num, section.headingText].compactMap { $0 }.joined(separator: " ")
+            }
+            return annexName
+        }
+        let article = new.clause(eId: parts[0]) ?? old.clause(eId: parts[0])
+        return article?.num ?? parts[0]
+    }
+
+    static func what(_ change: ClauseChange, clause: Clause?) -> String {
+        let snapshot = change.new ?? change.old
+        let kind = snapshot?.kind ?? .paragraph
+        let name: String
+        switch kind {
+        case .article: name = "article" + (snapshot?.num.map { " " + $0.replacingOccurrences(of: "Article ", with: "") } ?? "")
+        case .paragraph: name = "alinéa"
+        case .point: name = "point " + (snapshot?.num ?? "")
+        case .section, .subsection: name = "section " + (snapshot?.heading ?? snapshot?.num ?? "")
+        case .citation: name = "visa"
+        default: name = kind.frenchName
+        }
+        switch change.change {
+        case .inserted: return (kind == .section || kind == .subsection ? "Nouvelle " : "Nouvel ") + name + (kind == .point ? "" : "")
+        case .deleted: return FrenchWords.capitalized(name) + " supprimé"
+        default: return FrenchWords.capitalized(name) + " modifié"
+        }
+    }
+}
+
+/// Writes a bulletin as HTML, Markdown or JSON.
+public enum BulletinRenderer {
+    public static func paragraphs(_ bulletin: Bulletin, textURL: String) -> [FlowParagraph] {
+        var out = [FlowParagraph(.title, text: bulletin.title),
+                   FlowParagraph(.meta, text: "Comparaison de \(bulletin.oldLabel) (texte en vigueur) et de \(bulletin.newLabel) (texte proposé)."),
+                   FlowParagraph(.heading1, text: "Pourquoi ce changement")]
+        out += bulletin.why.map { FlowParagraph(.body, text: $0) }
+        out.append(FlowParagraph(.heading1, text: "Ce qui change"))
+        if bulletin.topics.isEmpty { out.append(FlowParagraph(.body, text: "Aucun changement du texte.")) }
+        for topic in bulletin.topics {
+            out.append(FlowParagraph(.heading2, text: topic.title))
+            for item in topic.items {
+                out.append(FlowParagraph(.heading3, [.strong(item.what + " "), .link("(voir le texte)", href: textURL + "#" + item.eId)], anchor: item.eId))
+                out += item.text.map { var p = $0; p.anchor = nil; return p }
+                out += item.notes.map { FlowParagraph(.note, text: $0) }
+            }
+        }
+        return out
+    }
+
+    public static func html(_ bulletin: Bulletin, textURL: String = "") -> String {
+        HTMLFlowRenderer.page(title: bulletin.title, body: HTMLFlowRenderer.render(paragraphs(bulletin, textURL: textURL)))
+    }
+
+    public static func markdown(_ bulletin: Bulletin, textURL: String = "") -> String {
+        MarkdownFlowRenderer.render(paragraphs(bulletin, textURL: textURL))
+    }
+
+    public static func json(_ bulletin: Bulletin) throws -> String {
+        struct Item: Encodable { let eId: String; let what: String; let text: [String]; let notes: [String] }
+        struct Topic: Encodable { let title: String; let items: [Item] }
+        struct Output: Encodable { let schema = "suivi-bulletin"; let schemaVersion = 1; let title: String; let review: String; let why: [String]; let topics: [Topic] }
+        return try JSONText.encode(Output(title: bulletin.title, review: bulletin.reviewId, why: bulletin.why, topics: bulletin.topics.map { topic in
+            Topic(title: topic.title, items: topic.items.map { Item(eId: $0.eId, what: $0.what, text: $0.text.map(\.plainText), notes: $0.notes) })
+        }))
+    }
+}

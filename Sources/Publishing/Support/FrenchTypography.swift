@@ -1,0 +1,104 @@
+/// French typography for texts shown to readers (HTML, Markdown, ODT): a no-break space before the
+/// colon and inside guillemets, a narrow no-break space before ; ! ?. Stored texts are never changed:
+/// this applies only to what an export displays.
+public enum FrenchTypography {
+    public static let noBreakSpace: Character = "\u{00A0}"
+    public static let narrowNoBreakSpace: Character = "\u{202F}"
+
+    /// The text with French spacing around high punctuation and guillemets.
+    public static func display(_ text: String) -> String {
+        guard text.contains(where: { ":;!?«»".contains($0) }) else { return text }
+        var result = ""
+        result.reserveCapacity(text.utf8.count + 8)
+        var characters = Array(text)
+        var index = 0
+        while index < characters.count {
+            let character = characters[index]
+            switch character {
+            case ":", ";", "!", "?", "»":
+                // Replace an ordinary space before the sign; add none at the start of a text.
+                let space = character == ":" || character == "»" ? noBreakSpace : narrowNoBreakSpace
+                if result.last == " " {
+                    result.removeLast()
+                    result.append(space)
+                } else if character == "»", let last = result.last, last != noBreakSpace, last != narrowNoBreakSpace {
+                    result.append(space)
+                }
+                result.append(character)
+            case "«":
+                result.append(character)
+                if index + 1 < characters.count, characters[index + 1] == " " {
+                    characters[index + 1] = noBreakSpace
+                } else if index + 1 < characters.count, characters[index + 1] != noBreakSpace {
+                    result.append(noBreakSpace)
+                }
+            default:
+                result.append(character)
+            }
+            index += 1
+        }
+        return result
+    }
+}
+
+/// French words a drafter uses: ordinals, numbers in letters, contractions.
+public enum FrenchWords {
+    static let ordinalsMasculine = [
+        "premier", "deuxième", "troisième", "quatrième", "cinquième", "sixième", "septième", "huitième", "neuvième",
+        "dixième", "onzième", "douzième", "treizième", "quatorzième", "quinzième", "seizième", "dix-septième",
+        "dix-huitième", "dix-neuvième", "vingtième",
+    ]
+
+    /// "premier", "deuxième", … "vingtième", then "21e".
+    public static func ordinal(_ n: Int, feminine: Bool = false) -> String {
+        if n == 1 { return feminine ? "première" : "premier" }
+        if n >= 1 && n <= ordinalsMasculine.count { return ordinalsMasculine[n - 1] }
+        return "\(n)e"
+    }
+
+    /// The position an ordinal names, masculine or feminine ("première" → 1, "21e" → 21).
+    public static func position(ofOrdinal word: String) -> Int? {
+        if word == "première" || word == "premier" { return 1 }
+        if let index = ordinalsMasculine.firstIndex(of: word) { return index + 1 }
+        if word.hasSuffix("e"), let value = Int(word.dropLast()) { return value }
+        return nil
+    }
+
+    static let cardinals = ["un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix"]
+
+    /// "un", "deux", … "dix", then digits; "une" for a feminine one.
+    public static func cardinal(_ n: Int, feminine: Bool = false) -> String {
+        if n == 1 { return feminine ? "une" : "un" }
+        if n >= 1 && n <= cardinals.count { return cardinals[n - 1] }
+        return String(n)
+    }
+
+    /// The number a cardinal word names ("une" → 1, "trois" → 3, "12" → 12).
+    public static func value(ofCardinal word: String) -> Int? {
+        if word == "une" { return 1 }
+        if let index = cardinals.firstIndex(of: word) { return index + 1 }
+        return Int(word)
+    }
+
+    /// Joins "de" or "à" with a definite article: "de le" → "du", "à les" → "aux", "de l'" stays.
+    public static func contract(_ preposition: String, _ phrase: String) -> String {
+        if phrase.hasPrefix("le ") { return (preposition == "de" ? "du " : "au ") + phrase.dropFirst(3) }
+        if phrase.hasPrefix("les ") { return (preposition == "de" ? "des " : "aux ") + phrase.dropFirst(4) }
+        return preposition + " " + phrase
+    }
+
+    /// Upper-cases the first letter ("au 2°" → "Au 2°", "à l'article" → "À l'article").
+    public static func capitalized(_ text: String) -> String {
+        guard let first = text.first else { return text }
+        return first.uppercased() + text.dropFirst()
+    }
+
+    /// A plain-language list: "a", "a et b", "a, b et c".
+    public static func list(_ items: [String]) -> String {
+        switch items.count {
+        case 0: return ""
+        case 1: return items[0]
+        default: return items.dropLast().joined(separator: ", ") + " et " + (items.last ?? "")
+        }
+    }
+}

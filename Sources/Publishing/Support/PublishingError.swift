@@ -1,0 +1,45 @@
+import Committee
+import Foundation
+import LegalText
+import Register
+
+/// What can go wrong while building an export, with a French message that says what to do.
+public enum PublishingError: Error, Sendable, Equatable, LocalizedError, CustomStringConvertible {
+    case register(RegisterError)
+    case committee(CommitteeError)
+    /// The review has no draft yet (no branch, no consulted commit, no adopted version).
+    case reviewWithoutDraft(review: String)
+    /// A sentence of an amending order that the parser does not recognise.
+    case unrecognisedFormula(article: String, text: String)
+    /// A designation ("le deuxième alinéa de l'article 3") that names no clause of the text.
+    case clauseNotFound(designation: String)
+    /// Words an instruction replaces or deletes that are not found exactly once in the clause.
+    case wordsNotFound(designation: String, words: String, occurrences: Int)
+    /// An ODT package could not be written.
+    case package(String)
+    /// The output path is a folder, or cannot be written.
+    case output(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .register(let error): return error.description
+        case .committee(let error): return error.description
+        case .reviewWithoutDraft(let review):
+            return "la révision « \(review) » n'a pas encore de projet : passez-la en rédaction et enregistrez un projet "
+                + "(suivi review advance \(review) redaction, puis suivi draft commit \(review))."
+        case .unrecognisedFormula(let article, let text):
+            return "\(article) : formule non reconnue « \(text) » ; utilisez les formules du Guide de légistique "
+                + "(« les mots : « … » sont remplacés par les mots : « … » », « est inséré un alinéa ainsi rédigé : », …)."
+        case .clauseNotFound(let designation):
+            return "« \(designation) » ne désigne aucun élément du texte modifié ; vérifiez la numérotation."
+        case .wordsNotFound(let designation, let words, let occurrences):
+            return occurrences == 0
+                ? "les mots « \(words) » ne figurent pas dans \(designation) ; la modification ne peut pas s'appliquer."
+                : "les mots « \(words) » figurent \(occurrences) fois dans \(designation) ; précisez la citation pour qu'elle soit unique."
+        case .package(let reason): return "écriture du fichier ODT impossible : \(reason)."
+        case .output(let path, let reason): return "écriture de « \(path) » impossible : \(reason)."
+        }
+    }
+
+    public var errorDescription: String? { description }
+}

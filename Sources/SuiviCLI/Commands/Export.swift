@@ -1,0 +1,228 @@
+import ArgumentParser
+import Foundation
+import LegalText
+import Publishing
+import Register
+
+extension Suivi {
+    /// `suivi export`: publications built from the register.
+    struct Export: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Publications : texte consolidé, tableau comparatif, arrêté modificatif, bulletin, flux Atom.",
+            discussion: """
+            Chaque publication s'écrit sur la sortie standard, ou dans un fichier avec --output (écriture \
+            atomique ; un dossier est refusé). L'ODT exige --output.
+              suivi export consolidated --at draft/2026-projet --to html --output consolide.html --repo registre
+              suivi export comparison v2017-01-05 draft/2026-projet --to odt --output tableau.odt --repo registre
+              suivi export amending v2017-01-05 draft/2026-projet --repo registre
+              suivi export bulletin --review periodique-2020 --to md --repo registre
+              suivi export feed --base-url https://exemple.gouv.fr/suivi --repo registre
+            """,
+            subcommands: [ExportConsolidated.self, ExportComparison.self, ExportAmending.self, ExportBulletin.self, ExportFeed.self]
+        )
+    }
+}
+
+/// Where an export goes: `--output <file>` or standard output.
+struct ExportOutputOptions: ParsableArguments {
+    @Option(name: .shortAndLong, help: "Fichier à écrire (remplacé atomiquement). Par défaut : la sortie standard.")
+    var output: String?
+
+    /// Writes the export; refuses a folder; binary formats need a file.
+    func write(_ data: Data, binary: Bool = false) throws {
+        guard let output else {
+            if binary { throw ValidationError("ce format est binaire : indiquez --output <fichier>.") }
+            FileHandle.standardOutput.write(data)
+            return
+        }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory), isDirectory.boolValue {
+            printError("suivi : « \(output) » est un dossier ; indiquez un nom de fichier.")
+            throw ExitCode.failure
+        }
+        do {
+            try data.write(to: URL(fileURLWithPath: output), options: .atomic)
+        } catch {
+            printError("suivi : écriture de « \(output) » impossible : \(error.localizedDescription)")
+            throw ExitCode.failure
+        }
+    }
+
+    func write(_ text: String) throws { try write(Data(text.utf8)) }
+}
+
+/// Runs a publishing call, printing its error in French and exiting 1 on failure.
+func publishingCall<T>(_ body: () async throws(PublishingError) -> T) async throws -> T {
+    do {
+        return try await body()
+    } catch {
+        printError("suivi : \(error.description)")
+        throw ExitCode.failure
+    }
+}
+
+extension Suivi {
+    struct ExportConsolidated: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "consolidated",
+            abstract: "Texte consolidé : le texte entier tel qu'il se lirait après adoption, annexes comprises.",
+            discussion: "En-tête : révision, commit du projet et statut (projet, soumis à consultation, adopté).")
+
+        enum Format: String, CaseIterable, ExpressibleByArgument { case html, md, odt, akn, json }
+
+        @Option(help: "Version : projet (draft/<nom> ou <nom>), étiquette, commit, ou date AAAA-MM-JJ (texte en vigueur).")
+        var at: String
+        @Option(name: .customLong("to"), help: "Format.")
+        var to: Format = .html
+        @Option(help: "Alias de --to json quand il vaut json.")
+        var format: String?
+        @Option(name: .customLong("texte"), help: "Texte du registre (NOR), s'il y en a plusieurs.")
+        var work: String?
+        @OptionGroup var register: RegisterOptions
+        @OptionGroup var output: ExportOutputOptions
+
+        func run() async throws {
+            let publisher = Publisher(register: try register.open())
+            let (at, work) = (self.at, self.work)
+            let draft = try await publishingCall { () async throws(PublishingError) in try await publisher.consolidated(at: at, work: work) }
+            switch format == "json" ? .json : to {
+            case .html: try output.write(ConsolidatedRenderer.html(draft))
+            case .md: try output.write(ConsolidatedRenderer.markdown(draft))
+            case .akn: try output.write(ConsolidatedRenderer.akomaNtoso(draft))
+            case .json: try output.write(try ConsolidatedRenderer.json(draft))
+            case .odt:
+                let data = try await publishingCall { () async throws(PublishingError) in try ConsolidatedRenderer.odt(draft) }
+                try output.write(data, binary: true)
+            }
+        }
+    }
+
+    struct ExportComparison: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "comparison",
+            abstract: "Tableau comparatif : texte en vigueur et texte proposé, élément par élément, changements marqués.")
+
+        enum Format: String, CaseIterable, ExpressibleByArgument { case html, odt, json }
+
+        @Argument(help: "Version en vigueur (étiquette, projet, commit, date).")
+        var old: String
+        @Argument(help: "Version proposée.")
+        var new: String
+        @Option(name: .customLong("to"), help: "Format.")
+        var to: Format = .html
+        @Option(help: "Alias de --to json quand il vaut json.")
+        var format: String?
+        @Option(name: .customLong("texte"), help: "Texte du registre (NOR), s'il y en a plusieurs.")
+        var work: String?
+        @OptionGroup var register: RegisterOptions
+        @OptionGroup var output: ExportOutputOptions
+
+        func run() async throws {
+            let publisher = Publisher(register: try register.open())
+            let (old, new, work) = (self.old, self.new, self.work)
+            let table = try await publishingCall { () async throws(PublishingError) in try await publisher.comparison(from: old, to: new, work: work) }
+            switch format == "json" ? .json : to {
+            case .html: try output.write(ComparisonRenderer.html(table))
+            case .json: try output.write(try ComparisonRenderer.json(table))
+            case .odt:
+                let data = try await publishingCall { () async throws(PublishingError) in try ComparisonRenderer.odt(table) }
+                try output.write(data, binary: true)
+            }
+        }
+    }
+
+    struct ExportAmending: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "amending",
+            abstract: "Arrêté modificatif : les articles qui font passer de la version A à la version B (formules du Guide de légistique).",
+            discussion: "Le projet est vérifié en le relisant et en l'appliquant à A : le résultat doit être exactement B.")
+
+        enum Format: String, CaseIterable, ExpressibleByArgument { case text, md, html, akn, json }
+
+        @Argument(help: "Version modifiée (en vigueur).")
+        var old: String
+        @Argument(help: "Version à obtenir (projet).")
+        var new: String
+        @Option(name: .customLong("to"), help: "Format.")
+        var to: Format = .text
+        @Option(help: "Alias de --to json quand il vaut json.")
+        var format: String?
+        @Option(name: .customLong("texte"), help: "Texte du registre (NOR), s'il y en a plusieurs.")
+        var work: String?
+        @OptionGroup var register: RegisterOptions
+        @OptionGroup var output: ExportOutputOptions
+
+        func run() async throws {
+            let publisher = Publisher(register: try register.open())
+            let (old, new, work) = (self.old, self.new, self.work)
+            let order = try await publishingCall { () async throws(PublishingError) in try await publisher.amendingOrder(from: old, to: new, work: work) }
+            if !order.roundTripExact {
+                printError("suivi : attention, l'arrêté modificatif appliqué à \(old) ne redonne pas exactement \(new).")
+            }
+            switch format == "json" ? .json : to {
+            case .text: try output.write(PlainTextRenderer().render(order.document))
+            case .md: try output.write(MarkdownFlowRenderer.render(DocumentFlow.paragraphs(order.document)))
+            case .html:
+                try output.write(HTMLFlowRenderer.page(title: order.document.title ?? "Arrêté modificatif",
+                                                       body: HTMLFlowRenderer.render(DocumentFlow.paragraphs(order.document))))
+            case .akn: try output.write(CanonicalWriter.string(order.document))
+            case .json:
+                struct Output: Encodable {
+                    let schema = "suivi-arrete-modificatif"; let schemaVersion = 1
+                    let old: String; let new: String; let roundTripExact: Bool; let articles: [[String]]; let operations: [AmendingOperation]
+                }
+                let articles = order.document.body.map { $0.textBlocks.map(\.plainText) }
+                try output.write(try jsonString(Output(old: old, new: new, roundTripExact: order.roundTripExact, articles: articles,
+                                                       operations: order.operations)) + "\n")
+            }
+        }
+    }
+
+    struct ExportBulletin: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "bulletin",
+            abstract: "Bulletin pour les médecins de l'OFII : ce qui change et pourquoi, par thème (pathologies d'abord).")
+
+        enum Format: String, CaseIterable, ExpressibleByArgument { case html, md, json }
+
+        @Option(help: "Révision du comité.")
+        var review: String
+        @Option(name: .customLong("to"), help: "Format.")
+        var to: Format = .html
+        @Option(help: "Alias de --to json quand il vaut json.")
+        var format: String?
+        @Option(help: "Adresse du texte consolidé, pour les liens vers chaque élément (#eId).")
+        var lienTexte: String = ""
+        @OptionGroup var register: RegisterOptions
+        @OptionGroup var output: ExportOutputOptions
+
+        func run() async throws {
+            let publisher = Publisher(register: try register.open())
+            let review = self.review
+            let bulletin = try await publishingCall { () async throws(PublishingError) in try await publisher.bulletin(review: review) }
+            switch format == "json" ? .json : to {
+            case .html: try output.write(BulletinRenderer.html(bulletin, textURL: lienTexte))
+            case .md: try output.write(BulletinRenderer.markdown(bulletin, textURL: lienTexte))
+            case .json: try output.write(try BulletinRenderer.json(bulletin))
+            }
+        }
+    }
+
+    struct ExportFeed: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "feed",
+            abstract: "Flux Atom 1.0 des versions adoptées (étiquettes).")
+
+        @Option(help: "Adresse de base des liens des entrées.")
+        var baseUrl: String = "https://suivi.invalid"
+        @OptionGroup var register: RegisterOptions
+        @OptionGroup var output: ExportOutputOptions
+
+        func run() async throws {
+            let publisher = Publisher(register: try register.open())
+            let base = baseUrl
+            let feed = try await publishingCall { () async throws(PublishingError) in try await publisher.feed(baseURL: base) }
+            try output.write(feed.xml)
+        }
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import LegalText
+import Testing
+@testable import Publishing
+
+@Suite("Amending order: generated formulas, read back and applied, give exactly the new version")
+struct AmendingOrderTests {
+    /// Writes the order as Akoma Ntoso, reads it back with the safe reader, parses and applies it.
+    func roundTrip(_ order: AmendingOrder, from old: LegalDocument) throws -> LegalDocument {
+        let xml = CanonicalWriter.string(order.document)
+        let reread = try LegalTextReader.read(data: Data(xml.utf8), file: "arrete-modificatif.xml").document
+        let operations = try AmendingOrderParser.operations(in: reread)
+        return try AmendingOrderApplier().apply(operations, to: old, year: order.date.year)
+    }
+
+    @Test("the corpus pair (2017 → 2026 draft) round-trips exactly, canonical XML compared")
+    func corpusPair() throws {
+        let old = try Corpus.read("2017-01-05"), new = try Corpus.read("2026-projet")
+        let order = AmendingOrderGenerator().order(from: old, to: new)
+        #expect(order.roundTripExact)
+        let result = try roundTrip(order, from: old)
+        #expect(AmendingOrder.normativeText(result, like: new) == AmendingOrder.normativeText(new, like: new))
+    }
+
+    @Test("the corpus order uses fine formulas: words in visas and articles, inserted alinéas, new articles, an annex section's alinéa")
+    func corpusFormulas() throws {
+        let order = AmendingOrderGenerator().order(from: try Corpus.read("2017-01-05"), to: try Corpus.read("2026-projet"))
+        let text = PlainTextRenderer().render(order.document)
+        #expect(text.contains("Au premier alinéa de l'article 1er de l'arrêté du 5 janvier 2017 susvisé, les mots : « du 11° de l'article L. 313-11 » sont remplacés par les mots : « de l'article L. 425-9 »."))
+        #expect(text.contains("Après l'article 6 de l'arrêté du 5 janvier 2017 susvisé, sont insérées les dispositions suivantes :"))
+        #expect(text.contains("« Art. 6-1."))
+        #expect(text.contains("L'article 3 de l'arrêté du 5 janvier 2017 susvisé est ainsi modifié :"))
+        #expect(text.contains("1° Après le deuxième alinéa, sont insérées les dispositions suivantes :"))
+        #expect(text.contains("L'annexe II de l'arrêté du 5 janvier 2017 susvisé est ainsi modifiée :"))
+        #expect(text.contains("Le deuxième alinéa de la section A est remplacé par les dispositions suivantes :"))
+        #expect(text.contains("chargé de l'exécution du présent arrêté"))
+    }
+
+    @Test("a new alinéa pushing an older one down takes wId <eId>-<year>, the older one keeps its wId")
+    func newWIds() throws {
+        let old = try Corpus.read("2017-01-05"), new = try Corpus.read("2026-projet")
+        let result = try AmendingOrderGenerator().order(from: old, to: new).consolidate(old)
+        #expect(result.clause(eId: "art_3__para_3")?.wId == "art_3__para_3-2026")
+        #expect(result.clause(eId: "art_3__para_4")?.wId == "art_3__para_3")
+    }
+
+    @Test("a replaced annex section is written « La section X de l'annexe II est remplacée par les dispositions suivantes : »")
+    func annexSection() throws {
+        let old = try Corpus.read("2017-01-05")
+        var new = old
+        let index = try #require(new.annexes.firstIndex { $0.eId == "annex_2" })
+        let section = try #require(new.annexes[index].clauses.firstIndex { $0.eId == "annex_2__sec_C" })
+        // The section's parts change places: no finer formula says that.
+        new.annexes[index].clauses[section].children.reverse()
+        let order = AmendingOrderGenerator().order(from: old, to: new, date: day("2026-11-24"))
+        let text = PlainTextRenderer().render(order.document)
+        #expect(text.contains("La section C de l'annexe II de l'arrêté du 5 janvier 2017 susvisé est remplacée par les dispositions suivantes :"))
+        #expect(text.contains("« C. – Points particuliers"))
+        #expect(order.roundTripExact)
+        let result = try roundTrip(order, from: old)
+        #expect(AmendingOrder.normativeText(result, like: new) == AmendingOrder.normativeText(new, like: new))
+    }
+
+    @Test("a hand-written order in plain text (fixture) is parsed and applied")
+    func plainTextFixture() throws {
+        let old = try Corpus.read("2017-01-05")
+        let operations = try AmendingOrderParser.operations(inText: try fixtureText("ordre-simple", "txt"))
+        #expect(operations.count == 5)
+        let result = try AmendingOrderApplier().apply(operations, to: old, year: 2026)
+        #expect(result.clause(eId: "art_3__para_2")?.content.first?.plainText.contains("principalement") == false)
+        #expect(result.body.count == 6)  // article 5 repealed, 6 and 7 renumbered 5 and 6
+        #expect(result.body.last?.num == "Article 6")
+        #expect(result.clause(eId: "art_5__para_2")?.content.first?.plainText == "Elle veille à la diffusion de ces informations auprès des médecins de l'Office.")
+        #expect(result.clause(eId: "art_5__para_2")?.wId == "art_5__para_2")
+        #expect(result.clause(eId: "annex_2__sec_A__para_6")?.content.first?.plainText == "Banque mondiale et banques régionales de développement.")
+    }
+
+    @Test("a formula the parser does not know is refused with the article and the sentence")
+    func unknownFormula() throws {
+        #expect(throws: PublishingError.self) {
+            try AmendingOrderParser.operations(inText: "Article 1er\nL'article 3 est joliment reformulé.")
+        }
+        #expect(throws: PublishingError.self) {
+            try AmendingOrderApplier().apply(try AmendingOrderParser.operations(inText:
+                "Article 1er\nAu premier alinéa de l'article 3 de l'arrêté susvisé, les mots : « introuvables » sont supprimés."),
+                to: try Corpus.read("2017-01-05"), year: 2026)
+        }
+    }
+
+    static let generatedCases = 200
+
+    @Test("random edits of generated acts (words, alinéas, articles, renumbering) round-trip exactly")
+    func generatedCases() throws {
+        var exact = 0
+        var failures: [String] = []
+        for seed in 0..<UInt64(Self.generatedCases) {
+            let old = SyntheticAct(articles: 3 + Int(seed % 5), paragraphsPerArticle: 2 + Int(seed % 3), seed: seed).document()
+            var edits = SyntheticRevision(seed: seed &* 7919 &+ 1)
+            let (new, log) = edits.apply(to: old, count: 1 + Int(seed % 5), year: 2026)
+            let order = AmendingOrderGenerator().order(from: old, to: new, date: day("2026-11-24"))
+            let result = try roundTrip(order, from: old)
+            if AmendingOrder.normativeText(result, like: new) == AmendingOrder.normativeText(new, like: new) && order.roundTripExact {
+                exact += 1
+            } else if failures.count < 5 {
+                failures.append("graine \(seed) : \(log.joined(separator: ", "))")
+            }
+        }
+        #expect(exact == Self.generatedCases, "\(exact)/\(Self.generatedCases) exacts ; \(failures)")
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+@testable import Publishing
+
+@Suite("Bulletin for OFII doctors and Atom feed of adopted versions")
+struct BulletinAndFeedTests {
+    @Test("the bulletin groups changes by topic, the HIV section of Annexe II first, and links each to its clause")
+    func bulletin() async throws {
+        let fixture = try await RegisterFixture()
+        try await fixture.review(upTo: .consultation)
+        let bulletin = try await fixture.publisher.bulletin(review: "periodique-2020")
+        #expect(bulletin.topics.first?.title == "Pathologie — Infection par le VIH")
+        #expect(bulletin.topics.first?.items.first?.eId == "annex_2__sec_C__subsec_1__para_4")
+        #expect(bulletin.topics.contains { $0.title == "Article 6-1" })
+        #expect(bulletin.why.contains { $0.contains("Révision périodique") })
+        #expect(bulletin.why.contains { $0.contains("Rédaction du projet après l'avis du CNS.") })
+        let html = BulletinRenderer.html(bulletin, textURL: "consolide.html")
+        #expect(html.contains("href=\"consolide.html#annex_2__sec_C__subsec_1__para_4\""))
+        #expect(html.contains("id=\"art_6-1\""))
+        let markdown = BulletinRenderer.markdown(bulletin)
+        #expect(markdown.contains("Pourquoi ce changement"))
+    }
+
+    @Test("a review without a draft has no bulletin yet")
+    func noDraft() async throws {
+        let fixture = try await RegisterFixture()
+        try await fixture.publisher.committee.openReview(id: "r", kind: .periodic, work: nil, event: nil, subject: nil,
+                                                          acting: fixture.chair, today: fixture.today)
+        await #expect(throws: PublishingError.reviewWithoutDraft(review: "r")) {
+            try await fixture.publisher.bulletin(review: "r")
+        }
+    }
+
+    @Test("the Atom feed is valid Atom 1.0 for a real parser (feedparser), one entry per adopted version, newest first")
+    func feed() async throws {
+        let fixture = try await RegisterFixture()
+        try await fixture.review(upTo: .adopted)
+        let feed = try await fixture.publisher.feed(baseURL: "https://exemple.invalid/suivi/")
+        #expect(feed.entries.map(\.link) == ["https://exemple.invalid/suivi/versions/v2026-12-15", "https://exemple.invalid/suivi/versions/v2017-01-05"])
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("suivi-feed-\(UUID().uuidString).xml")
+        try feed.xml.write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let script = """
+        import sys
+        try:
+            import feedparser
+        except ImportError:
+            print("NO-FEEDPARSER"); sys.exit(0)
+        d = feedparser.parse(sys.argv[1])
+        assert not d.bozo, d.get("bozo_exception")
+        assert d.version == "atom10", d.version
+        assert d.feed.id == "urn:suivi:flux:AFSP1638149A"
+        assert d.feed.updated_parsed is not None and d.feed.author
+        print("|".join(e.id + " " + e.updated[:10] + " " + e.link for e in d.entries))
+        """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script, file.path]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        process.waitUntilExit()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(process.terminationStatus == 0)
+        if output == "NO-FEEDPARSER" {
+            #expect(ProcessInfo.processInfo.environment["CI"] != "true", "feedparser manque : .ci/run doit l'installer")
+            return
+        }
+        #expect(output == "urn:suivi:version:AFSP1638149A:v2026-12-15 2027-01-01 https://exemple.invalid/suivi/versions/v2026-12-15|"
+                + "urn:suivi:version:AFSP1638149A:v2017-01-05 2017-01-23 https://exemple.invalid/suivi/versions/v2017-01-05")
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+import Testing
+@testable import Publishing
+
+@Suite("Comparison table: text in force and proposed text, clause by clause")
+struct ComparisonTableTests {
+    @Test("rows in the new order, word changes marked, unchanged clauses folded in <details>")
+    func corpusPair() async throws {
+        let fixture = try await RegisterFixture()
+        let table = try await fixture.publisher.comparison(from: "v2017-01-05", to: "draft/2026-projet")
+        let visa = try #require(table.rows.first { $0.eId == "cit_1" })
+        #expect(visa.change == .modified)
+        #expect(visa.old.flatMap(\.spans).contains(.deleted("L. 313-11 (11°), R. 313-22 et R. 313-23")))
+        #expect(visa.new.flatMap(\.spans).contains(.inserted("L. 425-9 et R. 425-11 à R. 425-14")))
+        let renumbered = try #require(table.rows.first { $0.eId == "art_3__para_4" })
+        #expect(renumbered.change == .renumbered)
+        #expect(renumbered.oldEId == "art_3__para_3")
+        #expect(table.rows.first { $0.eId == "art_6-1" }?.change == .inserted)
+        #expect(table.rows.firstIndex { $0.eId == "art_6-1" }! > table.rows.firstIndex { $0.eId == "art_6__para_1" }!)
+        let html = ComparisonRenderer.html(table)
+        #expect(html.contains("<details><summary>"))
+        #expect(html.contains("<th scope=\"col\">Texte en vigueur (v2017-01-05)</th><th scope=\"col\">Texte proposé (draft/2026-projet)</th>"))
+        #expect(html.contains("<del>L. 313-11 (11°), R. 313-22 et R. 313-23</del>"))
+        #expect(html.contains("<ins>L. 425-9 et R. 425-11 à R. 425-14</ins>"))
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(try ComparisonRenderer.json(table).utf8)) as? [String: Any])
+        #expect(json["schema"] as? String == "suivi-tableau-comparatif")
+    }
+
+    @Test("the ODT table has two columns and the changes as styled spans")
+    func odt() async throws {
+        let fixture = try await RegisterFixture()
+        let table = try await fixture.publisher.comparison(from: "v2017-01-05", to: "draft/2026-projet")
+        let content = ODTXML.content(ODTDocument(title: table.title, items: [.table(ODTDocument.Table(headers: ["a", "b"], rows: [
+            [[FlowParagraph(.body, [.deleted("x")])], [FlowParagraph(.body, [.inserted("y")])]],
+        ]))]))
+        #expect(content.contains("table:number-columns-repeated=\"2\""))
+        #expect(content.contains("<text:span text:style-name=\"Suppression\">x</text:span>"))
+        #expect(try ComparisonRenderer.odt(table).count > 5_000)
+    }
+}
