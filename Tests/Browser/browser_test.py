@@ -224,9 +224,12 @@ def scenario(tools, base):
     tools.evaluate("document.querySelector('#h-presidence').scrollIntoView(); true")
     tools.screenshot("revision-presidence")
 
-    # 5. The comparison page.
+    # 5. The comparison page and the bulletin.
     tools.goto(base + "/diff")
     tools.screenshot("comparaison")
+    tools.goto(base + "/bulletin")
+    assert "Pourquoi ce changement" in tools.evaluate("document.querySelector('main').innerText"), "bulletin vide"
+    tools.screenshot("bulletin")
 
 
 def main():
