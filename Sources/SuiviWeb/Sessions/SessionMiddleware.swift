@@ -1,6 +1,7 @@
 import Hummingbird
 
-/// Finds the session named by the `suivi_session` cookie and puts it in the context.
+/// Finds the session named by the `suivi_session` cookie and puts it, and its account (the identity),
+/// in the context: the authenticator of every route.
 struct SessionMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     static let cookieName = "suivi_session"
