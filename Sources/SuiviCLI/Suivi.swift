@@ -15,6 +15,7 @@ struct Suivi: AsyncParsableCommand {
           suivi init registre && suivi import corpus --repo registre --as "Prénom Nom <courriel>"
           suivi log --repo registre             versions adoptées et projets
           suivi show --repo registre --in-force 2020-06-01 --eid art_3
+          suivi export amending v2017-01-05 draft/2026-projet --repo registre   arrêté modificatif
           suivi bench parse --megabytes 10      mesure la vitesse de lecture et de validation
           suivi serve --repo registre           interface web (texte, versions, comité)
         """,

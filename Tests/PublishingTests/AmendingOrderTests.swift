@@ -61,6 +61,33 @@ struct AmendingOrderTests {
         #expect(AmendingOrder.normativeText(result, like: new) == AmendingOrder.normativeText(new, like: new))
     }
 
+    @Test("words inside nested guillemets and inside a point, a deleted point with the next ones renumbered")
+    func pointsAndGuillemets() throws {
+        let old = try Corpus.read("2026-projet")
+        var new = old
+        // A word inside « … » of Annexe II, section A.
+        let annex = try #require(new.annexes.firstIndex { $0.eId == "annex_2" })
+        let sectionA = try #require(new.annexes[annex].clauses.firstIndex { $0.eId == "annex_2__sec_A" })
+        let last = new.annexes[annex].clauses[sectionA].children.count - 1
+        let text = new.annexes[annex].clauses[sectionA].children[last].content[0].plainText
+        new.annexes[annex].clauses[sectionA].children[last].content[0] = Block(text: text.replacingOccurrences(of: "« L'admission au séjour", with: "« L'accueil et le séjour"))
+        // Article 6-2: a word of the 5° changes, the 3° goes and 4° to 9° become 3° to 8°.
+        let article = try #require(new.body.firstIndex { $0.eId == "art_6-2" })
+        var list = new.body[article].children[1].children[0]
+        list.children[4].content = [Block(text: "un représentant du Défenseur des droits ou son délégué ;")]
+        list.children.remove(at: 2)
+        for index in 2..<list.children.count { list.children[index].num = "\(index + 1)°" }
+        new.body[article].children[1].children[0] = list
+        new = IdentifierAssignment.assignEIds(new)
+        let order = AmendingOrderGenerator().order(from: old, to: new, date: day("2026-11-24"))
+        let rendered = PlainTextRenderer().render(order.document)
+        #expect(rendered.contains("les mots : « L'admission au » sont remplacés par les mots : « L'accueil et le »"))
+        #expect(rendered.contains("deviennent respectivement les 3°, 4°, 5°, 6°, 7° et 8°"))
+        #expect(order.roundTripExact)
+        let result = try roundTrip(order, from: old)
+        #expect(AmendingOrder.normativeText(result, like: new) == AmendingOrder.normativeText(new, like: new))
+    }
+
     @Test("a hand-written order in plain text (fixture) is parsed and applied")
     func plainTextFixture() throws {
         let old = try Corpus.read("2017-01-05")

@@ -45,7 +45,15 @@ struct BulletinAndFeedTests {
         try:
             import feedparser
         except ImportError:
-            print("NO-FEEDPARSER"); sys.exit(0)
+            # Fallback outside CI only: the structure checked with xml.etree.
+            import xml.etree.ElementTree as ET
+            a = "{http://www.w3.org/2005/Atom}"
+            root = ET.parse(sys.argv[1]).getroot()
+            assert root.tag == a + "feed" and root.find(a + "id") is not None and root.find(a + "author/" + a + "name") is not None
+            print("NO-FEEDPARSER")
+            print("|".join(e.find(a + "id").text + " " + e.find(a + "updated").text[:10] + " " + e.find(a + "link").get("href")
+                           for e in root.findall(a + "entry")))
+            sys.exit(0)
         d = feedparser.parse(sys.argv[1])
         assert not d.bozo, d.get("bozo_exception")
         assert d.version == "atom10", d.version
@@ -62,11 +70,13 @@ struct BulletinAndFeedTests {
         process.waitUntilExit()
         let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(process.terminationStatus == 0)
-        if output == "NO-FEEDPARSER" {
+        var entries = output
+        if output.hasPrefix("NO-FEEDPARSER\n") {
             #expect(ProcessInfo.processInfo.environment["CI"] != "true", "feedparser manque : .ci/run doit l'installer")
-            return
+            print("feedparser absent : flux vérifié avec xml.etree seulement (hors CI).")
+            entries = String(output.dropFirst("NO-FEEDPARSER\n".count))
         }
-        #expect(output == "urn:suivi:version:AFSP1638149A:v2026-12-15 2027-01-01 https://exemple.invalid/suivi/versions/v2026-12-15|"
+        #expect(entries == "urn:suivi:version:AFSP1638149A:v2026-12-15 2027-01-01 https://exemple.invalid/suivi/versions/v2026-12-15|"
                 + "urn:suivi:version:AFSP1638149A:v2017-01-05 2017-01-23 https://exemple.invalid/suivi/versions/v2017-01-05")
     }
 }

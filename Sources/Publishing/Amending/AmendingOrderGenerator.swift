@@ -105,10 +105,16 @@ public struct AmendingOrderGenerator: Sendable {
             for (kind, (from, to)) in renumbering.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
                 guard let container, emit(.renumber(container: container, kind: kind, from: from, to: to)) else { return false }
             }
-            // Insertions, each run after its previous sibling.
+            // In the order of the new text: changes inside the clauses that stay, and each run of new
+            // clauses after its previous sibling.
             var index = 0
             while index < goal.count {
-                guard !matched.contains(goal[index].wId) else { index += 1; continue }
+                if matched.contains(goal[index].wId) {
+                    guard let childIndex = current.children(at: path).firstIndex(where: { $0.wId == goal[index].wId }) else { return false }
+                    syncClause(path.child(childIndex), goal[index])
+                    index += 1
+                    continue
+                }
                 var run: [Clause] = []
                 let start = index
                 while index < goal.count, !matched.contains(goal[index].wId) { run.append(goal[index]); index += 1 }
@@ -125,11 +131,6 @@ public struct AmendingOrderGenerator: Sendable {
                     operation = .append(container: container, clauses: run)
                 }
                 guard emit(operation) else { return false }
-            }
-            // Changes inside the clauses that stay.
-            for clause in goal where matched.contains(clause.wId) {
-                guard let childIndex = current.children(at: path).firstIndex(where: { $0.wId == clause.wId }) else { return false }
-                syncClause(path.child(childIndex), clause)
             }
             return true
         }

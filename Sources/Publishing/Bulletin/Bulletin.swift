@@ -75,7 +75,9 @@ public struct Bulletin: Sendable, Hashable, Codable {
                 }
             }
             var notes = notesByWId[snapshot.wId] ?? []
-            notes += (clause?.content ?? []).filter(\.isEditorialNote).map { "À vérifier : " + $0.plainText }
+            if change.change != .inserted {
+                notes += (clause?.content ?? []).filter(\.isEditorialNote).map { "À vérifier : " + $0.plainText }
+            }
             topics[topic, default: []].append(Item(eId: change.eId, what: Self.what(change, clause: clause), text: text, notes: notes))
         }
         self.topics = Self.sorted(order).map { Topic(title: $0, items: topics[$0] ?? []) }
@@ -136,43 +138,5 @@ public struct Bulletin: Sendable, Hashable, Codable {
         case .deleted: return FrenchWords.capitalized(name) + " supprimé"
         default: return FrenchWords.capitalized(name) + " modifié"
         }
-    }
-}
-
-/// Writes a bulletin as HTML, Markdown or JSON.
-public enum BulletinRenderer {
-    public static func paragraphs(_ bulletin: Bulletin, textURL: String) -> [FlowParagraph] {
-        var out = [FlowParagraph(.title, text: bulletin.title),
-                   FlowParagraph(.meta, text: "Comparaison de \(bulletin.oldLabel) (texte en vigueur) et de \(bulletin.newLabel) (texte proposé)."),
-                   FlowParagraph(.heading1, text: "Pourquoi ce changement")]
-        out += bulletin.why.map { FlowParagraph(.body, text: $0) }
-        out.append(FlowParagraph(.heading1, text: "Ce qui change"))
-        if bulletin.topics.isEmpty { out.append(FlowParagraph(.body, text: "Aucun changement du texte.")) }
-        for topic in bulletin.topics {
-            out.append(FlowParagraph(.heading2, text: topic.title))
-            for item in topic.items {
-                out.append(FlowParagraph(.heading3, [.strong(item.what + " "), .link("(voir le texte)", href: textURL + "#" + item.eId)], anchor: item.eId))
-                out += item.text.map { var p = $0; p.anchor = nil; return p }
-                out += item.notes.map { FlowParagraph(.note, text: $0) }
-            }
-        }
-        return out
-    }
-
-    public static func html(_ bulletin: Bulletin, textURL: String = "") -> String {
-        HTMLFlowRenderer.page(title: bulletin.title, body: HTMLFlowRenderer.render(paragraphs(bulletin, textURL: textURL)))
-    }
-
-    public static func markdown(_ bulletin: Bulletin, textURL: String = "") -> String {
-        MarkdownFlowRenderer.render(paragraphs(bulletin, textURL: textURL))
-    }
-
-    public static func json(_ bulletin: Bulletin) throws -> String {
-        struct Item: Encodable { let eId: String; let what: String; let text: [String]; let notes: [String] }
-        struct Topic: Encodable { let title: String; let items: [Item] }
-        struct Output: Encodable { let schema = "suivi-bulletin"; let schemaVersion = 1; let title: String; let review: String; let why: [String]; let topics: [Topic] }
-        return try JSONText.encode(Output(title: bulletin.title, review: bulletin.reviewId, why: bulletin.why, topics: bulletin.topics.map { topic in
-            Topic(title: topic.title, items: topic.items.map { Item(eId: $0.eId, what: $0.what, text: $0.text.map(\.plainText), notes: $0.notes) })
-        }))
     }
 }

@@ -66,12 +66,3 @@ public enum ConsolidatedRenderer {
                                           status: draft.status.rawValue, review: draft.review, tag: draft.tag, clauses: clauses))
     }
 }
-
-/// JSON as every export prints it: sorted keys, pretty, no escaped slashes.
-public enum JSONText {
-    public static func encode<T: Encodable>(_ value: T) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
-    }
-}

@@ -47,7 +47,11 @@ public struct AtomFeed: Sendable, Hashable {
         out.open("feed", ["xmlns": "http://www.w3.org/2005/Atom", "xml:lang": "fr"])
         out.line("id", [:], [.text(id)])
         out.line("title", [:], [.text(title)])
-        out.line("updated", [:], [.text(Self.timestamp(entries.map(\.updated).max() ?? LegalDate(year: 2000, month: 1, day: 1) ?? entries[0].updated))])
+        if let latest = entries.map(\.updated).max() {
+            out.line("updated", [:], [.text(Self.timestamp(latest))])
+        } else {
+            out.line("updated", [:], [.text("2000-01-01T00:00:00Z")])
+        }
         out.empty("link", ["rel": "alternate", "href": link])
         out.open("author")
         out.line("name", [:], [.text(author)])

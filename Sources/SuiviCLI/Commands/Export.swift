@@ -51,6 +51,18 @@ struct ExportOutputOptions: ParsableArguments {
     func write(_ text: String) throws { try write(Data(text.utf8)) }
 }
 
+/// `--format json`, the form every command accepts, as another way to say `--to json`.
+struct JSONFormatOption: ParsableArguments {
+    @Option(help: "« json » : même effet que --to json.")
+    var format: String?
+
+    var isJSON: Bool { format == "json" }
+
+    func validate() throws {
+        if let format, format != "json" { throw ValidationError("--format n'accepte que « json » ici ; les autres formats se choisissent avec --to.") }
+    }
+}
+
 /// Runs a publishing call, printing its error in French and exiting 1 on failure.
 func publishingCall<T>(_ body: () async throws(PublishingError) -> T) async throws -> T {
     do {
@@ -74,8 +86,7 @@ extension Suivi {
         var at: String
         @Option(name: .customLong("to"), help: "Format.")
         var to: Format = .html
-        @Option(help: "Alias de --to json quand il vaut json.")
-        var format: String?
+        @OptionGroup var json: JSONFormatOption
         @Option(name: .customLong("texte"), help: "Texte du registre (NOR), s'il y en a plusieurs.")
         var work: String?
         @OptionGroup var register: RegisterOptions
@@ -85,7 +96,7 @@ extension Suivi {
             let publisher = Publisher(register: try register.open())
             let (at, work) = (self.at, self.work)
             let draft = try await publishingCall { () async throws(PublishingError) in try await publisher.consolidated(at: at, work: work) }
-            switch format == "json" ? .json : to {
+            switch json.isJSON ? .json : to {
             case .html: try output.write(ConsolidatedRenderer.html(draft))
             case .md: try output.write(ConsolidatedRenderer.markdown(draft))
             case .akn: try output.write(ConsolidatedRenderer.akomaNtoso(draft))
@@ -110,8 +121,7 @@ extension Suivi {
         var new: String
         @Option(name: .customLong("to"), help: "Format.")
         var to: Format = .html
-        @Option(help: "Alias de --to json quand il vaut json.")
-        var format: String?
+        @OptionGroup var json: JSONFormatOption
         @Option(name: .customLong("texte"), help: "Texte du registre (NOR), s'il y en a plusieurs.")
         var work: String?
         @OptionGroup var register: RegisterOptions
@@ -121,7 +131,7 @@ extension Suivi {
             let publisher = Publisher(register: try register.open())
             let (old, new, work) = (self.old, self.new, self.work)
             let table = try await publishingCall { () async throws(PublishingError) in try await publisher.comparison(from: old, to: new, work: work) }
-            switch format == "json" ? .json : to {
+            switch json.isJSON ? .json : to {
             case .html: try output.write(ComparisonRenderer.html(table))
             case .json: try output.write(try ComparisonRenderer.json(table))
             case .odt:
@@ -145,8 +155,7 @@ extension Suivi {
         var new: String
         @Option(name: .customLong("to"), help: "Format.")
         var to: Format = .text
-        @Option(help: "Alias de --to json quand il vaut json.")
-        var format: String?
+        @OptionGroup var json: JSONFormatOption
         @Option(name: .customLong("texte"), help: "Texte du registre (NOR), s'il y en a plusieurs.")
         var work: String?
         @OptionGroup var register: RegisterOptions
@@ -159,7 +168,7 @@ extension Suivi {
             if !order.roundTripExact {
                 printError("suivi : attention, l'arrêté modificatif appliqué à \(old) ne redonne pas exactement \(new).")
             }
-            switch format == "json" ? .json : to {
+            switch json.isJSON ? .json : to {
             case .text: try output.write(PlainTextRenderer().render(order.document))
             case .md: try output.write(MarkdownFlowRenderer.render(DocumentFlow.paragraphs(order.document)))
             case .html:
@@ -189,8 +198,7 @@ extension Suivi {
         var review: String
         @Option(name: .customLong("to"), help: "Format.")
         var to: Format = .html
-        @Option(help: "Alias de --to json quand il vaut json.")
-        var format: String?
+        @OptionGroup var json: JSONFormatOption
         @Option(help: "Adresse du texte consolidé, pour les liens vers chaque élément (#eId).")
         var lienTexte: String = ""
         @OptionGroup var register: RegisterOptions
@@ -200,7 +208,7 @@ extension Suivi {
             let publisher = Publisher(register: try register.open())
             let review = self.review
             let bulletin = try await publishingCall { () async throws(PublishingError) in try await publisher.bulletin(review: review) }
-            switch format == "json" ? .json : to {
+            switch json.isJSON ? .json : to {
             case .html: try output.write(BulletinRenderer.html(bulletin, textURL: lienTexte))
             case .md: try output.write(BulletinRenderer.markdown(bulletin, textURL: lienTexte))
             case .json: try output.write(try BulletinRenderer.json(bulletin))
