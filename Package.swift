@@ -11,6 +11,11 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // The web front end (`suivi serve`): HTTP server, templates, password hashing, in-process HTTP tests.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // System libraries: the dependency on libxml2 / libgit2 is stated once, here.
@@ -40,6 +45,21 @@ let package = Package(
         ),
 
         // Front ends.
+        .target(
+            name: "SuiviWeb",
+            dependencies: [
+                "LegalText",
+                "Register",
+                "ClauseDiff",
+                "Committee",
+                "Publishing",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
         .executableTarget(
             name: "SuiviCLI",
             dependencies: [
@@ -48,6 +68,7 @@ let package = Package(
                 "ClauseDiff",
                 "Committee",
                 "Publishing",
+                "SuiviWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -72,6 +93,17 @@ let package = Package(
             dependencies: ["Publishing", "Committee", "ClauseDiff", "Register", "LegalText",
                            .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "SuiviWebTests",
+            dependencies: [
+                "SuiviWeb",
+                "Publishing",
+                "Committee",
+                "Register",
+                "LegalText",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
         ),
         .testTarget(name: "CommitteeTests", dependencies: ["Committee", "Register", "LegalText"]),
         .testTarget(

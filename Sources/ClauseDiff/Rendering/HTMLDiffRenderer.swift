@@ -16,6 +16,9 @@ public struct HTMLDiffRenderer: Sendable {
     @media print{body{margin:0;max-width:none}.legend{break-inside:avoid}}
     """
 
+    /// The stylesheet of the standalone page (also served by `suivi serve`).
+    public static var stylesheet: String { style }
+
     public func render(_ diff: DocumentDiff) -> String {
         let e = HTMLEscaping.escape
         let title = "Comparaison \(diff.oldLabel) → \(diff.newLabel)"
@@ -33,7 +36,25 @@ public struct HTMLDiffRenderer: Sendable {
         <h1>\(e(title))</h1>
 
         """
-        html += "<p class=\"legend\" role=\"note\"><strong>Légende :</strong> <ins>texte inséré</ins>, "
+        html += renderFragment(diff)
+        html += "</main>\n</body>\n</html>\n"
+        return html
+    }
+
+    /// The page's content without the document around it (legend, summary, one section per changed
+    /// clause), for embedding in another page such as the web interface's.
+    public func renderFragment(_ diff: DocumentDiff) -> String {
+        var html = renderHeader(diff)
+        for change in diff.changes where change.change != .unchanged {
+            html += renderSection(change)
+        }
+        return html
+    }
+
+    /// The legend, the summary table and the metadata changes.
+    public func renderHeader(_ diff: DocumentDiff) -> String {
+        let e = HTMLEscaping.escape
+        var html = "<p class=\"legend\" role=\"note\"><strong>Légende :</strong> <ins>texte inséré</ins>, "
             + "<del>texte supprimé</del>. Chaque élément est désigné par son identifiant (eId).</p>\n"
         html += "<table class=\"summary\"><caption>Résumé des changements</caption><thead><tr><th scope=\"col\">Changement</th>"
             + "<th scope=\"col\">Nombre</th></tr></thead><tbody>\n"
@@ -46,11 +67,12 @@ public struct HTMLDiffRenderer: Sendable {
             html += "<h2>Métadonnées</h2>\n<ul>\n" + diff.metadataChanges.map { "<li>\(e($0))</li>" }.joined(separator: "\n") + "\n</ul>\n"
         }
         if diff.isEmpty { html += "<p>Aucune différence.</p>\n" }
-        for change in diff.changes where change.change != .unchanged {
-            html += section(change)
-        }
-        html += "</main>\n</body>\n</html>\n"
         return html
+    }
+
+    /// One changed clause: a section anchored on its eId.
+    public func renderSection(_ change: ClauseChange) -> String {
+        section(change)
     }
 
     private func section(_ change: ClauseChange) -> String {

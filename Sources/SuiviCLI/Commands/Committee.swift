@@ -128,7 +128,7 @@ extension Suivi {
               suivi committee list
               suivi committee add-member dgs --nom "Prénom Nom" --courriel p.nom@sante.gouv.fr --debut 2026-12-01
             """,
-            subcommands: [List.self, AddSeat.self, AddMember.self, RemoveMember.self, ImportRecords.self]
+            subcommands: [List.self, AddSeat.self, AddMember.self, RemoveMember.self, ImportRecords.self, SetPassword.self]
         )
     }
 }

@@ -1,0 +1,41 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import SuiviWeb
+
+extension Suivi {
+    /// `suivi serve`: the committee's web interface.
+    struct Serve: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Lance l'interface web du registre : lecture publique du texte, espace des membres du comité.",
+            discussion: """
+            Pages publiques : le texte en vigueur (ou à une date, ou à une version) avec son sommaire et \
+            les ancres des éléments (#art_3__para_2), les versions, l'historique d'un élément, la \
+            comparaison de deux versions. Les membres du comité se connectent (comptes créés avec \
+            « suivi committee set-password ») pour commenter le projet, enregistrer la position de leur \
+            siège et, pour la présidence, faire avancer les révisions. Chaque écriture est un commit \
+            signé par le membre connecté.
+              suivi serve --repo registre
+              suivi serve --repo registre --port 8081 --hote 0.0.0.0
+            """
+        )
+
+        @OptionGroup var register: RegisterOptions
+
+        @Option(help: "Port d'écoute.")
+        var port: Int = 8080
+
+        @Option(name: .customLong("hote"), help: "Adresse d'écoute (127.0.0.1 : cette machine seulement).")
+        var host: String = "127.0.0.1"
+
+        func run() async throws {
+            _ = try register.open()
+            let configuration = WebConfiguration(registerRoot: register.url, host: host, port: port)
+            let app = try await buildApplication(configuration) { port in
+                // Unbuffered, so a script waiting for this line sees it at once.
+                FileHandle.standardOutput.write(Data("Interface web du registre : http://\(configuration.host):\(port)/ (Ctrl-C pour arrêter)\n".utf8))
+            }
+            try await app.runService()
+        }
+    }
+}

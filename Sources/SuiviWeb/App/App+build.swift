@@ -1,0 +1,43 @@
+import Committee
+import Foundation
+import Hummingbird
+import Logging
+import Register
+
+/// Builds the server of `suivi serve` on the register at `configuration.registerRoot`.
+/// - Throws: ``Register/RegisterError/notARegister(path:)`` when the folder holds no register.
+public func buildApplication(_ configuration: WebConfiguration, logger: Logger? = nil,
+                             onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws -> some ApplicationProtocol {
+    let router = try buildRouter(configuration)
+    var log = logger ?? Logger(label: "suivi.web")
+    if logger == nil { log.logLevel = .notice }
+    return Application(
+        router: router,
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "suivi"),
+        onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
+        logger: log
+    )
+}
+
+/// The routes: public pages, login, and the member pages behind the login.
+public func buildRouter(_ configuration: WebConfiguration, sessions: SessionStore = SessionStore(),
+                        passwordCost: UInt8 = 12) throws -> Router<AppRequestContext> {
+    let register = try TextRegister.open(at: configuration.registerRoot)
+    let services = WebServices(register: register, committee: Committee(register: register),
+                               accounts: AccountStore(registerRoot: configuration.registerRoot, cost: passwordCost),
+                               sessions: sessions, renderer: try PageRenderer(hasFeed: true), diffs: DiffCache(),
+                               today: configuration.today)
+    let router = Router(context: AppRequestContext.self)
+    router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: SessionMiddleware(sessions: sessions))
+    router.add(middleware: ErrorPageMiddleware(services: services))
+    router.add(middleware: CSRFMiddleware())
+    router.addRoutes(TextController(services: services).endpoints)
+    router.addRoutes(AuthController(services: services).endpoints)
+    router.addRoutes(PublicationController(services: services, configuration: configuration).endpoints)
+    let members = RouteCollection(context: AppRequestContext.self)
+    members.add(middleware: RequireMemberMiddleware())
+    members.addRoutes(ReviewController(services: services).endpoints)
+    router.addRoutes(members)
+    return router
+}

@@ -1,0 +1,28 @@
+import Foundation
+import LegalText
+
+/// What `suivi serve` needs: the register, where to listen, and the day deadlines are counted from.
+public struct WebConfiguration: Sendable {
+    /// The register folder (holds `register.git` and `comptes.json`).
+    public var registerRoot: URL
+    public var host: String
+    public var port: Int
+    /// Today's date (Europe/Paris by default; fixed in tests).
+    public var today: @Sendable () -> LegalDate
+
+    public init(registerRoot: URL, host: String = "127.0.0.1", port: Int = 8080,
+                today: @escaping @Sendable () -> LegalDate = WebConfiguration.parisToday) {
+        self.registerRoot = registerRoot
+        self.host = host
+        self.port = port
+        self.today = today
+    }
+
+    /// The calendar date in Paris now.
+    public static let parisToday: @Sendable () -> LegalDate = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/Paris") ?? calendar.timeZone
+        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
+        return LegalDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1) ?? LegalDate(year: 1970, month: 1, day: 1)!
+    }
+}

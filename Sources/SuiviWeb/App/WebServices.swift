@@ -1,0 +1,73 @@
+import ClauseDiff
+import Committee
+import Foundation
+import LegalText
+import Register
+
+/// What the controllers share: the register and its committee, the accounts and sessions, the page
+/// renderer and the cache of comparisons.
+struct WebServices: Sendable {
+    let register: TextRegister
+    let committee: Committee
+    let accounts: AccountStore
+    let sessions: SessionStore
+    let renderer: PageRenderer
+    let diffs: DiffCache
+    let versionList = VersionsCache()
+    let today: @Sendable () -> LegalDate
+
+    /// Whether the logged-in account's seat chairs the committee (for showing the chair's forms only:
+    /// the committee itself refuses the chair's actions to any other seat).
+    func isChair(_ context: AppRequestContext) async -> Bool {
+        guard let account = context.account, let roster = try? await committee.state().roster else { return false }
+        return roster.seat(account.seat)?.isChair ?? false
+    }
+
+    /// Who acts for the logged-in account: its own seat, never one a form names. A member account stops
+    /// working when the member leaves office (the committee alone accepts a former member for a seat with
+    /// no member in office, so the interface checks the roster itself).
+    func acting(_ context: AppRequestContext) async throws -> Acting {
+        guard let account = context.account else { throw WebError.loginRequired }
+        if account.isMember {
+            let roster = try await committee.state().roster
+            let inOffice = roster.seat(account.seat)?.currentMembers(on: today()) ?? []
+            guard inOffice.contains(where: { $0.email.lowercased() == account.email.lowercased() }) else {
+                throw CommitteeError.notAMember(seat: account.seat, email: account.email)
+            }
+        }
+        return account.acting
+    }
+
+    /// The adopted versions and drafts (``TextRegister/versions()``), cached until a ref moves.
+    func versions() async throws(RegisterError) -> [VersionInfo] {
+        try await versionList.versions(of: register)
+    }
+
+    /// The commit a revision names: a date (the version in force that day), else a tag, draft or commit.
+    func commit(of revision: String, work: String? = nil) async throws(RegisterError) -> ObjectID {
+        if let date = LegalDate(iso: revision) { return try await register.versionInForce(on: date, work: work).commit }
+        return try await register.resolve(revision)
+    }
+
+    /// The comparison of two commits, computed once per pair (commits never change).
+    func comparison(from old: ObjectID, to new: ObjectID, work: String?, oldLabel: String, newLabel: String)
+        async throws(RegisterError) -> DocumentDiff {
+        let key = DiffCache.Key(old: old, new: new, work: work ?? "")
+        if let cached = await diffs.diff(for: key) { return cached.relabelled(oldLabel, newLabel) }
+        let diff = try await RegisterComparison().compare(in: register, from: old, to: new, work: work, oldLabel: oldLabel,
+                                                          newLabel: newLabel).diff
+        await diffs.store(diff, for: key)
+        return diff
+    }
+
+    /// The rendered diff fragment of a pair, rendered once per pair and labels.
+    func renderedComparison(from old: ObjectID, to new: ObjectID, work: String?, oldLabel: String, newLabel: String)
+        async throws(RegisterError) -> String {
+        let key = DiffCache.Key(old: old, new: new, work: (work ?? "") + "\u{0}" + oldLabel + "\u{0}" + newLabel)
+        if let html = await diffs.html(for: key) { return html }
+        let diff = try await comparison(from: old, to: new, work: work, oldLabel: oldLabel, newLabel: newLabel)
+        let html = HTMLDiffRenderer().renderFragment(diff)
+        await diffs.store(html: html, for: key)
+        return html
+    }
+}

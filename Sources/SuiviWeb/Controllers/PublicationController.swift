@@ -1,0 +1,72 @@
+import Committee
+import Foundation
+import Hummingbird
+import Publishing
+import Register
+
+/// The publications for readers outside the committee, built by the Publishing module: the bulletin
+/// for OFII doctors (what a review changes and why) and the Atom feed of the adopted versions.
+struct PublicationController {
+    let services: WebServices
+    let configuration: WebConfiguration
+
+    var endpoints: RouteCollection<AppRequestContext> {
+        let routes = RouteCollection(context: AppRequestContext.self)
+        routes.get("/bulletin", use: bulletin)
+        routes.get("/flux.atom", use: feed)
+        routes.get("/versions/:name", use: version)
+        return routes
+    }
+
+    struct ReviewOption {
+        let value: String
+        let label: String
+        let selected: Bool
+    }
+
+    @Sendable func bulletin(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let state = try await services.committee.state()
+        // Reviews with a draft to show, the most recent first.
+        let reviews = state.reviews.values.filter { $0.adoptedVersion != nil || $0.consultedCommit != nil || $0.draftBranch != nil }
+            .sorted { ($0.opened, $0.id) > ($1.opened, $1.id) }
+        let chosen = TextController.query(request, "revision") ?? reviews.first?.id
+        var html = ""
+        if let chosen {
+            let bulletin = try await Publisher(register: services.register).bulletin(review: chosen)
+            let textURL = "/texte?version=" + TextController.encode(bulletin.newLabel)
+            html = HTMLFlowRenderer.render(BulletinRenderer.paragraphs(bulletin, textURL: textURL))
+        }
+        let options = reviews.map { ReviewOption(value: $0.id, label: "\($0.id) (\($0.status.label))", selected: $0.id == chosen) }
+        struct Page {
+            let hasBulletin: Bool
+            let bulletinHTML: String
+            let hasOptions: Bool
+            let options: [ReviewOption]
+        }
+        return services.renderer.page("bulletin", title: "Bulletin des médecins de l’OFII",
+                                      view: Page(hasBulletin: !html.isEmpty, bulletinHTML: html, hasOptions: reviews.count > 1, options: options),
+                                      context: context, isChair: await services.isChair(context))
+    }
+
+    /// The site's address for absolute links: the request's Host when it looks like one, else the
+    /// address the server listens on.
+    func baseURL(_ request: Request) -> String {
+        if let host = request.head.authority,
+           !host.isEmpty, host.unicodeScalars.allSatisfy({ CharacterSet.alphanumerics.contains($0) || ".-:[]".unicodeScalars.contains($0) }) {
+            return "http://" + host
+        }
+        return "http://\(configuration.host):\(configuration.port)"
+    }
+
+    @Sendable func feed(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let feed = try await Publisher(register: services.register).feed(baseURL: baseURL(request))
+        return Response(status: .ok, headers: [.contentType: "application/atom+xml; charset=utf-8"],
+                        body: ResponseBody(byteBuffer: ByteBuffer(string: feed.xml)))
+    }
+
+    /// The feed's links: `/versions/v2017-01-05` is the text at that version.
+    @Sendable func version(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let name = try context.parameters.require("name")
+        return Response.redirect(to: "/texte?version=" + TextController.encode(name), type: .normal)
+    }
+}

@@ -1,0 +1,379 @@
+import ClauseDiff
+import Committee
+import Foundation
+import Hummingbird
+import LegalText
+import Register
+
+/// The committee's pages, for logged-in members: the reviews, one review with its draft compared to
+/// the text in force and the comments beside their clauses, and the forms that comment, record a
+/// position and (for the chair's seat) move a review on. Each form calls the Committee module with the
+/// account's own seat; the module decides and commits in the member's name.
+struct ReviewController {
+    let services: WebServices
+
+    var endpoints: RouteCollection<AppRequestContext> {
+        let routes = RouteCollection(context: AppRequestContext.self)
+        routes.get("/revisions", use: list)
+        routes.post("/revisions", use: open)
+        routes.get("/revisions/:id", use: show)
+        routes.post("/revisions/:id/commentaires", use: comment)
+        routes.post("/revisions/:id/position", use: position)
+        routes.post("/revisions/:id/etape", use: advance)
+        return routes
+    }
+
+    static func account(_ context: AppRequestContext) throws -> Account {
+        guard let account = context.account else { throw WebError.loginRequired }
+        return account
+    }
+
+    static func kindLabel(_ kind: ReviewKind) -> String { kind == .periodic ? "périodique" : "sur événement" }
+
+    // MARK: List and open
+
+    struct OpenRow {
+        let id: String
+        let kind: String
+        let stage: String
+        let due: String
+        let overdue: Bool
+        let missing: String
+        let unresolved: Int
+    }
+
+    struct DecidedRow {
+        let id: String
+        let stage: String
+    }
+
+    struct EventOption {
+        let id: String
+        let summary: String
+    }
+
+    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let today = services.today()
+        let state = try await services.committee.state()
+        let status = try await services.committee.status(today: today)
+        let open = status.openReviews.map { review in
+            OpenRow(id: review.id, kind: Self.kindLabel(review.kind), stage: review.status.label, due: review.due?.french ?? "—",
+                    overdue: review.overdue, missing: review.seatsWithoutPosition.joined(separator: ", ").ifEmpty("—"),
+                    unresolved: review.unresolvedComments)
+        }
+        let decided = state.reviews.values.filter { !$0.status.isOpen }.sorted { $0.id < $1.id }
+            .map { DecidedRow(id: $0.id, stage: $0.status.label) }
+        let events = state.events.values.filter { $0.status == .assessing }.sorted { $0.id < $1.id }
+            .map { EventOption(id: $0.id, summary: $0.summary) }
+        struct View {
+            let hasOpen: Bool
+            let open: [OpenRow]
+            let hasDecided: Bool
+            let decided: [DecidedRow]
+            let isChair: Bool
+            let events: [EventOption]
+            let csrf: String
+        }
+        let isChair = await services.isChair(context)
+        let view = View(hasOpen: !open.isEmpty, open: open, hasDecided: !decided.isEmpty, decided: decided, isChair: isChair,
+                        events: events, csrf: context.session?.csrfToken ?? "")
+        return services.renderer.page("reviews", title: "Révisions du comité", view: view, context: context, isChair: isChair,
+                                      notice: Self.notice(request))
+    }
+
+    @Sendable func open(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let acting = try await services.acting(context)
+        guard let id = context.form.text("id") else { throw WebError.badRequest("Indiquez l’identifiant de la révision.") }
+        let kind: ReviewKind = context.form.text("type") == "evenement" ? .event : .periodic
+        let event = kind == .event ? context.form.text("evenement") : nil
+        let review = try await services.committee.openReview(id: id, kind: kind, work: nil, event: event,
+                                                             subject: context.form.text("objet"), acting: acting,
+                                                             today: services.today())
+        return Response.redirect(to: "/revisions/\(TextController.encode(review.id))?ok=ouverte", type: .normal)
+    }
+
+    // MARK: One review
+
+    struct StepRow {
+        let date: String
+        let step: String
+        let seat: String
+        let person: String
+        let hasNote: Bool
+        let note: String
+    }
+
+    struct PositionRow {
+        let seat: String
+        let opinion: String
+        let stale: Bool
+        let reason: String
+        let date: String
+        let person: String
+        let mine: Bool
+    }
+
+    struct OpinionOption {
+        let value: String
+        let label: String
+        let checked: Bool
+    }
+
+    struct TransitionForm {
+        let target: String
+        let actionTitle: String
+        let button: String
+        let needsDates: Bool
+        let needsNote: Bool
+        let noteLabel: String
+    }
+
+    struct ReplyView {
+        let replyID: String
+        let seat: String
+        let person: String
+        let date: String
+        let lines: [String]
+    }
+
+    struct CommentView {
+        let commentID: String
+        let seat: String
+        let person: String
+        let date: String
+        let renumbered: Bool
+        let originalEId: String
+        let lines: [String]
+        let resolved: Bool
+        let resolution: String
+        let replies: [ReplyView]
+    }
+
+    struct Row {
+        let eId: String
+        let isDiff: Bool
+        let sectionHTML: String
+        let hasNum: Bool
+        let num: String
+        let lines: [String]
+        let hasComments: Bool
+        let comments: [CommentView]
+    }
+
+    struct ClauseOption {
+        let value: String
+        let label: String
+    }
+
+    struct ReviewView {
+        let reviewID: String
+        let stage: String
+        let kind: String
+        let work: String
+        let due: String
+        let overdue: Bool
+        let hasDraft: Bool
+        let draftBranch: String
+        let subject: String
+        let history: [StepRow]
+        let hasPositions: Bool
+        let positions: [PositionRow]
+        let hasMissing: Bool
+        let missing: String
+        let canPosition: Bool
+        let seatID: String
+        let hasMyPosition: Bool
+        let myOpinion: String
+        let myReason: String
+        let opinions: [OpinionOption]
+        let positionButton: String
+        let isChair: Bool
+        let hasTransitions: Bool
+        let transitions: [TransitionForm]
+        let diffTitle: String
+        let hasDiffHeader: Bool
+        let diffHeader: String
+        let rows: [Row]
+        let hasDeletedComments: Bool
+        let deletedComments: [CommentView]
+        let canComment: Bool
+        let allClauses: [ClauseOption]
+        let csrf: String
+    }
+
+    static func lines(_ text: String) -> [String] {
+        text.components(separatedBy: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    static func view(_ anchored: AnchoredComment) -> CommentView {
+        let comment = anchored.comment
+        return CommentView(
+            commentID: comment.id, seat: comment.seat, person: comment.person, date: comment.date.french,
+            renumbered: anchored.renumbered, originalEId: comment.eId, lines: lines(comment.text),
+            resolved: comment.resolution != nil, resolution: comment.resolution.map { "\($0.note) (\($0.person), \($0.date.french))" } ?? "",
+            replies: anchored.replies.map { ReplyView(replyID: $0.id, seat: $0.seat, person: $0.person, date: $0.date.french, lines: lines($0.text)) })
+    }
+
+    static func transition(from current: ReviewStatus, to target: ReviewStatus) -> TransitionForm {
+        switch target {
+        case .drafting where current == .consultation:
+            return TransitionForm(target: target.rawValue, actionTitle: "Reprendre la rédaction (la consultation sera à rouvrir)",
+                                  button: "Revenir en rédaction", needsDates: false, needsNote: false, noteLabel: "Note (facultatif)")
+        case .drafting:
+            return TransitionForm(target: target.rawValue, actionTitle: "Commencer la rédaction du projet", button: "Passer en rédaction",
+                                  needsDates: false, needsNote: false, noteLabel: "Note (facultatif)")
+        case .consultation:
+            return TransitionForm(target: target.rawValue, actionTitle: "Ouvrir la consultation du comité sur le projet actuel",
+                                  button: "Ouvrir la consultation", needsDates: false, needsNote: false, noteLabel: "Note (facultatif)")
+        case .adopted:
+            return TransitionForm(target: target.rawValue, actionTitle: "Adopter le projet soumis au comité", button: "Adopter",
+                                  needsDates: true, needsNote: false, noteLabel: "Note (facultatif)")
+        case .closedWithoutChange:
+            return TransitionForm(target: target.rawValue, actionTitle: "Clore sans modification du texte", button: "Clore sans modification",
+                                  needsDates: false, needsNote: true, noteLabel: "Motif (obligatoire)")
+        case .disseminated:
+            return TransitionForm(target: target.rawValue, actionTitle: "Constater la diffusion de la décision", button: "Marquer comme diffusée",
+                                  needsDates: false, needsNote: false, noteLabel: "Note (facultatif)")
+        case .opened:
+            return TransitionForm(target: target.rawValue, actionTitle: "Rouvrir", button: "Rouvrir", needsDates: false, needsNote: false,
+                                  noteLabel: "Note (facultatif)")
+        }
+    }
+
+    static func notice(_ request: Request) -> String? {
+        switch TextController.query(request, "ok") {
+        case "commentaire": return "Commentaire enregistré."
+        case "position": return "Position enregistrée."
+        case "etape": return "Étape de la révision enregistrée."
+        case "ouverte": return "Révision ouverte."
+        default: return nil
+        }
+    }
+
+    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let account = try Self.account(context)
+        let id = try context.parameters.require("id")
+        let today = services.today()
+        let committee = services.committee
+        let state = try await committee.state()
+        let review = try state.review(id)
+        let summary = try await committee.summary(of: review, in: state, today: today)
+        let anchored = try await committee.comments(review: id)
+        let isChair = state.roster.seat(account.seat)?.isChair ?? false
+
+        // The draft against the text in force (while the review is open and has a draft).
+        let register = services.register
+        let base = try await register.versionInForce(on: today, work: review.work)
+        var document = try await register.document(at: base.commit, work: review.work)
+        var changes: [ClauseChange] = []
+        var diffHeader = ""
+        var diffTitle = "Texte en vigueur (\(base.name)) et commentaires"
+        if review.status.isOpen, let branch = review.draftBranch {
+            let tip = try await register.resolve(branch)
+            document = try await register.document(at: tip, work: review.work)
+            let diff = try await services.comparison(from: base.commit, to: tip, work: review.work, oldLabel: base.name, newLabel: branch)
+            changes = diff.changes.filter { $0.change != .unchanged }
+            diffHeader = HTMLDiffRenderer().renderHeader(diff)
+            diffTitle = "Projet \(branch) comparé au texte en vigueur (\(base.name)), avec les commentaires"
+        }
+        var byEId: [String: [CommentView]] = [:]
+        var deleted: [CommentView] = []
+        for comment in anchored {
+            if let eId = comment.currentEId { byEId[eId, default: []].append(Self.view(comment)) } else { deleted.append(Self.view(comment)) }
+        }
+        let renderer = HTMLDiffRenderer()
+        var rows: [Row] = changes.map { change in
+            let comments = byEId[change.eId] ?? []
+            return Row(eId: change.eId, isDiff: true, sectionHTML: renderer.renderSection(change), hasNum: false, num: "", lines: [],
+                       hasComments: !comments.isEmpty, comments: comments)
+        }
+        let shown = Set(changes.map(\.eId))
+        var clausesByEId: [String: Clause] = [:]
+        for clause in document.allClauses { clausesByEId[clause.eId] = clause }
+        for clause in document.allClauses where byEId[clause.eId] != nil && !shown.contains(clause.eId) {
+            let comments = byEId[clause.eId] ?? []
+            rows.append(Row(eId: clause.eId, isDiff: false, sectionHTML: "", hasNum: clause.num != nil, num: clause.num ?? "",
+                            lines: clause.textBlocks.map(\.plainText), hasComments: true, comments: comments))
+        }
+        for annex in document.annexes where byEId[annex.eId] != nil && !shown.contains(annex.eId) {
+            let comments = byEId[annex.eId] ?? []
+            rows.append(Row(eId: annex.eId, isDiff: false, sectionHTML: "", hasNum: annex.number != nil, num: annex.number ?? "",
+                            lines: [annex.title].compactMap { $0 }, hasComments: true, comments: comments))
+        }
+
+        let mine = summary.positions.first { $0.seat == account.seat }
+        let positions = summary.positions.map { position in
+            PositionRow(seat: position.seat, opinion: position.opinion.label, stale: position.isStale(consulted: review.consultedCommit),
+                        reason: position.reason, date: position.date.french, person: position.person, mine: position.seat == account.seat)
+        }
+        let transitions = (Committee.allowedTransitions[review.status] ?? []).map { Self.transition(from: review.status, to: $0) }
+        let options = document.allClauses.filter { $0.kind != .citation }.map { clause in
+            ClauseOption(value: clause.eId, label: "\(clause.eId) — \(DocumentView.label(clause))")
+        } + document.annexes.map { ClauseOption(value: $0.eId, label: "\($0.eId) — \($0.number ?? $0.eId)") }
+        let view = ReviewView(
+            reviewID: review.id, stage: review.status.label, kind: Self.kindLabel(review.kind), work: review.work,
+            due: review.due?.french ?? "—", overdue: summary.overdue, hasDraft: review.draftBranch != nil,
+            draftBranch: review.draftBranch ?? "", subject: review.subject,
+            history: review.history.map { step in
+                StepRow(date: step.date.french, step: step.to.label, seat: step.seat, person: step.person, hasNote: step.note != nil,
+                        note: step.note ?? "")
+            },
+            hasPositions: !positions.isEmpty, positions: positions, hasMissing: !summary.seatsWithoutPosition.isEmpty,
+            missing: summary.seatsWithoutPosition.joined(separator: ", "), canPosition: review.status == .consultation,
+            seatID: account.seat, hasMyPosition: mine != nil, myOpinion: mine?.opinion.label ?? "", myReason: mine?.reason ?? "",
+            opinions: Opinion.allCases.map { OpinionOption(value: $0.rawValue, label: $0.label, checked: mine?.opinion == $0) },
+            positionButton: mine == nil ? "Enregistrer la position" : "Modifier la position",
+            isChair: isChair, hasTransitions: !transitions.isEmpty, transitions: transitions, diffTitle: diffTitle,
+            hasDiffHeader: !diffHeader.isEmpty, diffHeader: diffHeader, rows: rows, hasDeletedComments: !deleted.isEmpty,
+            deletedComments: deleted, canComment: review.status.isOpen, allClauses: options, csrf: context.session?.csrfToken ?? "")
+        return services.renderer.page("review", title: "Révision \(review.id)", view: view, context: context, isChair: isChair,
+                                      notice: Self.notice(request))
+    }
+
+    // MARK: Writing
+
+    @Sendable func comment(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let acting = try await services.acting(context)
+        let id = try context.parameters.require("id")
+        let comment = try await services.committee.addComment(
+            review: id, eId: context.form.text("eid"), text: context.form["texte"] ?? "", replyTo: context.form.text("reponse_a"),
+            acting: acting, today: services.today())
+        return Response.redirect(to: "/revisions/\(TextController.encode(id))?ok=commentaire#\(comment.replyTo ?? comment.id)", type: .normal)
+    }
+
+    @Sendable func position(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let acting = try await services.acting(context)
+        let id = try context.parameters.require("id")
+        guard let value = context.form.text("avis"), let opinion = Opinion(rawValue: value) else {
+            throw WebError.badRequest("Choisissez un avis : favorable, favorable avec réserves, défavorable ou abstention.")
+        }
+        try await services.committee.recordPosition(review: id, opinion: opinion, reason: context.form["motif"] ?? "",
+                                                    acting: acting, today: services.today())
+        return Response.redirect(to: "/revisions/\(TextController.encode(id))?ok=position#form-position", type: .normal)
+    }
+
+    static func date(_ form: FormFields, _ field: String, _ label: String) throws -> LegalDate? {
+        guard let text = form.text(field) else { return nil }
+        guard let date = LegalDate(iso: text) else { throw WebError.badRequest("\(label) « \(text) » illisible : écrivez AAAA-MM-JJ.") }
+        return date
+    }
+
+    @Sendable func advance(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let acting = try await services.acting(context)
+        let id = try context.parameters.require("id")
+        let form = context.form
+        guard let value = form.text("vers"), let target = ReviewStatus(rawValue: value) else {
+            throw WebError.badRequest("Étape demandée inconnue.")
+        }
+        var adoption: AdoptionDates?
+        if target == .adopted, let signature = try Self.date(form, "signature", "Date de signature"),
+           let entry = try Self.date(form, "entree_en_vigueur", "Date d’entrée en vigueur") {
+            adoption = AdoptionDates(signature: signature, entryIntoForce: entry,
+                                     publication: try Self.date(form, "publication", "Date de publication"),
+                                     publicationReference: form.text("reference"))
+        }
+        try await services.committee.advance(review: id, AdvanceRequest(to: target, note: form.text("motif"), adoption: adoption),
+                                             acting: acting, today: services.today())
+        return Response.redirect(to: "/revisions/\(TextController.encode(id))?ok=etape", type: .normal)
+    }
+}

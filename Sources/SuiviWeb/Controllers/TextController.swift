@@ -1,0 +1,171 @@
+import ClauseDiff
+import Foundation
+import Hummingbird
+import LegalText
+import Register
+
+/// The public pages: the text in force (or on a date, or at a version), the versions, the history of a
+/// clause and the comparison of two versions. Everything is read through Register and ClauseDiff.
+struct TextController {
+    let services: WebServices
+
+    var endpoints: RouteCollection<AppRequestContext> {
+        let routes = RouteCollection(context: AppRequestContext.self)
+        routes.get("/", use: text)
+        routes.get("/texte", use: text)
+        routes.get("/versions", use: versions)
+        routes.get("/historique/:eid", use: history)
+        routes.get("/diff", use: diff)
+        routes.get("/style.css", use: stylesheet)
+        return routes
+    }
+
+    static func query(_ request: Request, _ name: String) -> String? {
+        guard let value = request.uri.queryParameters[name[...]].map(String.init)?.trimmingCharacters(in: .whitespaces),
+              !value.isEmpty else { return nil }
+        return value
+    }
+
+    /// A query value for a link (`draft/2026-projet` → `draft%2F2026-projet`).
+    static func encode(_ value: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return value.addingPercentEncoding(withAllowedCharacters: allowed) ?? value
+    }
+
+    @Sendable func text(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let commit: ObjectID
+        let line: String
+        var dateValue = ""
+        if let version = Self.query(request, "version") {
+            commit = try await services.register.resolve(version)
+            line = version.hasPrefix("draft/") ? "Projet \(version) (non adopté)." : "Version \(version)."
+        } else {
+            let date: LegalDate
+            if let text = Self.query(request, "date") {
+                guard let parsed = LegalDate(iso: text) else { throw WebError.badRequest("Date « \(text) » illisible : écrivez AAAA-MM-JJ.") }
+                date = parsed
+            } else {
+                date = services.today()
+            }
+            dateValue = date.iso
+            let version = try await services.register.versionInForce(on: date)
+            commit = version.commit
+            var parts = ["Texte en vigueur le \(date.french) : version \(version.name)"]
+            if let signature = version.record?.signature { parts.append("signée le \(signature.french)") }
+            if let entry = version.record?.entryIntoForce { parts.append("en vigueur depuis le \(entry.french)") }
+            line = parts.joined(separator: ", ") + "."
+        }
+        let document = try await services.register.document(at: commit)
+        let view = DocumentView(document, versionLine: line, dateValue: dateValue)
+        return services.renderer.page("text", title: dateValue.isEmpty ? "Texte (version)" : "Texte en vigueur", view: view, context: context,
+                                      isChair: await services.isChair(context))
+    }
+
+    struct VersionRow {
+        let name: String
+        let nameQuery: String
+        let kind: String
+        let date: String
+        let entry: String
+        let publication: String
+        let hasPrevious: Bool
+        let previous: String
+        let previousQuery: String
+    }
+
+    @Sendable func versions(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let all = try await services.versions()
+        var rows: [VersionRow] = []
+        var lastAdopted: String?
+        for version in all {
+            let previous = lastAdopted
+            rows.append(VersionRow(
+                name: version.name, nameQuery: Self.encode(version.name),
+                kind: version.kind == .adopted ? "version adoptée" : "projet",
+                date: version.date?.french ?? "—", entry: version.record?.entryIntoForce?.french ?? "—",
+                publication: [version.record?.publication?.french, version.record?.publicationReference].compactMap { $0 }
+                    .joined(separator: ", ").ifEmpty("—"),
+                hasPrevious: previous != nil, previous: previous ?? "", previousQuery: Self.encode(previous ?? "")))
+            if version.kind == .adopted { lastAdopted = version.name }
+        }
+        struct View { let versions: [VersionRow] }
+        return services.renderer.page("versions", title: "Versions", view: View(versions: rows), context: context,
+                                      isChair: await services.isChair(context))
+    }
+
+    struct HistoryRow {
+        let version: String
+        let versionQuery: String
+        let anchor: String
+        let hasDate: Bool
+        let date: String
+        let change: String
+        let hasPrevious: Bool
+        let previousEId: String
+        let lines: [String]
+    }
+
+    @Sendable func history(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let eId = try context.parameters.require("eid")
+        let entries = try await services.register.history(of: eId, upTo: Self.query(request, "jusqua"))
+        let rows = entries.map { entry in
+            HistoryRow(version: entry.version, versionQuery: Self.encode(entry.version), anchor: entry.eId ?? entry.previousEId ?? eId,
+                       hasDate: entry.date != nil, date: entry.date?.french ?? "", change: entry.change.french,
+                       hasPrevious: entry.previousEId != nil && entry.previousEId != entry.eId, previousEId: entry.previousEId ?? "",
+                       lines: entry.text.components(separatedBy: "\n").filter { !$0.isEmpty })
+        }
+        struct View {
+            let eId: String
+            let hasEntries: Bool
+            let entries: [HistoryRow]
+        }
+        return services.renderer.page("history", title: "Historique de \(eId)", view: View(eId: eId, hasEntries: !rows.isEmpty, entries: rows),
+                                      context: context, isChair: await services.isChair(context))
+    }
+
+    struct Option {
+        let value: String
+        let label: String
+        let selected: Bool
+    }
+
+    @Sendable func diff(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let all = try await services.versions()
+        let from = Self.query(request, "de") ?? all.last { $0.kind == .adopted }?.name
+        let to = Self.query(request, "a") ?? all.first { $0.kind == .draft }?.name ?? all.last?.name
+        func options(_ chosen: String?) -> [Option] {
+            var list = all.map { version in
+                Option(value: version.name, label: version.name + (version.kind == .draft ? " (projet)" : ""), selected: version.name == chosen)
+            }
+            if let chosen, !all.contains(where: { $0.name == chosen }) { list.append(Option(value: chosen, label: chosen, selected: true)) }
+            return list
+        }
+        struct View {
+            let fromOptions: [Option]
+            let toOptions: [Option]
+            let hasDiff: Bool
+            let oldLabel: String
+            let newLabel: String
+            let diffHTML: String
+        }
+        var html = ""
+        if let from, let to {
+            let old = try await services.commit(of: from)
+            let new = try await services.commit(of: to)
+            html = try await services.renderedComparison(from: old, to: new, work: nil, oldLabel: from, newLabel: to)
+        }
+        let view = View(fromOptions: options(from), toOptions: options(to), hasDiff: from != nil && to != nil, oldLabel: from ?? "",
+                        newLabel: to ?? "", diffHTML: html)
+        return services.renderer.page("diff", title: "Comparaison", view: view, context: context, isChair: await services.isChair(context))
+    }
+
+    @Sendable func stylesheet(_ request: Request, context: AppRequestContext) async throws -> Response {
+        Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
+                 body: ResponseBody(byteBuffer: ByteBuffer(string: Stylesheet.css)))
+    }
+}
+
+extension String {
+    func ifEmpty(_ replacement: String) -> String { isEmpty ? replacement : self }
+}

@@ -1,0 +1,101 @@
+import Committee
+import Hummingbird
+import Publishing
+import Register
+
+/// A refusal of the web interface itself, with its HTTP status and a French message.
+public enum WebError: Error, Sendable, Equatable {
+    /// A form without the session's anti-forgery token.
+    case csrf
+    /// A member page or action, without a login.
+    case loginRequired
+    /// Wrong login or password.
+    case badCredentials
+    /// A request missing a field or with a malformed one.
+    case badRequest(String)
+    /// No such page, version or clause.
+    case notFound(String)
+    /// The feature needs a module this build does not have.
+    case unavailable(String)
+
+    var status: HTTPResponse.Status {
+        switch self {
+        case .csrf: return .forbidden
+        case .loginRequired, .badCredentials: return .unauthorized
+        case .badRequest: return .badRequest
+        case .notFound: return .notFound
+        case .unavailable: return .notImplemented
+        }
+    }
+
+    var message: String {
+        switch self {
+        case .csrf:
+            return "Jeton de sécurité du formulaire manquant ou invalide : rechargez la page puis recommencez."
+        case .loginRequired:
+            return "Cette action est réservée aux membres du comité connectés : connectez-vous puis recommencez."
+        case .badCredentials:
+            return "Identifiant ou mot de passe incorrect."
+        case .badRequest(let message), .notFound(let message), .unavailable(let message):
+            return message
+        }
+    }
+}
+
+/// The one place where errors become HTTP statuses and French messages (anything else would be a bare 500).
+enum ErrorMapping {
+    static func map(_ error: any Error) -> (status: HTTPResponse.Status, message: String) {
+        switch error {
+        case let error as WebError:
+            return (error.status, error.message)
+        case let error as CommitteeError:
+            return (status(of: error), sentence(error.description))
+        case let error as RegisterError:
+            return (status(of: error), sentence(error.description))
+        case let error as PublishingError:
+            switch error {
+            case .register(let inner): return (status(of: inner), sentence(inner.description))
+            case .committee(let inner): return (status(of: inner), sentence(inner.description))
+            case .reviewWithoutDraft: return (.notFound, sentence(error.description))
+            default: return (.internalServerError, sentence(error.description))
+            }
+        case let error as AccountError:
+            return (.internalServerError, sentence(error.description))
+        case let error as HTTPError:
+            switch error.status {
+            case .notFound: return (.notFound, "Page introuvable.")
+            case .contentTooLarge: return (.contentTooLarge, "Formulaire trop long.")
+            default: return (error.status, error.body ?? "Requête refusée.")
+            }
+        default:
+            return (.internalServerError, "Erreur interne du serveur.")
+        }
+    }
+
+    static func status(of error: CommitteeError) -> HTTPResponse.Status {
+        switch error {
+        case .chairOnly, .notAMember, .noActingPerson: return .forbidden
+        case .unknownReview, .unknownEvent, .unknownComment, .unknownText, .unknownSeat, .unknownMember: return .notFound
+        case .invalidInput, .unknownClause: return .unprocessableContent
+        case .transitionRefused, .wrongStage, .notConsultedOnDraft, .eventClosed, .reviewExists, .eventExists, .seatExists:
+            return .conflict
+        case .invalidRecord: return .internalServerError
+        case .register(let inner): return status(of: inner)
+        }
+    }
+
+    static func status(of error: RegisterError) -> HTTPResponse.Status {
+        switch error {
+        case .notFound, .notAVersion, .noVersionInForce, .noText, .clauseNotFound, .noAdoptedVersion: return .notFound
+        case .ambiguous, .notACommit, .severalTexts, .invalidReference, .invalidDraftName: return .badRequest
+        case .conflict, .locked, .retriesExhausted, .tagExists, .branchExists, .draftConflict: return .conflict
+        default: return .internalServerError
+        }
+    }
+
+    /// A message as a sentence: capital first letter.
+    static func sentence(_ text: String) -> String {
+        guard let first = text.first else { return text }
+        return first.uppercased() + text.dropFirst()
+    }
+}

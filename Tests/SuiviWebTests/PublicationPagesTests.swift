@@ -1,0 +1,53 @@
+import Foundation
+import HummingbirdTesting
+import Publishing
+import Testing
+@testable import SuiviWeb
+
+@Suite("Bulletin and Atom feed")
+struct PublicationPagesTests {
+    @Test("the bulletin shows what the review's draft changes and why, each item linked to the clause in the draft")
+    func bulletin() async throws {
+        let fixture = try await WebFixture()
+        let expected = HTMLFlowRenderer.render(BulletinRenderer.paragraphs(
+            try await Publisher(register: fixture.register).bulletin(review: WebFixture.review),
+            textURL: "/texte?version=draft%2Fperiodique-2020"))
+        try await fixture.application().test(.router) { client in
+            var browser = Browser(client)
+            let response = try await browser.get("/bulletin")
+            #expect(response.status == .ok)
+            #expect(response.text.contains(expected))
+            #expect(response.text.contains("href=\"/texte?version=draft%2Fperiodique-2020#"))
+            #expect(try await browser.get("/bulletin?revision=periodique-2020").text.contains(expected))
+            #expect(try await browser.get("/bulletin?revision=inconnue").status == .notFound)
+        }
+    }
+
+    @Test("without any draft yet, the bulletin page says so")
+    func noBulletin() async throws {
+        let fixture = try await WebFixture(stage: .opened)
+        try await fixture.application().test(.router) { client in
+            var browser = Browser(client)
+            let response = try await browser.get("/bulletin")
+            #expect(response.status == .ok)
+            #expect(response.text.contains("Aucun bulletin pour l’instant"))
+        }
+    }
+
+    @Test("the Atom feed lists the adopted versions with links that lead to their text")
+    func feed() async throws {
+        let fixture = try await WebFixture(stage: .opened)
+        try await fixture.application().test(.router) { client in
+            var browser = Browser(client)
+            let response = try await browser.get("/flux.atom")
+            #expect(response.status == .ok)
+            #expect(response.headers[.contentType] == "application/atom+xml; charset=utf-8")
+            #expect(response.text.contains("xmlns=\"http://www.w3.org/2005/Atom\""))
+            #expect(response.text.contains("/versions/v2017-01-05"))
+            let link = try await browser.get("/versions/v2017-01-05")
+            #expect(link.status == .seeOther)
+            #expect(link.location == "/texte?version=v2017-01-05")
+            #expect(try await browser.get("/").text.contains("<link rel=\"alternate\" type=\"application/atom+xml\""))
+        }
+    }
+}
