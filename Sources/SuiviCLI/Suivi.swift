@@ -20,6 +20,6 @@ struct Suivi: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [Validate.self, Show.self, Diff.self, Init.self, Import.self, Log.self, History.self, Blame.self,
                       Draft.self, Bench.self, CommitteeCommand.self, Status.self, EventCommand.self, ReviewCommand.self,
-                      PositionCommand.self, CommentCommand.self, Clone.self, Pull.self, Push.self]
+                      PositionCommand.self, CommentCommand.self, Clone.self, Pull.self, Push.self, Verify.self]
     )
 }
