@@ -96,6 +96,14 @@ extension TextRegister {
     /// with the clause named, and nothing is written.
     /// - Returns: the new commit, or nil when nothing changed.
     public func commitDraft(_ name: String, message: String, author: Identity) async throws(RegisterError) -> ObjectID? {
+        try await commitDraft(name, message: message, author: author, stoppingAfterBranchMove: false)
+    }
+
+    /// `commitDraft`, optionally stopping right after the branch moved, before the working copy is rewritten:
+    /// where a killed process stops in the worst case (for tests).
+    func commitDraft(_ name: String, message: String, author: Identity, stoppingAfterBranchMove: Bool)
+        async throws(RegisterError) -> ObjectID?
+    {
         let branch = Self.branch(ofDraft: name)
         guard try await store.tip(of: branch) != nil else { throw RegisterError.notFound(revision: "draft/" + name) }
         let folder = workingCopy(ofDraft: name)
@@ -158,6 +166,7 @@ extension TextRegister {
             }
         }
         guard let commit else { throw .retriesExhausted(ref: branch, attempts: 100) }
+        if stoppingAfterBranchMove { return commit }
         // The working copy now reads the branch's tip, with other writers' changes included.
         try await writeWorkingCopy(name: name, at: commit)
         return commit
