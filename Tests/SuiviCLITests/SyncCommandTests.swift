@@ -183,8 +183,9 @@ struct SyncCommandTests {
     func gitDaemon() throws {
         let folder = try TemporaryFolder()
         let shared = try Self.sharedRegister(in: folder)
-        let git = try #require(ProcessRunner.systemTool("git"))
-        let daemon = try LoopbackServer(git, ["daemon", "--reuseaddr", "--export-all", "--enable=receive-pack",
+        // git-daemon itself, not `git daemon`: the `git` wrapper would leave it running when killed.
+        let execPath = try StockGit.run(["--exec-path"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let daemon = try LoopbackServer(execPath + "/git-daemon", ["--reuseaddr", "--export-all", "--enable=receive-pack",
                                               "--listen=127.0.0.1", "--port={port}", "--base-path=" + folder.url.path, folder.url.path])
         try exchange(through: "git://127.0.0.1:\(daemon.port)/shared.git", shared: shared, folder: folder)
     }
