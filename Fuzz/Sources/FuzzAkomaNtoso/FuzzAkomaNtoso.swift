@@ -16,6 +16,8 @@ func fuzzAkomaNtoso(_ data: Data) {
     _ = try? LegalTextReader.readFragment(data: data, file: "art.xml")
 }
 
+/// libFuzzer's own `main` (linked with `-sanitize=fuzzer`) names this symbol, so it must exist; SwiftPM points
+/// `main` at the `@main` below, which runs libFuzzer's driver on the same function.
 @_cdecl("LLVMFuzzerTestOneInput")
 func testOneInput(_ bytes: UnsafePointer<UInt8>?, _ count: Int) -> Int32 {
     fuzzAkomaNtoso(FuzzDriver.data(bytes, count))

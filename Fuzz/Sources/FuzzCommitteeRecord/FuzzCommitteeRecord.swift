@@ -8,6 +8,8 @@ func fuzzCommitteeRecord(_ data: Data) {
     _ = try? XMLTreeReader.read(data, file: "record.xml", limits: XMLParserLimits(maxBytes: 4 << 20, maxDepth: 16))
 }
 
+/// libFuzzer's own `main` (linked with `-sanitize=fuzzer`) names this symbol, so it must exist; SwiftPM points
+/// `main` at the `@main` below, which runs libFuzzer's driver on the same function.
 @_cdecl("LLVMFuzzerTestOneInput")
 func testOneInput(_ bytes: UnsafePointer<UInt8>?, _ count: Int) -> Int32 {
     fuzzCommitteeRecord(FuzzDriver.data(bytes, count))
