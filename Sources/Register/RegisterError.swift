@@ -97,6 +97,8 @@ public enum RegisterError: Error, Sendable, Equatable, LocalizedError, CustomStr
     case mergeNeedsAuthor(branch: String)
     /// No remote was given and none is recorded (`origin`).
     case noRemote
+    /// A branch pulled from a remote holds a text that does not read or validate: nothing was changed.
+    case remoteContentRefused(url: String, branch: String, reason: String)
 
     /// libgit2's return code, when the error comes from libgit2.
     var libgit2Code: Int32? {
@@ -218,6 +220,9 @@ public enum RegisterError: Error, Sendable, Equatable, LocalizedError, CustomStr
         case .mergeNeedsAuthor(let branch):
             return "La branche \(branch) a divergé : la réunir demande un commit de fusion signé. Indiquez --as "
                 + "\"Prénom Nom <courriel>\" ou définissez SUIVI_AUTEUR."
+        case .remoteContentRefused(let url, let branch, let reason):
+            return "La branche \(branch) de « \(url) » contient un texte refusé ; rien n'a été modifié dans ce registre. "
+                + "Signalez-le à qui a écrit sur le dépôt distant. Détail : \(reason)"
         case .noRemote:
             return "Aucun dépôt distant indiqué ni enregistré (origin) : donnez son adresse (chemin, git://, http://)."
         }

@@ -179,6 +179,30 @@ struct SyncCommandTests {
         #expect(try CLI.run("verify", "--repo", b).exitCode == 2, "tampering keeps being reported")
     }
 
+    @Test("an entity bomb committed on the shared repository with stock git is refused by pull, refs unchanged")
+    func hostileRemoteContent() throws {
+        let folder = try TemporaryFolder()
+        let shared = try Self.sharedRegister(in: folder)
+        let b = folder.path("b"), work = folder.path("travail")
+        try Self.ok(["clone", shared, b])
+        try #require(try StockGit.run(["clone", "--quiet", shared, work]).exitCode == 0)
+        let bomb = CLI.fixtures.appendingPathComponent("hostile/billion-laughs.xml")
+        let article = URL(fileURLWithPath: work).appendingPathComponent("texts/AFSP1638149A/articles/art_1.xml")
+        try FileManager.default.removeItem(at: article)
+        try FileManager.default.copyItem(at: bomb, to: article)
+        let committed = try StockGit.run(["-C", work, "-c", "user.name=X", "-c", "user.email=x@example.org",
+                                          "commit", "--quiet", "-am", "bombe"])
+        try #require(committed.exitCode == 0, "\(committed)")
+        try #require(try StockGit.run(["-C", work, "push", "--quiet", "origin", "main"]).exitCode == 0)
+
+        let before = try Self.refs(b + "/register.git")
+        let pulled = try CLI.run("pull", "--repo", b, "--as", "B <b@example.org>")
+        #expect(pulled.exitCode == 1, "\(pulled)")
+        #expect(pulled.stderr.contains("La branche main de") && pulled.stderr.contains("contient un texte refusé")
+                && pulled.stderr.contains("<!DOCTYPE>"), "\(pulled.stderr)")
+        #expect(try Self.refs(b + "/register.git") == before)
+    }
+
     @Test("clone, push and pull through git daemon on loopback (git://)")
     func gitDaemon() throws {
         let folder = try TemporaryFolder()

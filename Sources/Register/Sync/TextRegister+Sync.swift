@@ -49,7 +49,9 @@ extension TextRegister {
     /// Everything is checked before anything moves: when two sides changed the same clause (or the same
     /// record) differently, or a tag differs, it throws ``RegisterError/mergeConflict(url:conflicts:)`` (the
     /// clauses, by NOR, wId and eId, with both texts) or ``RegisterError/tagDiverged(name:local:remote:)``,
-    /// and no reference of this register has changed (the downloaded objects stay unreferenced).
+    /// and no reference of this register has changed (the downloaded objects stay unreferenced). Every text at
+    /// every new branch tip is read through the safe reader and validated first, as an import is
+    /// (``RegisterError/remoteContentRefused(url:branch:reason:)``).
     public func pull(from source: String? = nil, author: Identity?) async throws(RegisterError) -> SyncReport {
         let url = try await remoteAddress(source)
         let remote = try await store.fetch(from: url)
@@ -108,6 +110,8 @@ extension TextRegister {
                 author: author, date: Date())
             updates.append(.init(ref: merge.ref, change: .merged, old: merge.ours, new: commit))
         }
+        // What arrives is read like an import: every text at every new branch tip must read and validate.
+        for update in updates { try await checkTexts(at: update.new, branch: update.ref, url: url) }
         updates += tagUpdates
         for update in updates {
             try await store.moveReference(update.ref, to: update.new, expected: update.old,
@@ -116,6 +120,26 @@ extension TextRegister {
         let (refreshed, kept) = try await refreshWorkingCopies(after: updates)
         return SyncReport(url: url, updates: updates.sorted { $0.ref < $1.ref }, ahead: ahead,
                           refreshedWorkingCopies: refreshed, keptWorkingCopies: kept)
+    }
+
+    /// Reads every text stored at `commit` through the safe reader and validates it, as `import` would.
+    private func checkTexts(at commit: ObjectID, branch: String, url: String) async throws(RegisterError) {
+        let name = String(branch.dropFirst("refs/heads/".count))
+        for work in try await works(at: commit) {
+            do {
+                let document = try await self.document(at: commit, work: work)
+                let source = try LegalTextReader.read(data: CanonicalWriter.data(document), file: "\(name):\(work)")
+                let problems = LegalTextValidator.validate(source)
+                if let first = problems.first {
+                    throw RegisterError.remoteContentRefused(url: url, branch: name, reason: first.description)
+                }
+            } catch let error as RegisterError {
+                if case .remoteContentRefused = error { throw error }
+                throw .remoteContentRefused(url: url, branch: name, reason: error.description)
+            } catch {
+                throw .remoteContentRefused(url: url, branch: name, reason: "\(error)")
+            }
+        }
     }
 
     /// Sends every branch and tag to the remote (never forced). Refused when the remote has writes this

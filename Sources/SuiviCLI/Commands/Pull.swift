@@ -28,7 +28,8 @@ extension Suivi {
         var format: OutputFormat = .text
 
         func run() async throws {
-            let identity = try? author.identity()
+            // Only a merge needs an author: none given is fine, a malformed one is an error.
+            let identity: Identity? = author.author == nil ? try? author.identity() : try author.identity()
             let registry = try register.open()
             let report = try await registerCall { () async throws(RegisterError) in
                 try await registry.pull(from: source, author: identity)
