@@ -203,6 +203,26 @@ struct SyncCommandTests {
         #expect(try Self.refs(b + "/register.git") == before)
     }
 
+    @Test("clone, pull, push and verify have French help and a JSON form", arguments: ["clone", "pull", "push", "verify"])
+    func help(command: String) throws {
+        let help = try CLI.run(command, "--help")
+        #expect(help.exitCode == 0 && help.stdout.contains("--format") && help.stdout.contains("registre"), "\(help)")
+    }
+
+    @Test("pull --format json and verify --format json parse")
+    func json() throws {
+        let folder = try TemporaryFolder()
+        let shared = try Self.sharedRegister(in: folder)
+        let a = folder.path("a")
+        try Self.ok(["clone", shared, a])
+        let pulled = try Self.ok(["pull", "--repo", a, "--format", "json"])
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(pulled.stdout.utf8)) as? [String: Any])
+        #expect((report["updates"] as? [Any])?.isEmpty == true && report["url"] as? String == shared)
+        let verified = try Self.ok(["verify", "--repo", a, "--format", "json"])
+        let checks = try #require(try JSONSerialization.jsonObject(with: Data(verified.stdout.utf8)) as? [String: Any])
+        #expect(checks["versionsChecked"] as? [String] == ["v2017-01-05"] && (checks["findings"] as? [Any])?.isEmpty == true)
+    }
+
     @Test("clone, push and pull through git daemon on loopback (git://)")
     func gitDaemon() throws {
         let folder = try TemporaryFolder()
