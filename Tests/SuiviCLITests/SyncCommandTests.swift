@@ -59,7 +59,7 @@ struct SyncCommandTests {
         try StockGit.run(["-C", gitDirectory, "for-each-ref"]).stdout
     }
 
-    @Test("two clones, offline positions from two seats and a draft edit, pushed and pulled both ways, end in the same state")
+    @Test("two clones, offline positions and comments from two seats and draft edits, pushed and pulled both ways, end in the same state")
     func offlineMembersConverge() throws {
         let folder = try TemporaryFolder()
         let shared = try Self.sharedRegister(in: folder)
@@ -83,6 +83,11 @@ struct SyncCommandTests {
         try Self.edit(b, "Les conséquences qu", "Les conséquences, relues hors ligne, qu")
         try Self.ok(["draft", "commit", "periodique-2020", "-m", "Article 4 relu", "--repo", b, "--as", "Rédacteur B <b@example.org>"])
 
+        for (repo, seat) in [(a, Self.ofii), (b, Self.defenseur)] {
+            try Self.ok(["comment", "add", "--review", "periodique-2020", "--eid", "art_3", "--today", "2026-12-02",
+                         "Commentaire écrit hors ligne.", "--repo", repo] + seat)
+        }
+
         try Self.ok(["push", "--repo", a])
         let refused = try CLI.run("push", "--repo", b)
         #expect(refused.exitCode == 1 && refused.stderr.contains("suivi pull"), "\(refused)")
@@ -98,6 +103,8 @@ struct SyncCommandTests {
         #expect(try Self.refs(b + "/register.git") == sharedRefs)
         let files = try StockGit.run(["-C", shared, "ls-tree", "-r", "--name-only", "main", "committee/positions/periodique-2020"]).stdout
         #expect(files == "committee/positions/periodique-2020/defenseur-des-droits.xml\ncommittee/positions/periodique-2020/ofii-medecins.xml\n")
+        let comments = try StockGit.run(["-C", shared, "ls-tree", "-r", "--name-only", "main", "committee/comments/periodique-2020"]).stdout
+        #expect(comments.split(separator: "\n").count == 2, "both offline comments: \(comments)")
         let copyA = try String(contentsOfFile: a + "/" + Self.draftFile, encoding: .utf8)
         let copyB = try String(contentsOfFile: b + "/" + Self.draftFile, encoding: .utf8)
         #expect(copyA == copyB)
