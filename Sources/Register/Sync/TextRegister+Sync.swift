@@ -58,7 +58,7 @@ extension TextRegister {
         var updates: [SyncReport.Update] = []
         var ahead: [String] = []
         var conflicts: [MergeConflict] = []
-        var merges: [(ref: String, ours: ObjectID, theirs: ObjectID)] = []
+        var merges: [(ref: String, ours: ObjectID, theirs: ObjectID, tree: ObjectID)] = []
 
         for (ref, theirs) in remote.branches.sorted(by: { $0.key < $1.key }) {
             guard let ours = try await store.tip(of: ref) else {
@@ -71,7 +71,7 @@ extension TextRegister {
                 updates.append(.init(ref: ref, change: .fastForward, old: ours, new: theirs))
             } else {
                 switch try await store.mergeTrees(ours: ours, theirs: theirs) {
-                case .clean: merges.append((ref, ours, theirs))
+                case .clean(let tree): merges.append((ref, ours, theirs, tree))
                 case .conflicts(let paths):
                     for path in paths {
                         let mine = try await path.ours.asyncMap { id throws(RegisterError) in try await store.blob(id) } ?? nil
@@ -101,11 +101,10 @@ extension TextRegister {
 
         // Nothing refused: write the merge commits, then move the references (each by compare-and-swap).
         for merge in merges {
-            guard let author, case .clean(let tree) = try await store.mergeTrees(ours: merge.ours, theirs: merge.theirs)
-            else { continue }
+            guard let author else { continue }
             let name = merge.ref.dropFirst("refs/heads/".count)
             let commit = try await store.writeMergeCommit(
-                tree: tree, parents: [merge.ours, merge.theirs],
+                tree: merge.tree, parents: [merge.ours, merge.theirs],
                 message: "Fusion de \(name) depuis \(url)\n\nÉcritures faites hors ligne des deux côtés, réunies par suivi pull.",
                 author: author, date: Date())
             updates.append(.init(ref: merge.ref, change: .merged, old: merge.ours, new: commit))
