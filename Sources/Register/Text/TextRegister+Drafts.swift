@@ -24,6 +24,13 @@ extension TextRegister {
         workingCopy(ofDraft: name).appendingPathComponent(".base")
     }
 
+    /// Writes the working copy of draft `name` from `commit` unless it already has one (with its `.base`): an
+    /// import killed after creating the branch but before writing the working copy left none.
+    func ensureWorkingCopy(name: String, at commit: ObjectID) async throws(RegisterError) {
+        guard !FileManager.default.fileExists(atPath: baseFile(ofDraft: name).path) else { return }
+        try await writeWorkingCopy(name: name, at: commit)
+    }
+
     /// What a `draft commit` is about to write (`<blob id or -> <path>` lines), kept until the working copy is
     /// rewritten from the new tip: if the process is killed after the branch moved but before the working copy
     /// and its `.base` were rewritten, the next commit recognises those files on the branch as its own earlier

@@ -3,10 +3,9 @@ import LegalText
 import Testing
 @testable import Register
 
-/// A `draft commit` stopped where a SIGKILL can stop it: after its branch moved, before its working copy and
-/// `.base` were rewritten (found by the killed-writers test of the CLI suite).
-@Suite("Draft commit interrupted after the branch moved")
-struct DraftCommitCrashTests {
+/// Writes stopped where a SIGKILL can stop them, as found by the killed-writers test of the CLI suite.
+@Suite("Writes interrupted by a kill")
+struct InterruptedWriteTests {
     static let drafter = Identity(name: "Rédactrice", email: "redaction@example.org")
 
     func rewordArticle1(_ register: TextRegister, _ text: String) throws {
@@ -36,6 +35,23 @@ struct DraftCommitCrashTests {
             #expect(text.clause(eId: "art_1__para_1")?.content == [Block(text: "Seconde rédaction.")])
             #expect(!FileManager.default.fileExists(atPath: register.workingCopy(ofDraft: "revision")
                 .appendingPathComponent(".pending").path), "nothing pending once the working copy is rewritten")
+        }
+    }
+
+    @Test("an import killed after committing a draft but before writing its working copy: importing again writes it")
+    func importWritesMissingWorkingCopy() async throws {
+        try await withTextRegister { (register, root) async throws in
+            let folder = try SmallAct.writeHistory(into: root)
+            _ = try await register.importVersions(from: folder.path, author: Self.drafter)
+            let copy = register.workingCopy(ofDraft: "projet-2026")
+            try FileManager.default.removeItem(at: copy)  // what the kill leaves: the branch, no working copy
+
+            let again = try await register.importVersions(from: folder.path, author: Self.drafter)
+            #expect(again.allSatisfy { $0.status == .alreadyPresent })
+            let tip = try #require(try await register.gitStore.tip(of: "refs/heads/" + SmallAct.draftBranch))
+            #expect(try await register.drafts().first { $0.name == "projet-2026" }?.base == tip)
+            let written = try Data(contentsOf: copy.appendingPathComponent(SmallAct.work + ".xml"))
+            #expect(written == CanonicalWriter.data(try await register.document(at: tip)))
         }
     }
 }
