@@ -39,7 +39,7 @@ public actor GitStore {
     /// Lock files removed when the store opened because a writer died holding them, relative to the git directory.
     public nonisolated let removedStaleLocks: [String]
 
-    private let repository: GitRepository
+    let repository: GitRepository
     private let staleLockAge: Duration
     private let lockTimeout: Duration
     private let writersLock: WritersLock
@@ -363,14 +363,14 @@ public actor GitStore {
     // MARK: Internals
 
     /// What a compare-and-swap on a reference found.
-    private enum SwapOutcome {
+    enum SwapOutcome {
         case updated
         /// The reference was not at the expected value; it is now at `actual` (`nil`: absent).
         case moved(actual: ObjectID?)
     }
 
     /// Points `ref` at `target` if it is at `expected` (`nil`: absent), waiting while another writer holds its lock.
-    private func compareAndSwap(_ ref: String, to target: ObjectID, expected: ObjectID?, logMessage: String)
+    func compareAndSwap(_ ref: String, to target: ObjectID, expected: ObjectID?, logMessage: String)
         async throws(RegisterError) -> SwapOutcome
     {
         let clock = ContinuousClock()
@@ -448,7 +448,7 @@ public actor GitStore {
         return try repository.createTagObject(name: name, target: object, tagger: signature, message: stamp.message)
     }
 
-    private func commit(_ id: ObjectID) throws(RegisterError) -> GitCommit {
+    func commit(_ id: ObjectID) throws(RegisterError) -> GitCommit {
         guard let commit = try repository.commit(id) else { throw .notFound(revision: id.hex) }
         return commit
     }
@@ -488,7 +488,7 @@ public actor GitStore {
 }
 
 /// A validated author (or tagger), date and cleaned-up message, ready for a signature.
-private struct Stamp {
+struct Stamp {
     let identity: Identity
     let seconds: Int64
     let timeZoneMinutes: Int

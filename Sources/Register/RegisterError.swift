@@ -83,6 +83,23 @@ public enum RegisterError: Error, Sendable, Equatable, LocalizedError, CustomStr
     /// Someone else changed the same clauses on the draft since the working copy was taken.
     case draftConflict(draft: String, paths: [String])
 
+    // MARK: Sync
+
+    /// Connecting to, fetching from or pushing to a remote failed (libgit2's reason).
+    case remote(url: String, reason: String)
+    /// The remote refused some references (full name → its reason): it has writes this register lacks.
+    case pushRejected(url: String, references: [String: String])
+    /// Pulling would merge clauses or records both sides changed differently: nothing was changed.
+    case mergeConflict(url: String, conflicts: [MergeConflict])
+    /// A tag designates another commit on the remote than here: a published version was moved on one side.
+    case tagDiverged(name: String, local: ObjectID, remote: ObjectID)
+    /// Pulling needs a merge commit, which is signed by a person: none was given.
+    case mergeNeedsAuthor(branch: String)
+    /// No remote was given and none is recorded (`origin`).
+    case noRemote
+    /// A branch pulled from a remote holds a text that does not read or validate: nothing was changed.
+    case remoteContentRefused(url: String, branch: String, reason: String)
+
     /// libgit2's return code, when the error comes from libgit2.
     var libgit2Code: Int32? {
         if case .libgit2(_, let code, _) = self { return code }
@@ -185,6 +202,29 @@ public enum RegisterError: Error, Sendable, Equatable, LocalizedError, CustomStr
             return "Conflit sur le projet \(draft) : quelqu'un a modifié entre-temps les mêmes éléments "
                 + "(\(paths.joined(separator: ", "))). Rien n'a été enregistré ; reprenez la copie de travail "
                 + "(« suivi draft checkout \(draft) ») puis refaites vos modifications."
+        case .remote(let url, let reason):
+            return "Échange impossible avec le dépôt distant « \(url) » : \(reason). Vérifiez l'adresse et le réseau ; "
+                + "si le dépôt distant a reçu d'autres écritures, faites d'abord « suivi pull »."
+        case .pushRejected(let url, let references):
+            let list = references.keys.sorted().map { "  \($0) : \(references[$0] ?? "")" }.joined(separator: "\n")
+            return "Le dépôt distant « \(url) » a refusé ces références ; il contient des écritures que ce registre "
+                + "n'a pas. Faites « suivi pull » puis « suivi push » :\n" + list
+        case .mergeConflict(let url, let conflicts):
+            return "\(conflicts.count) conflit(s) avec « \(url) » : les deux côtés ont modifié différemment les mêmes "
+                + "éléments. Rien n'a été modifié dans ce registre. Accordez-vous sur une version, enregistrez-la "
+                + "(« suivi draft commit ») d'un côté, puis recommencez.\n\n"
+                + conflicts.map(\.french).joined(separator: "\n\n")
+        case .tagDiverged(let name, let local, let remote):
+            return "L'étiquette \(name) désigne la version \(local.abbreviated) ici et \(remote.abbreviated) sur le dépôt "
+                + "distant : une version publiée a été déplacée d'un côté. Rien n'a été modifié ; lancez « suivi verify »."
+        case .mergeNeedsAuthor(let branch):
+            return "La branche \(branch) a divergé : la réunir demande un commit de fusion signé. Indiquez --as "
+                + "\"Prénom Nom <courriel>\" ou définissez SUIVI_AUTEUR."
+        case .remoteContentRefused(let url, let branch, let reason):
+            return "La branche \(branch) de « \(url) » contient un texte refusé ; rien n'a été modifié dans ce registre. "
+                + "Signalez-le à qui a écrit sur le dépôt distant. Détail : \(reason)"
+        case .noRemote:
+            return "Aucun dépôt distant indiqué ni enregistré (origin) : donnez son adresse (chemin, git://, http://)."
         }
     }
 

@@ -22,6 +22,7 @@ struct Suivi: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [Validate.self, Show.self, Diff.self, Init.self, Import.self, Log.self, History.self, Blame.self,
                       Draft.self, Bench.self, CommitteeCommand.self, Status.self, EventCommand.self, ReviewCommand.self,
-                      PositionCommand.self, CommentCommand.self, Export.self, Serve.self]
+                      PositionCommand.self, CommentCommand.self, Export.self, Serve.self,
+                      Clone.self, Pull.self, Push.self, Verify.self]
     )
 }

@@ -29,9 +29,7 @@ struct RegisterCommandTests {
 
     /// Stock git, with the user's and system's configuration out of the way.
     private func git(_ arguments: String...) throws -> ProcessResult {
-        let env = try #require(ProcessRunner.systemTool("env"))
-        let git = try #require(ProcessRunner.systemTool("git"))
-        return try ProcessRunner.run(env, ["GIT_CONFIG_NOSYSTEM=1", "GIT_CONFIG_GLOBAL=/dev/null", "LC_ALL=C", git] + arguments)
+        try StockGit.run(arguments)
     }
 
     /// `git for-each-ref` of the register's repository: every ref and what it points at.
@@ -295,7 +293,7 @@ struct RegisterCommandTests {
         defer { withExtendedLifetime(folder) {} }
         let repo = folder.path("registre")
         #expect(try CLI.run("init", repo).exitCode == 0)
-        let writers = try runConcurrently((1...16).map { ["bench", "write", "--repo", repo, "--writer", "\($0)", "--commits", "50"] },
+        let writers = try CLI.runConcurrently((1...16).map { ["bench", "write", "--repo", repo, "--writer", "\($0)", "--commits", "50"] },
                                           watchdog: .seconds(50))
         for (number, writer) in writers.enumerated() {
             #expect(writer.exitCode == 0, "writer \(number + 1): \(writer)")
@@ -357,32 +355,6 @@ struct RegisterCommandTests {
         #expect(try benchCount(repo) == 3)
     }
 
-    /// Runs `suivi` with each argument list, all at the same time: one thread per child, since the runner
-    /// blocks until its child exits. (A shell's `wait` would hang here: children inherit the test thread's blocked
-    /// signal mask, SIGCHLD included.)
-    private func runConcurrently(_ commands: [[String]], watchdog: Duration) throws -> [ProcessResult] {
-        let executable = try #require(CLI.executable)
-        let results = ResultBox()
-        let group = DispatchGroup()
-        for (index, arguments) in commands.enumerated() {
-            group.enter()
-            Thread {
-                let outcome: Result<ProcessResult, ProcessRunnerError>
-                do {
-                    outcome = .success(try ProcessRunner.run(executable, arguments, watchdog: watchdog))
-                } catch {
-                    outcome = .failure(ProcessRunnerError(description: "\(error)"))
-                }
-                results.mutex.withLock { $0[index] = outcome }
-                group.leave()
-            }.start()
-        }
-        group.wait()
-        return try results.mutex.withLock { collected in
-            try (0..<commands.count).map { index in try #require(collected[index]).get() }
-        }
-    }
-
     // MARK: Stock git
 
     @Test("stock git: clone, log --follow of an article, and a readable diff of art_3 between the version and the draft")
@@ -420,30 +392,4 @@ struct RegisterCommandTests {
         }
     }
 }
-}
-
-/// The results of children run on several threads, by index.
-private final class ResultBox: Sendable {
-    let mutex = Mutex<[Int: Result<ProcessResult, ProcessRunnerError>]>([:])
-}
-
-/// A temporary folder in memory (`/dev/shm`) when there is one, else in the temporary directory; removed when
-/// the value goes away. For the writers' stress test: every libgit2 write is fsynced, so on a shared disk 800
-/// commits and the tens of thousands of objects lost races leave behind take minutes to write and to delete,
-/// which measures the disk, not the compare-and-swap under test.
-private final class MemoryBackedFolder {
-    let url: URL
-
-    init() throws {
-        let shm = URL(fileURLWithPath: "/dev/shm", isDirectory: true)
-        let base = FileManager.default.isWritableFile(atPath: shm.path) ? shm : FileManager.default.temporaryDirectory
-        url = base.appendingPathComponent("suivi-cli-tests-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-
-    deinit {
-        try? FileManager.default.removeItem(at: url)
-    }
-
-    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
 }

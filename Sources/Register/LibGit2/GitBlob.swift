@@ -31,6 +31,22 @@ extension GitRepository {
         return out.map { GitBlob(owning: $0, in: self) }
     }
 
+    /// The id git gives `data` as a blob, computed without storing anything (`git_odb_hash`).
+    static func blobID(of data: Data) -> ObjectID? {
+        _ = libgit2
+        var oid = git_oid()
+        let code = data.withUnsafeBytes { buffer in
+            withUnsafeBytes(of: UInt8(0)) { empty in
+                git_odb_hash(&oid, buffer.baseAddress ?? empty.baseAddress, buffer.count, GIT_OBJECT_BLOB)
+            }
+        }
+        guard code == 0 else {
+            clearGitError()
+            return nil
+        }
+        return ObjectID(oid)
+    }
+
     /// Stores `data` as a blob (a no-op when the same content is already stored) and returns its id.
     func writeBlob(_ data: Data) throws(RegisterError) -> ObjectID {
         var oid = git_oid()

@@ -24,6 +24,36 @@ extension TextRegister {
         workingCopy(ofDraft: name).appendingPathComponent(".base")
     }
 
+    /// Writes the working copy of draft `name` from `commit` unless it already has one (with its `.base`): an
+    /// import killed after creating the branch but before writing the working copy left none.
+    func ensureWorkingCopy(name: String, at commit: ObjectID) async throws(RegisterError) {
+        guard !FileManager.default.fileExists(atPath: baseFile(ofDraft: name).path) else { return }
+        try await writeWorkingCopy(name: name, at: commit)
+    }
+
+    /// What a `draft commit` is about to write (`<blob id or -> <path>` lines), kept until the working copy is
+    /// rewritten from the new tip: if the process is killed after the branch moved but before the working copy
+    /// and its `.base` were rewritten, the next commit recognises those files on the branch as its own earlier
+    /// write instead of someone else's change.
+    private func pendingFile(ofDraft name: String) -> URL {
+        workingCopy(ofDraft: name).appendingPathComponent(".pending")
+    }
+
+    /// The pending writes of earlier `draft commit`s that did not finish: path → the contents written (ids).
+    private func pendingWrites(ofDraft name: String) -> [String: Set<String>] {
+        guard let text = try? String(contentsOf: pendingFile(ofDraft: name), encoding: .utf8) else { return [:] }
+        var writes: [String: Set<String>] = [:]
+        for line in text.split(separator: "\n") {
+            guard let space = line.firstIndex(of: " ") else { continue }
+            writes[String(line[line.index(after: space)...]), default: []].insert(String(line[..<space]))
+        }
+        return writes
+    }
+
+    private static func pendingMarker(_ data: Data?) -> String {
+        data.flatMap { GitRepository.blobID(of: $0)?.hex } ?? "-"
+    }
+
     /// Starts a draft: branch `draft/<name>` from the text in force (the tip of `main`), and a working
     /// copy of every text in `brouillons/<name>/<work>.xml`, to edit with any XML editor.
     public func startDraft(_ name: String) async throws(RegisterError) -> DraftInfo {
@@ -46,6 +76,7 @@ extension TextRegister {
                 try CanonicalWriter.data(document).write(to: folder.appendingPathComponent(work + ".xml"), options: .atomic)
             }
             try Data((commit.description + "\n").utf8).write(to: baseFile(ofDraft: name), options: .atomic)
+            try? FileManager.default.removeItem(at: pendingFile(ofDraft: name))
         } catch let error as RegisterError {
             throw error
         } catch {
@@ -72,6 +103,14 @@ extension TextRegister {
     /// with the clause named, and nothing is written.
     /// - Returns: the new commit, or nil when nothing changed.
     public func commitDraft(_ name: String, message: String, author: Identity) async throws(RegisterError) -> ObjectID? {
+        try await commitDraft(name, message: message, author: author, stoppingAfterBranchMove: false)
+    }
+
+    /// `commitDraft`, optionally stopping right after the branch moved, before the working copy is rewritten:
+    /// where a killed process stops in the worst case (for tests).
+    func commitDraft(_ name: String, message: String, author: Identity, stoppingAfterBranchMove: Bool)
+        async throws(RegisterError) -> ObjectID?
+    {
         let branch = Self.branch(ofDraft: name)
         guard try await store.tip(of: branch) != nil else { throw RegisterError.notFound(revision: "draft/" + name) }
         let folder = workingCopy(ofDraft: name)
@@ -96,6 +135,16 @@ extension TextRegister {
             changes.merge(try await self.changes(toWrite: RegisterLayout.files(for: document), work: work, over: base)) { _, new in new }
         }
         guard !changes.isEmpty else { return nil }
+        // Recorded before the branch can move (see `pendingFile`); earlier unfinished writes are kept.
+        var pending = pendingWrites(ofDraft: name)
+        for (path, data) in changes { pending[path, default: []].insert(Self.pendingMarker(data)) }
+        let earlier = pendingWrites(ofDraft: name)
+        let pendingText = pending.keys.sorted().flatMap { path in pending[path, default: []].sorted().map { "\($0) \(path)" } }
+        do {
+            try Data((pendingText.joined(separator: "\n") + "\n").utf8).write(to: pendingFile(ofDraft: name), options: .atomic)
+        } catch {
+            throw .io(path: pendingFile(ofDraft: name).path, reason: error.localizedDescription)
+        }
         // Commit on top of the branch as it is, if nobody changed the same files since the base; the
         // branch moves only if it is still where it was checked (compare-and-swap), else check again.
         let date = Date()
@@ -107,7 +156,11 @@ extension TextRegister {
                 var clash: [String] = []
                 for path in theirs where changes.keys.contains(path) {
                     // Same content on both sides is no conflict.
-                    if try await store.readFile(path: path, at: tip) != (changes[path] ?? nil) { clash.append(path) }
+                    let there = try await store.readFile(path: path, at: tip)
+                    guard there != (changes[path] ?? nil) else { continue }
+                    // This working copy's own earlier commit, killed before it could rewrite the working copy.
+                    if earlier[path]?.contains(Self.pendingMarker(there)) == true { continue }
+                    clash.append(path)
                 }
                 if !clash.isEmpty { throw .draftConflict(draft: name, paths: clash.sorted()) }
             }
@@ -120,6 +173,7 @@ extension TextRegister {
             }
         }
         guard let commit else { throw .retriesExhausted(ref: branch, attempts: 100) }
+        if stoppingAfterBranchMove { return commit }
         // The working copy now reads the branch's tip, with other writers' changes included.
         try await writeWorkingCopy(name: name, at: commit)
         return commit

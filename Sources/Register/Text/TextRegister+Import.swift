@@ -126,6 +126,7 @@ extension TextRegister {
             created = true
         }
         if try await sameText(files, works: works, at: tip) {
+            try await ensureWorkingCopy(name: name, at: tip)
             return ImportOutcome(source: source, version: "draft/" + name, commit: tip, status: .alreadyPresent)
         }
         if created == false {
@@ -135,6 +136,7 @@ extension TextRegister {
             for commit in try await store.log(from: tip, firstParentOnly: true) {
                 if commit.id == base { break }  // back on main: the branch's own commits are behind us
                 if try await sameText(files, works: works, at: commit.id) {
+                    try await ensureWorkingCopy(name: name, at: tip)
                     return ImportOutcome(source: source, version: "draft/" + name, commit: tip, status: .alreadyPresent)
                 }
             }
