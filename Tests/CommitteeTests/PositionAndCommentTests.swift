@@ -120,6 +120,17 @@ struct PositionAndCommentTests {
             try await fixture.committee.addComment(review: "p1", eId: "art_1", text: "x", acting: Acting(seat: "ofii-medecins"),
                                                    today: day("2026-12-01"))
         } == .noActingPerson(seat: "ofii-medecins"))
+        // Nor can she act for it by naming herself, although the seat now has no member in office.
+        let former = Acting(seat: "ofii-medecins", person: Identity(name: "Titulaire", email: "Titulaire@example.org"))
+        #expect(await refusal {
+            try await fixture.committee.addComment(review: "p1", eId: "art_1", text: "x", acting: former, today: day("2026-12-01"))
+        } == .notAMember(seat: "ofii-medecins", email: "Titulaire@example.org"))
+        #expect(await refusal {
+            _ = try await fixture.committee.actingIdentity(former, on: day("2026-12-01"))
+        } == .notAMember(seat: "ofii-medecins", email: "Titulaire@example.org"))
+        // Someone else may still act for the empty seat (the secretariat), and is named in the commit.
+        let stand = Acting(seat: "ofii-medecins", person: Identity(name: "Intérim", email: "interim@example.org"))
+        #expect(try await fixture.committee.actingIdentity(stand, on: day("2026-12-01")).person.email == "interim@example.org")
         let roster = try await fixture.committee.state().roster
         #expect(roster.seat("ofii-medecins")?.members.first?.to == day("2026-11-30"))
     }

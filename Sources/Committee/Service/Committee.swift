@@ -56,7 +56,13 @@ public struct Committee: Sendable {
         let seat = try state.seat(acting.seat)
         let current = seat.currentMembers(on: today)
         if let person = acting.person {
-            if !current.isEmpty && !current.contains(where: { $0.email.lowercased() == person.email.lowercased() }) {
+            let email = person.email.lowercased()
+            if !current.isEmpty && !current.contains(where: { $0.email.lowercased() == email }) {
+                throw .notAMember(seat: seat.id, email: person.email)
+            }
+            // A seat left without a member in office may be acted for by a given person (the secretariat),
+            // but never by someone the roster records as having left that seat.
+            if current.isEmpty && seat.members.contains(where: { $0.email.lowercased() == email }) {
                 throw .notAMember(seat: seat.id, email: person.email)
             }
             return (seat, person)
@@ -64,6 +70,13 @@ public struct Committee: Sendable {
         if current.count == 1, let member = current.first { return (seat, Identity(name: member.name, email: member.email)) }
         if current.isEmpty, let fallback = acting.fallback { return (seat, fallback) }
         throw .noActingPerson(seat: seat.id)
+    }
+
+    /// The seat and the person who would act for `acting` today, checked against the roster at the tip of
+    /// `main` exactly as every write checks it (front ends use it to refuse a login early).
+    public func actingIdentity(_ acting: Acting, on today: LegalDate) async throws(CommitteeError) -> (seat: Seat, person: Identity) {
+        let (seat, person) = try resolve(acting, in: try await state(), on: today)
+        return (seat, person)
     }
 
     /// Like ``resolve(_:in:on:)``, and refuses any seat but the chair's.

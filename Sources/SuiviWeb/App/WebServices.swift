@@ -23,18 +23,11 @@ struct WebServices: Sendable {
         return roster.seat(account.seat)?.isChair ?? false
     }
 
-    /// Who acts for the logged-in account: its own seat, never one a form names. A member account stops
-    /// working when the member leaves office (the committee alone accepts a former member for a seat with
-    /// no member in office, so the interface checks the roster itself).
+    /// Who acts for the logged-in account: its own seat, never one a form names, checked against the roster
+    /// by the committee (a member who has left office can no longer act, nor log in).
     func acting(_ context: AppRequestContext) async throws -> Acting {
         guard let account = context.account else { throw WebError.loginRequired }
-        if account.isMember {
-            let roster = try await committee.state().roster
-            let inOffice = roster.seat(account.seat)?.currentMembers(on: today()) ?? []
-            guard inOffice.contains(where: { $0.email.lowercased() == account.email.lowercased() }) else {
-                throw CommitteeError.notAMember(seat: account.seat, email: account.email)
-            }
-        }
+        _ = try await committee.actingIdentity(account.acting, on: today())
         return account.acting
     }
 
