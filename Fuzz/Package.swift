@@ -11,6 +11,8 @@ import PackageDescription
 let fuzzers: [Target] = [
     fuzzer("FuzzAkomaNtoso"),
     fuzzer("FuzzCommitteeRecord"),
+    fuzzer("FuzzLegi"),
+    fuzzer("FuzzAknImport"),
 ]
 
 /// An executable whose `@main` hands one Swift function to libFuzzer's driver (FuzzSupport/FuzzDriver.swift).

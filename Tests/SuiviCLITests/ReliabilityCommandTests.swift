@@ -17,8 +17,40 @@ struct ReliabilityCommandTests {
         case importVersions = "import"
         case draftCommit = "draft commit"
         case committeeImport = "committee import"
+        /// A LEGI extract (the test fixture) whose first article version is the sample.
+        case importLegiArticle = "import legi (article)"
+        /// A LEGI extract (the test fixture) whose text structure (`TEXTELR`) is the sample.
+        case importLegiStructure = "import legi (structure)"
+        case importAkn = "import akn"
 
         var testDescription: String { "suivi \(rawValue)" }
+
+        /// The LEGI fixture's files the sample replaces.
+        static let legiArticle = "article/LEGI/ARTI/00/00/99/00/00/LEGIARTI000099000011.xml"
+        static let legiStructure = "texte/struct/LEGITEXT000099000001.xml"
+
+        /// The file the error message must name.
+        func refusedFile(_ sample: HostileFile) -> String {
+            switch self {
+            case .importVersions, .importAkn: sample.name
+            case .draftCommit: "AFSP1638149A.xml"
+            case .committeeImport: "hostile.xml"
+            case .importLegiArticle: Self.legiArticle
+            case .importLegiStructure: Self.legiStructure
+            }
+        }
+
+        /// The French reason the error message must give; nil where the entry point has its own words.
+        func reason(_ sample: HostileFile) -> String? {
+            switch self {
+            case .committeeImport: return nil
+            case .importLegiArticle, .importLegiStructure:
+                // Well-formed Akoma Ntoso (or HTML) is not LEGI: refused for its root, before the Akoma Ntoso rules.
+                let akomaNtosoRules = ["wrong-root.xml", "wrong-namespace.xml", "unknown-element-in-article.xml", "text-in-body.xml"]
+                return akomaNtosoRules.contains(sample.name) ? "élément racine inconnu" : sample.reason
+            default: return sample.reason
+            }
+        }
 
         /// Places `sample` where the entry point reads it and runs it on `repo`.
         func run(_ sample: HostileFile, repo: String, folder: TemporaryFolder) throws -> ProcessResult {
@@ -42,6 +74,16 @@ struct ReliabilityCommandTests {
                 try FileManager.default.createDirectory(at: records.appendingPathComponent("reviews"), withIntermediateDirectories: true)
                 try FileManager.default.copyItem(atPath: path, toPath: records.appendingPathComponent("reviews/hostile.xml").path)
                 return try CLI.run("committee", "import", records.path, "--repo", repo, "--auteur", clerk)
+            case .importLegiArticle, .importLegiStructure:
+                let extract = folder.url.appendingPathComponent("LEGITEXT000099000001")
+                try? FileManager.default.removeItem(at: extract)
+                try FileManager.default.copyItem(at: CLI.fixtures.appendingPathComponent("legi/LEGITEXT000099000001"), to: extract)
+                let replaced = extract.appendingPathComponent(self == .importLegiArticle ? Self.legiArticle : Self.legiStructure)
+                try FileManager.default.removeItem(at: replaced)
+                try FileManager.default.copyItem(atPath: path, toPath: replaced.path)
+                return try CLI.run("import", "legi", extract.path, "--repo", repo, "--as", clerk)
+            case .importAkn:
+                return try CLI.run("import", "akn", path, "--repo", repo, "--as", clerk)
             }
         }
     }
@@ -68,15 +110,23 @@ struct ReliabilityCommandTests {
         for sample in HostileFile.all {
             let result = try entryPoint.run(sample, repo: repo, folder: folder)
             #expect(result.exitCode == 1, "\(sample.testDescription): \(result)")
-            let file = [.importVersions: sample.name, .draftCommit: "AFSP1638149A.xml", .committeeImport: "hostile.xml"][entryPoint] ?? ""
-            #expect(result.stderr.contains(file), "\(sample.testDescription): the file is named in \(result)")
-            if entryPoint != .committeeImport {
-                #expect(result.stderr.contains(sample.reason), "\(sample.testDescription): no French reason in \(result)")
+            #expect(result.stderr.contains(entryPoint.refusedFile(sample)), "\(sample.testDescription): the file is named in \(result)")
+            if let reason = entryPoint.reason(sample) {
+                #expect(result.stderr.contains(reason), "\(sample.testDescription): no French reason in \(result)")
             }
             #expect(!result.timedOut && result.wallSeconds < 5, "\(sample.testDescription): \(result)")
             #expect(result.maxRSSKiB < 200 * 1024, "\(sample.testDescription): \(result)")
             #expect(try StockGit.refs(repo) == refs, "\(sample.testDescription): a ref moved")
             #expect(try StockGit.objectCount(repo) == objects, "\(sample.testDescription): objects were written")
+        }
+        if entryPoint == .importLegiArticle || entryPoint == .importLegiStructure {
+            // Control: the same extract without the sample imports, so each refusal above was the sample's.
+            let extract = folder.url.appendingPathComponent("LEGITEXT000099000001")
+            try FileManager.default.removeItem(at: extract)
+            try FileManager.default.copyItem(at: CLI.fixtures.appendingPathComponent("legi/LEGITEXT000099000001"), to: extract)
+            let imported = try CLI.run("import", "legi", extract.path, "--repo", repo, "--as", Self.clerk)
+            #expect(imported.exitCode == 0, "\(imported)")
+            #expect(try StockGit.refs(repo) != refs)
         }
         print("reliability: \(HostileFile.all.count) hostile samples refused by suivi \(entryPoint.rawValue), nothing written")
     }

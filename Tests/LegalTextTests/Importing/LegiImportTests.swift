@@ -205,6 +205,29 @@ struct LegiImportTests {
         #expect(LegalTextValidator.validate(SourceDocument(file: "legi", document: document)).isEmpty)
     }
 
+    // MARK: Files held in memory
+
+    @Test("an extract read from memory gives the same timeline as the folder it came from")
+    func extractInMemory() throws {
+        let root = URL(fileURLWithPath: LegiSample.fixture)
+        let paths = try #require(FileManager.default.enumerator(atPath: root.path)?.allObjects as? [String])
+            .filter { $0.hasSuffix(".xml") }.sorted()
+        let files = try paths.map { (file: root.path + "/" + $0, data: try Data(contentsOf: root.appendingPathComponent($0))) }
+        let inMemory = try LegiImporter.timeline(files: files, source: LegiSample.fixture)
+        #expect(inMemory == (try fixtureTimeline()))
+    }
+
+    @Test("a file in memory is refused like a file on disk, named by the name it was given")
+    func refusedInMemory() throws {
+        let bomb = Data(#"<?xml version="1.0"?><!DOCTYPE ARTICLE [<!ENTITY a "aaaa">]><ARTICLE>&a;</ARTICLE>"#.utf8)
+        let error = #expect(throws: LegalTextError.self) {
+            try LegiImporter.timeline(files: [(file: "extrait/LEGIARTI000099000011.xml", data: bomb)], source: "extrait")
+        }
+        #expect(error?.file == "extrait/LEGIARTI000099000011.xml")
+        let none = #expect(throws: LegalTextError.self) { try LegiImporter.timeline(files: [], source: "extrait") }
+        #expect(none?.file == "extrait")
+    }
+
     // MARK: Unknown or malformed content
 
     @Test("an unknown ETAT is reported with the file, line and element")

@@ -28,21 +28,30 @@ struct LegiFiles: Sendable {
     var articles: [LegiArticleVersion] = []
     var sectionTitles: [String: String] = [:]
 
-    /// Reads every `*.xml` file below `folder` (or the single file `folder`).
-    static func read(_ folder: String, limits: XMLParserLimits = .standard) throws(LegalTextError) -> LegiFiles {
+    /// The bytes of every `*.xml` file below `folder` (or of the single file `folder`), in path order.
+    static func contents(of folder: String, limits: XMLParserLimits = .standard) throws(LegalTextError) -> [(file: String, data: Data)] {
         let paths = try FileCheck.expand([folder])
         guard !paths.isEmpty else { throw .unreadable(file: folder, reason: "aucun fichier XML LEGI dans ce dossier") }
-        var files = LegiFiles()
-        var structures: [(LegiElement, String)] = []
-        var sections: [(LegiElement, String)] = []
+        var contents: [(file: String, data: Data)] = []
         for path in paths {
             if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > limits.maxBytes {
                 throw .tooLarge(file: path, bytes: size, limit: limits.maxBytes)
             }
-            let data: Data
-            do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+            do { contents.append((path, try Data(contentsOf: URL(fileURLWithPath: path)))) } catch {
                 throw .unreadable(file: path, reason: (error as NSError).localizedDescription)
             }
+        }
+        return contents
+    }
+
+    /// Reads the LEGI files held in memory, in order; `source` names the whole extract in messages.
+    static func read(_ contents: [(file: String, data: Data)], source: String,
+                     limits: XMLParserLimits = .standard) throws(LegalTextError) -> LegiFiles {
+        guard !contents.isEmpty else { throw .unreadable(file: source, reason: "aucun fichier XML LEGI dans ce dossier") }
+        var files = LegiFiles()
+        var structures: [(LegiElement, String)] = []
+        var sections: [(LegiElement, String)] = []
+        for (path, data) in contents {
             let root = try LegiElement.read(data, file: path, limits: limits)
             switch root.name {
             case "ARTICLE": files.articles.append(try LegiFiles.article(root, file: path))
@@ -82,7 +91,7 @@ struct LegiFiles: Sendable {
             list(structure.first("STRUCT"), depth: 0)
         }
         guard !files.articles.isEmpty else {
-            throw .invalidContent(file: folder, line: 0, element: "ARTICLE",
+            throw .invalidContent(file: source, line: 0, element: "ARTICLE",
                                   reason: "aucun article (fichier LEGIARTI…xml) dans l'extrait.")
         }
         let textIds = Set(files.articles.compactMap(\.textId))

@@ -9,8 +9,15 @@ public enum LegiImporter {
     /// Reads the extract under `path`: a folder (searched recursively for `*.xml`), as DILA lays it
     /// out (`texte/struct/`, `texte/version/`, `article/…`, `section_ta/…`) or flat.
     public static func timeline(from path: String, limits: XMLParserLimits = .standard) throws(LegalTextError) -> ConsolidationTimeline {
-        let files = try LegiFiles.read(path, limits: limits)
-        return try TimelineBuilder(files: files, source: path).build()
+        try timeline(files: LegiFiles.contents(of: path, limits: limits), source: path, limits: limits)
+    }
+
+    /// Reads an extract whose files are already in memory (`file` names each in messages, `source` the
+    /// whole extract), in the order given. ``timeline(from:limits:)`` reads the files, then calls this.
+    public static func timeline(files: [(file: String, data: Data)], source: String,
+                                limits: XMLParserLimits = .standard) throws(LegalTextError) -> ConsolidationTimeline {
+        let files = try LegiFiles.read(files, source: source, limits: limits)
+        return try TimelineBuilder(files: files, source: source).build()
     }
 }
 
