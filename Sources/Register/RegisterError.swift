@@ -115,7 +115,8 @@ public enum RegisterError: Error, Sendable, Equatable, LocalizedError, CustomStr
         case .notARepository(let path):
             return "« \(path) » n'est pas un dépôt git ; vérifiez le chemin ou créez d'abord le registre."
         case .notFound(let revision):
-            return "Révision introuvable : « \(revision) » ne désigne aucune version du registre."
+            return "Version introuvable : « \(revision) » ne désigne aucune version du registre ; voyez « suivi log » "
+                + "(étiquettes v…, projets draft/…) ou donnez une date AAAA-MM-JJ."
         case .ambiguous(let revision):
             return "Révision ambiguë : « \(revision) » désigne plusieurs objets ; donnez un identifiant plus long."
         case .notACommit(let revision):

@@ -72,6 +72,26 @@ struct FirstUseCommandTests {
         #expect(!json.stdout.contains("draft/periodique-2020"))
     }
 
+    @Test("a refusal says what to run instead: the step to take first, the list of comments, the list of versions")
+    func refusalsSayWhatToRun() throws {
+        let folder = try TemporaryFolder()
+        let repo = try Self.register(folder)
+        let early = try CLI.run(["review", "advance", "periodique-2020", "consultation", "--repo", repo] + Self.chair)
+        #expect(early.exitCode == 1, "\(early)")
+        #expect(early.stderr.contains("suivi review advance periodique-2020 redaction --as dgs"), "\(early.stderr)")
+        try Self.ok(["review", "advance", "periodique-2020", "redaction"] + Self.chair, repo: repo)
+        let adoption = try CLI.run(["review", "advance", "periodique-2020", "adoptee", "--signature", "2027-01-15",
+                                    "--entree-en-vigueur", "2027-02-01", "--repo", repo] + Self.chair)
+        #expect(adoption.exitCode == 1, "\(adoption)")
+        #expect(adoption.stderr.contains("suivi review advance periodique-2020 consultation --as dgs"), "\(adoption.stderr)")
+        let comment = try CLI.run(["comment", "reply", "--review", "periodique-2020", "c-0000000000", "x", "--repo", repo] + Self.chair)
+        #expect(comment.exitCode == 1, "\(comment)")
+        #expect(comment.stderr.contains("suivi comment list --review periodique-2020"), "\(comment.stderr)")
+        let version = try CLI.run("export", "consolidated", "--at", "v2099-01-01", "--repo", repo)
+        #expect(version.exitCode == 1, "\(version)")
+        #expect(version.stderr.contains("Version introuvable") && version.stderr.contains("suivi log"), "\(version.stderr)")
+    }
+
     @Test("a wrong command line found while a command runs is reported in French with that command's help, exit 64")
     func usageErrorInRun() throws {
         let folder = try TemporaryFolder()
