@@ -70,6 +70,9 @@ struct FirstUseCommandTests {
         #expect(all.stdout.contains("draft/periodique-2020  projet adopté (v2027-01-15, révision periodique-2020)"), "\(all.stdout)")
         let json = try Self.ok(["log", "--format", "json"], repo: repo)
         #expect(!json.stdout.contains("draft/periodique-2020"))
+        let drafts = try Self.ok(["draft", "list"], repo: repo)
+        #expect(!drafts.stdout.contains("draft/periodique-2020") && drafts.stdout.contains("draft/revision-2027"), "\(drafts.stdout)")
+        #expect(try Self.ok(["draft", "list", "--tous"], repo: repo).stdout.contains("draft/periodique-2020"))
     }
 
     @Test("a refusal says what to run instead: the step to take first, the list of comments, the list of versions")
@@ -87,6 +90,13 @@ struct FirstUseCommandTests {
         let comment = try CLI.run(["comment", "reply", "--review", "periodique-2020", "c-0000000000", "x", "--repo", repo] + Self.chair)
         #expect(comment.exitCode == 1, "\(comment)")
         #expect(comment.stderr.contains("suivi comment list --review periodique-2020"), "\(comment.stderr)")
+        let draft = try CLI.run("draft", "commit", "revision-2099", "-m", "x", "--as", Self.clerk, "--repo", repo)
+        #expect(draft.exitCode == 1, "\(draft)")
+        #expect(draft.stderr.contains("suivi draft list") && draft.stderr.contains("suivi draft start revision-2099"), "\(draft.stderr)")
+        let empty = folder.path("vide")
+        #expect(try CLI.run("init", empty).exitCode == 0)
+        let start = try CLI.run("draft", "start", "revision-2099", "--repo", empty)
+        #expect(start.exitCode == 1 && start.stderr.contains("suivi import corpus"), "\(start)")
         let version = try CLI.run("export", "consolidated", "--at", "v2099-01-01", "--repo", repo)
         #expect(version.exitCode == 1, "\(version)")
         #expect(version.stderr.contains("Version introuvable") && version.stderr.contains("suivi log"), "\(version.stderr)")
@@ -134,6 +144,10 @@ struct FirstUseCommandTests {
         let status = try Self.ok(["status", "--today", "2026-11-24"], repo: repo)
         #expect(status.stdout.contains("EN RETARD de 6 ans, 10 mois et 19 jours (2515 jours)"), "\(status.stdout)")
         #expect(!status.stdout.contains("OVERDUE"))
+        // A review opened on an event whose assessment deadline has passed says so at once.
+        let opened = try Self.ok(["review", "open", "vih-2025", "--evenement", "crise-financement-vih-2025",
+                                  "--today", "2026-11-24"] + Self.chair, repo: repo)
+        #expect(opened.stdout.contains("échéance : 18 juin 2026 (dépassée)."), "\(opened.stdout)")
     }
 }
 }
