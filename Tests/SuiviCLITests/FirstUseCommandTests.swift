@@ -113,6 +113,22 @@ struct FirstUseCommandTests {
         #expect(!odt.stderr.contains("Error:") && !odt.stderr.contains("Usage: suivi <subcommand>"), "\(odt.stderr)")
     }
 
+    @Test("the person who writes is --auteur in every command, as in the committee's (--as still works where it named the person)")
+    func auteurEverywhere() throws {
+        let folder = try TemporaryFolder()
+        let repo = folder.path("registre")
+        #expect(try CLI.run("init", repo).exitCode == 0)
+        try Self.ok(["import", CLI.packageRoot.path + "/corpus", "--auteur", Self.clerk], repo: repo)
+        try Self.ok(["draft", "start", "revision-2027"], repo: repo)
+        let copy = URL(fileURLWithPath: repo).appendingPathComponent("brouillons/revision-2027/AFSP1638149A.xml")
+        let text = try String(contentsOf: copy, encoding: .utf8)
+        try text.replacingOccurrences(of: "peut s'appuyer", with: "s'appuie").write(to: copy, atomically: true, encoding: .utf8)
+        try Self.ok(["draft", "commit", "revision-2027", "-m", "Article 3", "--auteur", "Rédaction <redaction@example.org>"], repo: repo)
+        let log = try Self.ok(["log"], repo: repo)
+        #expect(log.stdout.contains("draft/revision-2027  projet"), "\(log.stdout)")
+        #expect(try CLI.run("draft", "commit", "--help").stdout.contains("--as, --auteur <personne>"))
+    }
+
     @Test("every seat named with --as in the help examples is a seat of the shipped committee")
     func helpSeatsExist() throws {
         let folder = try TemporaryFolder()
