@@ -72,13 +72,14 @@ public enum CommitteeError: Error, Sendable, Equatable, LocalizedError, CustomSt
         case .eventExists(let event):
             return "l'événement « \(event) » existe déjà."
         case .unknownComment(let review, let id):
-            return "aucun commentaire « \(id) » dans la révision « \(review) »."
+            return "aucun commentaire « \(id) » dans la révision « \(review) » : voyez « suivi comment list --review \(review) »."
         case .unknownText(let work):
             return "le texte « \(work) » n'est pas dans le registre."
         case .unknownClause(let eId, let commit):
             return "aucun élément d'eId ou de wId « \(eId) » dans le texte au commit \(commit)."
         case .transitionRefused(let review, let from, let to, let reason):
             return "révision \(review) : passage de « \(from) » à « \(to) » refusé : \(reason)."
+                + Self.nextStep(review: review, from: from, to: to)
         case .chairOnly(let action, let seat):
             return "\(action) : réservé au siège de la présidence (DGS) ; le siège « \(seat) » ne peut pas le faire."
         case .wrongStage(let review, let stage, let reason):
@@ -97,4 +98,19 @@ public enum CommitteeError: Error, Sendable, Equatable, LocalizedError, CustomSt
     }
 
     public var errorDescription: String? { description }
+
+    /// For a step asked too early, the command of the step to take first (by the chair's seat, the DGS).
+    static func nextStep(review: String, from: String, to: String) -> String {
+        let first: String
+        switch (from, to) {
+        case (ReviewStatus.opened.rawValue, ReviewStatus.consultation.rawValue),
+             (ReviewStatus.opened.rawValue, ReviewStatus.adopted.rawValue):
+            first = ReviewStatus.drafting.rawValue
+        case (ReviewStatus.drafting.rawValue, ReviewStatus.adopted.rawValue):
+            first = ReviewStatus.consultation.rawValue
+        default:
+            return ""
+        }
+        return " Étape à franchir d'abord : suivi review advance \(review) \(first) --as dgs"
+    }
 }

@@ -125,14 +125,14 @@ extension Publisher {
         } else if let branch = review.draftBranch {
             newRevision = branch
         } else {
-            throw .reviewWithoutDraft(review: id)
+            throw .reviewWithoutDraft(review: id, chair: state.roster.chair?.id ?? "dgs")
         }
         let newCommit = try await resolve(newRevision)
         let newDocument = try await document(at: newCommit, work: review.work)
         let versions = try await call { () async throws(RegisterError) in try await register.versions() }
         let base = versions.filter { $0.kind == .adopted && $0.commit != newCommit && ($0.date ?? review.opened) <= review.opened }.last
             ?? versions.first { $0.kind == .adopted && $0.commit != newCommit }
-        guard let base else { throw .reviewWithoutDraft(review: id) }
+        guard let base else { throw .reviewWithoutDraft(review: id, chair: state.roster.chair?.id ?? "dgs") }
         let oldDocument = try await document(at: base.commit, work: review.work)
         let event = review.event.flatMap { state.events[$0] }
         return Bulletin(review: review, event: event, comments: state.comments[id] ?? [], old: oldDocument, new: newDocument,

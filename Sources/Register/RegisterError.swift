@@ -70,6 +70,8 @@ public enum RegisterError: Error, Sendable, Equatable, LocalizedError, CustomStr
     case outOfOrder(version: String, latest: String)
     /// The operation needs an adopted version and there is none yet.
     case noAdoptedVersion
+    /// No draft branch `draft/<name>`.
+    case unknownDraft(name: String)
     /// No version has a clause with that eId or wId.
     case clauseNotFound(identifier: String)
     /// The revision is not one of the register's versions.
@@ -115,7 +117,8 @@ public enum RegisterError: Error, Sendable, Equatable, LocalizedError, CustomStr
         case .notARepository(let path):
             return "« \(path) » n'est pas un dépôt git ; vérifiez le chemin ou créez d'abord le registre."
         case .notFound(let revision):
-            return "Révision introuvable : « \(revision) » ne désigne aucune version du registre."
+            return "Version introuvable : « \(revision) » ne désigne aucune version du registre ; voyez « suivi log » "
+                + "(étiquettes v…, projets draft/…) ou donnez une date AAAA-MM-JJ."
         case .ambiguous(let revision):
             return "Révision ambiguë : « \(revision) » désigne plusieurs objets ; donnez un identifiant plus long."
         case .notACommit(let revision):
@@ -185,7 +188,11 @@ public enum RegisterError: Error, Sendable, Equatable, LocalizedError, CustomStr
             return "La version \(version) est antérieure à la dernière version adoptée (\(latest)) ; "
                 + "importez les versions dans l'ordre chronologique, dans un registre neuf."
         case .noAdoptedVersion:
-            return "Le registre ne contient encore aucune version adoptée ; importez d'abord le texte en vigueur."
+            return "Le registre ne contient encore aucune version adoptée ; importez d'abord le texte en vigueur "
+                + "(« suivi import corpus », « suivi import legi <dossier> » ou « suivi import akn <fichier> »)."
+        case .unknownDraft(let name):
+            return "Aucun projet « \(name) » dans le registre : voyez « suivi draft list », ou ouvrez-le avec "
+                + "« suivi draft start \(name) »."
         case .clauseNotFound(let identifier):
             return "Aucune version ne contient d'élément d'identifiant « \(identifier) » (eId ou wId) ; "
                 + "vérifiez-le avec « suivi show --at <version> --ids »."

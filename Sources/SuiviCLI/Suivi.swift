@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `suivi` command: versions the arrêté du 5 janvier 2017 and its annexes as Akoma Ntoso XML,
 /// shows what changed, and runs the review committee.
@@ -25,4 +26,44 @@ struct Suivi: AsyncParsableCommand {
                       PositionCommand.self, CommentCommand.self, Export.self, Serve.self,
                       Clone.self, Pull.self, Push.self, Verify.self]
     )
+
+    /// Parses and runs like ArgumentParser's own `main`, except for a wrong command line detected while a
+    /// command runs (a `ValidationError` thrown from `run()`, such as ODT without `--output`): ArgumentParser
+    /// would print it after an English "Error:" with the usage of `suivi` itself, not of the command. It is
+    /// printed like every other message of suivi, with the command's help to read, and still exits 64.
+    static func main() async {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        let command: any ParsableCommand
+        do {
+            command = try parseAsRoot(arguments)
+        } catch {
+            exit(withError: error)
+        }
+        do {
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                var syncCommand = command
+                try syncCommand.run()
+            }
+        } catch let error as ValidationError {
+            printError("suivi : \(error.message)")
+            printError("Aide : \((commandPath(arguments) + ["--help"]).joined(separator: " "))")
+            exit(withError: ExitCode.validationFailure)
+        } catch {
+            exit(withError: error)
+        }
+    }
+
+    /// The names of the command the arguments select (`suivi export consolidated`).
+    static func commandPath(_ arguments: [String]) -> [String] {
+        var path = [_commandName]
+        var current: any ParsableCommand.Type = Suivi.self
+        for argument in arguments {
+            guard let next = current.configuration.subcommands.first(where: { $0._commandName == argument }) else { break }
+            path.append(argument)
+            current = next
+        }
+        return path
+    }
 }

@@ -26,7 +26,7 @@ struct BulletinAndFeedTests {
         let fixture = try await RegisterFixture()
         try await fixture.publisher.committee.openReview(id: "r", kind: .periodic, work: nil, event: nil, subject: nil,
                                                           acting: fixture.chair, today: fixture.today)
-        await #expect(throws: PublishingError.reviewWithoutDraft(review: "r")) {
+        await #expect(throws: PublishingError.reviewWithoutDraft(review: "r", chair: "dgs")) {
             try await fixture.publisher.bulletin(review: "r")
         }
     }

@@ -128,7 +128,8 @@ struct InteropTests {
     func frenchMessages() throws {
         let id = try #require(ObjectID(hex: "0123456789abcdef0123456789abcdef01234567"))
         #expect(RegisterError.notFound(revision: "v2099").localizedDescription
-            == "Révision introuvable : « v2099 » ne désigne aucune version du registre.")
+            == "Version introuvable : « v2099 » ne désigne aucune version du registre ; voyez « suivi log » "
+               + "(étiquettes v…, projets draft/…) ou donnez une date AAAA-MM-JJ.")
         #expect(RegisterError.tagExists(name: "v1", target: id).description.contains("(0123456)"))
         #expect(String(describing: RegisterError.conflict(ref: "refs/heads/main", expected: nil, actual: id))
             .hasPrefix("Conflit d'écriture sur refs/heads/main : attendu une branche vide, trouvé la version 0123456."))

@@ -31,12 +31,22 @@ public enum MarkdownFlowRenderer {
             case .text: out += text
             case .inserted: out += "<ins>\(text)</ins>"
             case .deleted: out += "<del>\(text)</del>"
-            case .emphasis: out += "*\(text)*"
-            case .strong: out += "**\(text)**"
+            case .emphasis: out += delimited(text, by: "*")
+            case .strong: out += delimited(text, by: "**")
             case .link(_, let href): out += "[\(text)](\(href))"
             }
         }
         return out
+    }
+
+    /// `text` between `marker`s, its leading and trailing spaces kept outside: in Markdown, `**gras **`
+    /// is not bold (a closing marker cannot follow a space), and the markers would show.
+    static func delimited(_ text: String, by marker: String) -> String {
+        let leading = text.prefix { $0.isWhitespace }
+        let trailing = String(text.reversed().prefix { $0.isWhitespace }.reversed())
+        let core = text.trimmingCharacters(in: .whitespaces)
+        guard !core.isEmpty else { return text }
+        return leading + marker + core + marker + trailing
     }
 
     static func escape(_ text: String) -> String {

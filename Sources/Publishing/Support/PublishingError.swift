@@ -7,8 +7,9 @@ import Register
 public enum PublishingError: Error, Sendable, Equatable, LocalizedError, CustomStringConvertible {
     case register(RegisterError)
     case committee(CommitteeError)
-    /// The review has no draft yet (no branch, no consulted commit, no adopted version).
-    case reviewWithoutDraft(review: String)
+    /// The review has no draft yet (no branch, no consulted commit, no adopted version); `chair` is the
+    /// seat that can move it to drafting.
+    case reviewWithoutDraft(review: String, chair: String)
     /// A sentence of an amending order that the parser does not recognise.
     case unrecognisedFormula(article: String, text: String)
     /// A designation ("le deuxième alinéa de l'article 3") that names no clause of the text.
@@ -24,9 +25,12 @@ public enum PublishingError: Error, Sendable, Equatable, LocalizedError, CustomS
         switch self {
         case .register(let error): return error.description
         case .committee(let error): return error.description
-        case .reviewWithoutDraft(let review):
-            return "la révision « \(review) » n'a pas encore de projet : passez-la en rédaction et enregistrez un projet "
-                + "(suivi review advance \(review) redaction, puis suivi draft commit \(review))."
+        case .reviewWithoutDraft(let review, let chair):
+            return "la révision « \(review) » n'a pas encore de projet, donc pas de bulletin. Pour en rédiger un : "
+                + "(1) la présidence la passe en rédaction : suivi review advance \(review) redaction --as \(chair) ; "
+                + "(2) modifiez la copie de travail brouillons/\(review)/ du registre ; "
+                + "(3) enregistrez-la : suivi draft commit \(review) -m \"…\" ; "
+                + "puis relancez suivi export bulletin --review \(review)."
         case .unrecognisedFormula(let article, let text):
             return "\(article) : formule non reconnue « \(text) » ; utilisez les formules du Guide de légistique "
                 + "(« les mots : « … » sont remplacés par les mots : « … » », « est inséré un alinéa ainsi rédigé : », …)."

@@ -112,7 +112,7 @@ extension TextRegister {
         async throws(RegisterError) -> ObjectID?
     {
         let branch = Self.branch(ofDraft: name)
-        guard try await store.tip(of: branch) != nil else { throw RegisterError.notFound(revision: "draft/" + name) }
+        guard try await store.tip(of: branch) != nil else { throw RegisterError.unknownDraft(name: name) }
         let folder = workingCopy(ofDraft: name)
         let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
             .filter { $0.hasSuffix(".xml") }.sorted().map { folder.appendingPathComponent($0).path }
@@ -150,7 +150,7 @@ extension TextRegister {
         let date = Date()
         var commit: ObjectID?
         for _ in 0..<100 where commit == nil {
-            guard let tip = try await store.tip(of: branch) else { throw RegisterError.notFound(revision: "draft/" + name) }
+            guard let tip = try await store.tip(of: branch) else { throw RegisterError.unknownDraft(name: name) }
             if tip != base {
                 let theirs = try await store.changedPaths(from: base, to: tip).map(\.path)
                 var clash: [String] = []

@@ -11,7 +11,7 @@ extension Suivi {
             commandName: "comment",
             abstract: "Commentaires sur les éléments du projet, ancrés à leur wId : ils suivent l'élément renuméroté.",
             discussion: """
-              suivi comment add --review periodique-2020 --eid art_3__para_2 --as assoc-medicale "Préciser la continuité des soins."
+              suivi comment add --review periodique-2020 --eid art_3__para_2 --as association-medicale "Préciser la continuité des soins."
               suivi comment reply --review periodique-2020 c-1a2b3c4d5e --as dgs "Repris dans le projet."
               suivi comment resolve --review periodique-2020 c-1a2b3c4d5e --as dgs --note "Alinéa réécrit."
               suivi comment list --review periodique-2020

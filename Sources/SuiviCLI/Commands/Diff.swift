@@ -10,7 +10,10 @@ extension Suivi {
         static let configuration = CommandConfiguration(
             abstract: "Compare deux versions d'un texte, élément par élément.",
             discussion: """
-            Chaque version est un fichier XML, ou, dans le registre (--repo), une étiquette             (v2017-01-05), un projet (draft/2026-projet), un commit, ou une date AAAA-MM-JJ (le texte             en vigueur ce jour-là). Entre deux versions du registre, seuls les fichiers que git             signale comme modifiés sont relus.
+            Chaque version est un fichier XML, ou, dans le registre (--repo), une étiquette \
+            (v2017-01-05), un projet (draft/2026-projet), un commit, ou une date AAAA-MM-JJ (le texte \
+            en vigueur ce jour-là). Entre deux versions du registre, seuls les fichiers que git \
+            signale comme modifiés sont relus.
 
             Les éléments sont appariés par wId (identifiant stable), puis par eId, puis par similarité \
             du texte (≥ 0,6), de sorte qu'un article inséré au milieu donne une insertion et des \

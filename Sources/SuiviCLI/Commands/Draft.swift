@@ -1,4 +1,5 @@
 import ArgumentParser
+import Committee
 import Foundation
 import Register
 
@@ -69,16 +70,27 @@ extension Suivi.Draft {
     }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Liste les projets en cours.")
+        static let configuration = CommandConfiguration(
+            abstract: "Liste les projets en cours.",
+            discussion: "Un projet que le comité a adopté tel quel n'est plus en cours : --tous le montre aussi.")
 
         @OptionGroup var register: RegisterOptions
 
         @Option(help: "Format de sortie.")
         var format: OutputFormat = .text
 
+        @Flag(name: .customLong("tous"), help: "Liste aussi les projets déjà adoptés.")
+        var all = false
+
         func run() async throws {
             let registry = try register.open()
-            let drafts = try await registerCall { () async throws(RegisterError) in try await registry.drafts() }
+            var drafts = try await registerCall { () async throws(RegisterError) in try await registry.drafts() }
+            if !all {
+                let versions = try await registerCall { () async throws(RegisterError) in try await registry.versions() }
+                // The committee's records only mark adopted drafts: unreadable records never hide a draft.
+                let adopted = ((try? await Committee(register: registry).state()) ?? CommitteeState()).adoptedDrafts(among: versions)
+                drafts.removeAll { adopted["draft/" + $0.name] != nil }
+            }
             switch format {
             case .json: print(try jsonString(drafts))
             case .text:

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Committee
 import Foundation
 import Register
 
@@ -7,7 +8,13 @@ extension Suivi {
     struct Log: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Liste les versions du registre : versions adoptées (avec leurs dates) et projets.",
-            discussion: "  suivi log --repo registre\n  suivi log --format json"
+            discussion: """
+            Un projet adopté tel quel par le comité (sa branche est restée sur le commit soumis à la \
+            consultation et devenu une version adoptée) n'est plus listé ; --tous le montre, marqué « adopté ».
+              suivi log --repo registre
+              suivi log --tous
+              suivi log --format json
+            """
         )
 
         @OptionGroup var register: RegisterOptions
@@ -15,9 +22,16 @@ extension Suivi {
         @Option(help: "Format de sortie.")
         var format: OutputFormat = .text
 
+        @Flag(name: .customLong("tous"), help: "Liste aussi les projets déjà adoptés.")
+        var all = false
+
         func run() async throws {
             let registry = try register.open()
-            let versions = try await registerCall { () async throws(RegisterError) in try await registry.versions() }
+            let allVersions = try await registerCall { () async throws(RegisterError) in try await registry.versions() }
+            // The committee's records only mark adopted drafts: unreadable records never hide the versions.
+            let state = (try? await Committee(register: registry).state()) ?? CommitteeState()
+            let adopted = state.adoptedDrafts(among: allVersions)
+            let versions = all ? allVersions : allVersions.filter { adopted[$0.name] == nil }
             switch format {
             case .json: print(try jsonString(versions))
             case .text:
@@ -31,8 +45,17 @@ extension Suivi {
                         if let reference = record?.publicationReference { line += " — \(reference)" }
                         print(line)
                     case .draft:
-                        print("\(version.name)  projet  \(version.commit.abbreviated)  du \(version.draftDate?.french ?? "—") — \(version.summary)")
+                        let date = version.draftDate.map { "du \($0.french) — " } ?? ""
+                        if let adoption = adopted[version.name] {
+                            print("\(version.name)  projet adopté (\(adoption.tag), révision \(adoption.review))  \(version.commit.abbreviated)  \(date)\(version.summary)")
+                        } else {
+                            print("\(version.name)  projet  \(version.commit.abbreviated)  \(date)\(version.summary)")
+                        }
                     }
+                }
+                let hidden = allVersions.count - versions.count
+                if hidden > 0 {
+                    print("(\(hidden) projet(s) déjà adopté(s) non listé(s) : suivi log --tous pour les voir.)")
                 }
             }
         }

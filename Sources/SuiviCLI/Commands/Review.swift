@@ -54,7 +54,9 @@ extension Suivi.ReviewCommand {
             }
             switch options.format {
             case .json: print(try jsonString(review))
-            case .text: print("Révision \(review.id) ouverte (\(review.work)) ; échéance : \(review.due?.french ?? "—").")
+            case .text:
+                let late = review.due.map { $0 < day } ?? false
+                print("Révision \(review.id) ouverte (\(review.work)) ; échéance : \(review.due?.french ?? "—")\(late ? " (dépassée)" : "").")
             }
         }
     }

@@ -44,7 +44,7 @@ extension Suivi {
                 }
                 guard let due = text.due else { continue }
                 if text.overdue {
-                    lines.append("    révision périodique due le \(due.french) : EN RETARD de \(text.delay ?? "") (OVERDUE, \(text.overdueDays) jours)")
+                    lines.append("    révision périodique due le \(due.french) : EN RETARD de \(text.delay ?? "") (\(text.overdueDays) jours)")
                 } else {
                     lines.append("    prochaine révision périodique due au plus tard le \(due.french)")
                 }

@@ -22,9 +22,12 @@ struct RegisterOptions: ParsableArguments {
     }
 }
 
-/// Who writes: `--as "Nom <courriel>"`, else `$SUIVI_AUTEUR`, else git's `GIT_AUTHOR_NAME` / `GIT_AUTHOR_EMAIL`.
+/// Who writes: `--as "Nom <courriel>"` (or `--auteur`, the name the committee's commands use for the
+/// person), else `$SUIVI_AUTEUR`, else git's `GIT_AUTHOR_NAME` / `GIT_AUTHOR_EMAIL`.
 struct AuthorOptions: ParsableArguments {
-    @Option(name: .customLong("as"), help: "Auteur de l'écriture, « Prénom Nom <courriel> ». Par défaut : $SUIVI_AUTEUR, sinon GIT_AUTHOR_NAME et GIT_AUTHOR_EMAIL.")
+    @Option(name: [.customLong("as"), .customLong("auteur")],
+            help: ArgumentHelp("Auteur de l'écriture, « Prénom Nom <courriel> ». Par défaut : $SUIVI_AUTEUR, sinon GIT_AUTHOR_NAME et GIT_AUTHOR_EMAIL.",
+                               valueName: "personne"))
     var author: String?
 
     func identity() throws -> Identity {

@@ -1,4 +1,5 @@
 import ClauseDiff
+import Committee
 import Foundation
 import Hummingbird
 import LegalText
@@ -76,13 +77,16 @@ struct TextController {
 
     @Sendable func versions(_ request: Request, context: AppRequestContext) async throws -> Response {
         let all = try await services.versions()
+        // A draft the committee adopted as it stands is labelled so (the committee's records decide).
+        let adopted = (try? await services.committee.state())?.adoptedDrafts(among: all) ?? [:]
         var rows: [VersionRow] = []
         var lastAdopted: String?
         for version in all {
             let previous = lastAdopted
             rows.append(VersionRow(
                 name: version.name, nameQuery: Self.encode(version.name),
-                kind: version.kind == .adopted ? "version adoptée" : "projet",
+                kind: version.kind == .adopted ? "version adoptée"
+                    : adopted[version.name].map { "projet adopté (\($0.tag))" } ?? "projet",
                 date: version.date?.french ?? "—", entry: version.record?.entryIntoForce?.french ?? "—",
                 publication: [version.record?.publication?.french, version.record?.publicationReference].compactMap { $0 }
                     .joined(separator: ", ").ifEmpty("—"),

@@ -86,7 +86,7 @@ enum ErrorMapping {
 
     static func status(of error: RegisterError) -> HTTPResponse.Status {
         switch error {
-        case .notFound, .notAVersion, .noVersionInForce, .noText, .clauseNotFound, .noAdoptedVersion: return .notFound
+        case .notFound, .notAVersion, .noVersionInForce, .noText, .clauseNotFound, .noAdoptedVersion, .unknownDraft: return .notFound
         case .ambiguous, .notACommit, .severalTexts, .invalidReference, .invalidDraftName: return .badRequest
         case .conflict, .locked, .retriesExhausted, .tagExists, .branchExists, .draftConflict: return .conflict
         default: return .internalServerError
