@@ -20,12 +20,13 @@ public func buildApplication(_ configuration: WebConfiguration, logger: Logger? 
 }
 
 /// The routes: public pages, login, and the member pages behind the login.
+/// `loginThrottle` limits failed logins (its clock is injectable for tests).
 public func buildRouter(_ configuration: WebConfiguration, sessions: SessionStore = SessionStore(),
-                        passwordCost: UInt8 = 12) throws -> Router<AppRequestContext> {
+                        passwordCost: UInt8 = 12, loginThrottle: LoginThrottle = LoginThrottle()) throws -> Router<AppRequestContext> {
     let register = try TextRegister.open(at: configuration.registerRoot)
     let services = WebServices(register: register, committee: Committee(register: register),
                                accounts: AccountStore(registerRoot: configuration.registerRoot, cost: passwordCost),
-                               sessions: sessions, renderer: try PageRenderer(hasFeed: true), diffs: DiffCache(),
+                               sessions: sessions, loginThrottle: loginThrottle, renderer: try PageRenderer(hasFeed: true), diffs: DiffCache(),
                                today: configuration.today)
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: SecurityHeadersMiddleware())

@@ -14,8 +14,12 @@ public struct AppRequestContext: AuthRequestContext {
     /// The form fields of a POST request, decoded once by ``CSRFMiddleware``.
     public var form: FormFields = FormFields()
 
+    /// The client's IP address (nil in in-process tests), for limiting failed logins per address.
+    public let clientAddress: String?
+
     public init(source: Source) {
         coreContext = .init(source: source)
+        clientAddress = source.channel.remoteAddress?.ipAddress
     }
 
     /// The logged-in account.

@@ -11,6 +11,7 @@ struct WebServices: Sendable {
     let committee: Committee
     let accounts: AccountStore
     let sessions: SessionStore
+    let loginThrottle: LoginThrottle
     let renderer: PageRenderer
     let diffs: DiffCache
     let versionList = VersionsCache()

@@ -48,11 +48,18 @@ struct AuthController {
         let login = context.form.text("identifiant") ?? ""
         let password = context.form["mot_de_passe"] ?? ""
         let back = Self.safeBack(context.form.text("retour"))
-        guard let account = try services.accounts.authenticate(login: login, password: password) else {
-            let view = View(csrf: context.session?.csrfToken ?? "", back: back, login: login, hasError: true,
-                            error: WebError.badCredentials.message)
-            return services.renderer.page("login", title: "Connexion", view: view, context: context, status: .unauthorized)
+        let throttle = services.loginThrottle
+        // A locked name or address is refused before the password is even checked (no oracle, no CPU spent).
+        if let refusal = await throttle.refusal(login: login, address: context.clientAddress) {
+            return refused(.throttled(refusal), refusal: refusal, login: login, back: back, context: context)
         }
+        guard let account = try services.accounts.authenticate(login: login, password: password) else {
+            if let refusal = await throttle.recordFailure(login: login, address: context.clientAddress) {
+                return refused(.throttled(refusal), refusal: refusal, login: login, back: back, context: context)
+            }
+            return refused(.badCredentials, refusal: nil, login: login, back: back, context: context)
+        }
+        await throttle.recordSuccess(login: login)
         var loggedIn = context
         loggedIn.session = Session(id: "", csrfToken: "", account: account, expires: Date())
         _ = try await services.acting(loggedIn)  // a former member's account no longer logs in
@@ -60,6 +67,15 @@ struct AuthController {
         let session = await services.sessions.create(account: account)
         var response = Response.redirect(to: back, type: .normal)
         response.setCookie(SessionMiddleware.cookie(for: session))
+        return response
+    }
+
+    /// The login form again, with the refusal's message (and `Retry-After` when the throttle refused).
+    func refused(_ error: WebError, refusal: LoginThrottle.Refusal?, login: String, back: String,
+                 context: AppRequestContext) -> Response {
+        let view = View(csrf: context.session?.csrfToken ?? "", back: back, login: login, hasError: true, error: error.message)
+        var response = services.renderer.page("login", title: "Connexion", view: view, context: context, status: error.status)
+        if let refusal { response.headers[.retryAfter] = String(max(1, Int(refusal.retryIn.rounded(.up)))) }
         return response
     }
 

@@ -1,4 +1,5 @@
 import Committee
+import Foundation
 import Hummingbird
 import Publishing
 import Register
@@ -17,6 +18,8 @@ public enum WebError: Error, Sendable, Equatable {
     case notFound(String)
     /// The feature needs a module this build does not have.
     case unavailable(String)
+    /// Too many failed logins for that name (or from that address): refused until `retryAt`, in `minutes`.
+    case tooManyAttempts(retryAt: Date, minutes: Int, fromAddress: Bool)
 
     var status: HTTPResponse.Status {
         switch self {
@@ -25,6 +28,7 @@ public enum WebError: Error, Sendable, Equatable {
         case .badRequest: return .badRequest
         case .notFound: return .notFound
         case .unavailable: return .notImplemented
+        case .tooManyAttempts: return .tooManyRequests
         }
     }
 
@@ -38,7 +42,29 @@ public enum WebError: Error, Sendable, Equatable {
             return "Identifiant ou mot de passe incorrect."
         case .badRequest(let message), .notFound(let message), .unavailable(let message):
             return message
+        case .tooManyAttempts(let retryAt, let minutes, let fromAddress):
+            let whose = fromAddress ? "depuis votre adresse" : "pour cet identifiant"
+            let delay = minutes <= 1 ? "1 minute" : "\(minutes) minutes"
+            return "Trop de tentatives de connexion échouées \(whose) : les connexions sont suspendues. "
+                + "Réessayez dans \(delay), à partir de \(Self.parisTime(retryAt)) (heure de Paris)."
         }
+    }
+}
+
+extension WebError {
+    /// "10 h 48" in Paris.
+    static func parisTime(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/Paris") ?? calendar.timeZone
+        let parts = calendar.dateComponents([.hour, .minute], from: date)
+        let minute = parts.minute ?? 0
+        return "\(parts.hour ?? 0) h \(minute < 10 ? "0" : "")\(minute)"
+    }
+
+    /// The refusal of an attempt the login throttle blocks.
+    static func throttled(_ refusal: LoginThrottle.Refusal) -> WebError {
+        let minutes = max(1, Int((refusal.retryIn / 60).rounded(.up)))
+        return .tooManyAttempts(retryAt: refusal.retryAt, minutes: minutes, fromAddress: refusal.reason == .address)
     }
 }
 

@@ -60,9 +60,9 @@ final class WebFixture: Sendable {
     deinit { try? FileManager.default.removeItem(at: folder) }
 
     /// The application `suivi serve` runs, on this register.
-    func application() throws -> some ApplicationProtocol {
+    func application(loginThrottle: LoginThrottle = LoginThrottle()) throws -> some ApplicationProtocol {
         let configuration = WebConfiguration(registerRoot: folder, today: { WebFixture.today })
-        return Application(router: try buildRouter(configuration, passwordCost: 10))
+        return Application(router: try buildRouter(configuration, passwordCost: 10, loginThrottle: loginThrottle))
     }
 
     /// Every ref and what it points at: a refused action must leave this unchanged.
