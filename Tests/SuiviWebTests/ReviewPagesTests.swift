@@ -59,6 +59,20 @@ struct ReviewPagesTests {
         }
     }
 
+    @Test("the comment form's clause selector names clauses in French, as a drafter designates them, not by their ids")
+    func clauseSelectorLabels() async throws {
+        let fixture = try await WebFixture()
+        try await fixture.application().test(.router) { client in
+            var browser = Browser(client)
+            try await browser.login("ofii-medecins")
+            let html = try await browser.get(Self.review).text
+            #expect(html.contains("<option value=\"art_1__para_1\">Article 1er, alinéa 1</option>"))
+            #expect(html.contains("<option value=\"art_3__para_5__list_1__point_2\">Article 3, alinéa 5, 2°</option>"))
+            #expect(html.contains("<option value=\"annex_2__sec_A__para_2\">Annexe II, section A, alinéa 2</option>"))
+            #expect(!html.contains("art_1__para_1 — art_1__para_1"))
+        }
+    }
+
     @Test("a comment is a commit authored by the member, shown beside its clause; a reply goes under it")
     func comment() async throws {
         let fixture = try await WebFixture()

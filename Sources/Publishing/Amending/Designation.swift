@@ -20,6 +20,19 @@ public struct Designation: Sendable, Hashable, Codable {
             }
         }
 
+        /// "alinéa 2", "article 3", "section A": the step in a ``Designation/label``.
+        var label: String {
+            switch self {
+            case .annex(let number): return "annexe \(number)"
+            case .article(let label): return "article \(label)"
+            case .citation(let position): return "visa \(position)"
+            case .alinea(let position): return "alinéa \(position)"
+            case .point(let num): return num
+            case .division(let kind, let number): return "\(Designation.noun(kind).word) \(number)"
+            case .divisionAt(let kind, let position): return "\(Designation.noun(kind).word) \(position)"
+            }
+        }
+
         /// "le deuxième alinéa", "l'article 3", "la section A".
         var french: String {
             switch self {
@@ -38,6 +51,30 @@ public struct Designation: Sendable, Hashable, Codable {
     }
 
     public var steps: [Step]
+
+    /// The designation of every clause of `document` that has one, by eId (visas, body and annex clauses).
+    public static func byEId(in document: LegalDocument) -> [String: Designation] {
+        var result: [String: Designation] = [:]
+        func walk(_ clauses: [Clause], _ path: ClausePath) {
+            for (index, clause) in clauses.enumerated() {
+                let here = path.child(index)
+                if let designation = of(here, in: document) { result[clause.eId] = designation }
+                walk(clause.children, here)
+            }
+        }
+        walk(document.citations, ClausePath(root: .citations, indices: []))
+        walk(document.body, ClausePath(root: .body, indices: []))
+        for index in document.annexes.indices { walk(document.annexes[index].clauses, ClausePath(root: .annex(index), indices: [])) }
+        return result
+    }
+
+    /// "Article 1er, alinéa 1", "Annexe II, section A, alinéa 2": the clause named from the outside in, as a
+    /// menu or a heading shows it (``french`` is the drafting style, from the inside out).
+    public var label: String {
+        let text = steps.map(\.label).joined(separator: ", ")
+        guard let first = text.first else { return text }
+        return first.uppercased() + text.dropFirst()
+    }
 
     public init(_ steps: [Step]) { self.steps = steps }
 

@@ -3,6 +3,7 @@ import Committee
 import Foundation
 import Hummingbird
 import LegalText
+import Publishing
 import Register
 
 /// The committee's pages, for logged-in members: the reviews, one review with its draft compared to
@@ -26,6 +27,14 @@ struct ReviewController {
     static func account(_ context: AppRequestContext) throws -> Account {
         guard let account = context.account else { throw WebError.loginRequired }
         return account
+    }
+
+    /// "Article 1er, alinéa 1", "Article 3 — Titre", "Annexe II, section A, alinéa 2" (the drafting designation of
+    /// Publishing), else the clause's number and heading, else its eId.
+    static func optionLabel(_ clause: Clause, _ designation: Designation?) -> String {
+        guard let designation else { return DocumentView.label(clause) }
+        guard let heading = clause.headingText?.trimmingCharacters(in: .whitespaces), !heading.isEmpty else { return designation.label }
+        return designation.label + " — " + heading
     }
 
     static func kindLabel(_ kind: ReviewKind) -> String { kind == .periodic ? "périodique" : "sur événement" }
@@ -307,9 +316,13 @@ struct ReviewController {
                         reason: position.reason, date: position.date.french, person: position.person, mine: position.seat == account.seat)
         }
         let transitions = (Committee.allowedTransitions[review.status] ?? []).map { Self.transition(from: review.status, to: $0) }
+        let designations = Designation.byEId(in: document)
         let options = document.allClauses.filter { $0.kind != .citation }.map { clause in
-            ClauseOption(value: clause.eId, label: "\(clause.eId) — \(DocumentView.label(clause))")
-        } + document.annexes.map { ClauseOption(value: $0.eId, label: "\($0.eId) — \($0.number ?? $0.eId)") }
+            ClauseOption(value: clause.eId, label: Self.optionLabel(clause, designations[clause.eId]))
+        } + document.annexes.map { annex in
+            let label = [annex.number, annex.title].compactMap { $0 }.joined(separator: " — ")
+            return ClauseOption(value: annex.eId, label: label.isEmpty ? annex.eId : label)
+        }
         let view = ReviewView(
             reviewID: review.id, stage: review.status.label, kind: Self.kindLabel(review.kind), work: review.work,
             due: review.due?.french ?? "—", overdue: summary.overdue, hasDraft: review.draftBranch != nil,
