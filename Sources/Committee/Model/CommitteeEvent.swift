@@ -7,6 +7,16 @@ public enum EventKind: String, Sendable, Hashable, Codable, CaseIterable {
     case sanitary = "sanitaire"
     case economic = "economique"
     case geopolitical = "geopolitique"
+
+    /// The kind as a French reader names it.
+    public var label: String {
+        switch self {
+        case .therapeutic: return "thérapeutique"
+        case .sanitary: return "sanitaire"
+        case .economic: return "économique"
+        case .geopolitical: return "géopolitique"
+        }
+    }
 }
 
 /// Where an event's assessment stands.
@@ -17,6 +27,15 @@ public enum AssessmentStatus: String, Sendable, Hashable, Codable, CaseIterable 
     case revision
     /// The committee decided not to revise, with a reason.
     case noRevision = "sans-revision"
+
+    /// The assessment's state as a French reader names it.
+    public var label: String {
+        switch self {
+        case .assessing: return "en cours d'évaluation"
+        case .revision: return "révision ouverte"
+        case .noRevision: return "pas de révision"
+        }
+    }
 }
 
 /// An event that may justify revising a text (`committee/events/<id>.xml`).

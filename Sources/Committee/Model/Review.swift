@@ -7,6 +7,14 @@ public enum ReviewKind: String, Sendable, Hashable, Codable, CaseIterable {
     case periodic = "periodique"
     /// A review opened by an event (therapeutic, sanitary, economic, geopolitical).
     case event = "evenement"
+
+    /// The kind as a French reader names it: "périodique", "sur événement".
+    public var label: String {
+        switch self {
+        case .periodic: return "périodique"
+        case .event: return "sur événement"
+        }
+    }
 }
 
 /// The stages of a review: opened → drafting → consultation → adopted | closed without change → disseminated.

@@ -124,9 +124,9 @@ extension Suivi.CommentCommand {
                     var place = item.currentEId ?? "élément supprimé du projet"
                     if item.renumbered { place += " (écrit sur \(comment.eId), renuméroté depuis)" }
                     let state = comment.resolution.map { "résolu le \($0.date.french) : \($0.note)" } ?? "non résolu"
-                    Swift.print("\(comment.id)  \(place)  \(comment.seat), \(comment.date.iso) — \(state)")
+                    Swift.print("\(comment.id)  \(place)  \(comment.seat), \(comment.date.french) — \(state)")
                     Swift.print("  \(comment.text)")
-                    for reply in item.replies { Swift.print("  ↳ \(reply.id) \(reply.seat), \(reply.date.iso) : \(reply.text)") }
+                    for reply in item.replies { Swift.print("  ↳ \(reply.id) \(reply.seat), \(reply.date.french) : \(reply.text)") }
                 }
             }
         }

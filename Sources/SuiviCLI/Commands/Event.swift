@@ -87,7 +87,7 @@ extension Suivi.EventCommand {
             case .text:
                 if events.isEmpty { print("Aucun événement.") }
                 for event in events {
-                    var line = "\(event.id)  \(event.date.iso)  \(event.kind.rawValue)  \(event.status.rawValue)  échéance \(event.deadline.iso)"
+                    var line = "\(event.id)  \(event.date.french)  \(event.kind.label)  \(event.status.label)  échéance \(event.deadline.french)"
                     if let review = event.review { line += "  révision \(review)" }
                     print(line)
                     print("  \(event.summary)")

@@ -88,7 +88,7 @@ extension Suivi.ReviewCommand {
             switch format {
             case .json: print(try jsonString(Output(review: review, summary: summary)))
             case .text:
-                let kind = review.kind == .periodic ? "périodique" : "sur événement \(review.event ?? "")"
+                let kind = review.kind.label + (review.kind == .event ? " \(review.event ?? "")" : "")
                 print("Révision \(review.id) (\(kind)) de \(review.work) : \(review.status.label)")
                 print("  objet : \(review.subject)")
                 print("  ouverte le \(review.opened.french) ; échéance : \(review.due?.french ?? "—")\(summary.overdue ? " (dépassée)" : "")")
@@ -97,8 +97,8 @@ extension Suivi.ReviewCommand {
                 if let version = review.adoptedVersion { print("  version adoptée : \(version)") }
                 print("  historique :")
                 for step in review.history {
-                    let from = step.from.map { "\($0.rawValue) → " } ?? ""
-                    print("    \(step.date.iso)  \(from)\(step.to.rawValue)  par \(step.person) (\(step.seat))\(step.note.map { " : \($0)" } ?? "")")
+                    let from = step.from.map { "\($0.label) → " } ?? ""
+                    print("    \(step.date.french)  \(from)\(step.to.label)  par \(step.person) (\(step.seat))\(step.note.map { " : \($0)" } ?? "")")
                 }
                 for position in summary.positions {
                     let stale = summary.stalePositions.contains(position.seat) || position.commit != review.consultedCommit
@@ -129,7 +129,7 @@ extension Suivi.ReviewCommand {
             case .text:
                 if reviews.isEmpty { print("Aucune révision.") }
                 for review in reviews {
-                    print("\(review.id)  \(review.kind.rawValue)  \(review.work)  \(review.status.rawValue)  échéance \(review.due?.iso ?? "—")")
+                    print("\(review.id)  \(review.kind.label)  \(review.work)  \(review.status.label)  échéance \(review.due?.french ?? "—")")
                 }
             }
         }

@@ -52,8 +52,7 @@ extension Suivi {
             lines += ["", "Révisions en cours"]
             if status.openReviews.isEmpty { lines.append("  aucune") }
             for review in status.openReviews {
-                let kind = review.kind == .periodic ? "périodique" : "sur événement"
-                var line = "  \(review.id) (\(kind), \(review.work)) : \(review.status.label)"
+                var line = "  \(review.id) (\(review.kind.label), \(review.work)) : \(review.status.label)"
                 if let due = review.due { line += " ; échéance \(due.french)\(review.overdue ? " (dépassée)" : "")" }
                 lines.append(line)
                 if let branch = review.draftBranch { lines.append("    projet : \(branch)\(review.draftTip.map { " (\($0.prefix(12)))" } ?? "")") }
@@ -71,7 +70,7 @@ extension Suivi {
             lines += ["", "Événements en cours d'évaluation"]
             if status.eventsUnderAssessment.isEmpty { lines.append("  aucun") }
             for event in status.eventsUnderAssessment {
-                lines.append("  \(event.id) (\(event.kind.rawValue), \(event.date.french)) : décision attendue au plus tard le "
+                lines.append("  \(event.id) (\(event.kind.label), \(event.date.french)) : décision attendue au plus tard le "
                              + "\(event.deadline.french)\(event.overdue ? " — ÉCHÉANCE DÉPASSÉE" : "")")
                 lines.append("    \(event.summary)")
             }

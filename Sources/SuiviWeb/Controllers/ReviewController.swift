@@ -37,7 +37,7 @@ struct ReviewController {
         return designation.label + " — " + heading
     }
 
-    static func kindLabel(_ kind: ReviewKind) -> String { kind == .periodic ? "périodique" : "sur événement" }
+    static func kindLabel(_ kind: ReviewKind) -> String { kind.label }
 
     // MARK: List and open
 
