@@ -87,9 +87,12 @@ public enum CommitteeError: Error, Sendable, Equatable, LocalizedError, CustomSt
         case .notConsultedOnDraft(let review, let consulted, let tip):
             if let consulted {
                 return "révision \(review) : adoption refusée : le projet (\(tip)) a changé depuis la consultation du comité "
-                    + "(\(consulted)) ; rouvrez la consultation sur le projet actuel."
+                    + "(\(consulted)) ; rouvrez la consultation sur le projet actuel : la présidence le repasse en rédaction "
+                    + "puis le soumet de nouveau au comité (les positions déjà données devront être renouvelées) : "
+                    + "suivi review advance \(review) redaction --as dgs && suivi review advance \(review) consultation --as dgs"
             }
-            return "révision \(review) : adoption refusée : le comité n'a pas été consulté sur le projet (\(tip))."
+            return "révision \(review) : adoption refusée : le comité n'a pas été consulté sur le projet (\(tip)). "
+                + "Pour le consulter : suivi review advance \(review) consultation --as dgs"
         case .eventClosed(let event):
             return "l'évaluation de l'événement « \(event) » est déjà close."
         case .register(let error):

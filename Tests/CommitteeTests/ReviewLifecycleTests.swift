@@ -125,6 +125,9 @@ struct ReviewLifecycleTests {
             Issue.record("expected notConsultedOnDraft, got \(String(describing: error))")
             return
         }
+        // The message gives the exact commands that reopen the consultation on the current draft.
+        #expect(error?.description.hasSuffix(
+            "suivi review advance p1 redaction --as dgs && suivi review advance p1 consultation --as dgs") == true)
         #expect(try await fixture.refs() == before)
     }
 
