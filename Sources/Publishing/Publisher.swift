@@ -132,7 +132,7 @@ extension Publisher {
         let versions = try await call { () async throws(RegisterError) in try await register.versions() }
         let base = versions.filter { $0.kind == .adopted && $0.commit != newCommit && ($0.date ?? review.opened) <= review.opened }.last
             ?? versions.first { $0.kind == .adopted && $0.commit != newCommit }
-        guard let base else { throw .reviewWithoutDraft(review: id, chair: state.roster.chair?.id ?? "dgs") }
+        guard let base else { throw .noEarlierVersion(review: id, work: review.work) }
         let oldDocument = try await document(at: base.commit, work: review.work)
         let event = review.event.flatMap { state.events[$0] }
         return Bulletin(review: review, event: event, comments: state.comments[id] ?? [], old: oldDocument, new: newDocument,

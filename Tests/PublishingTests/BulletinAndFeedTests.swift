@@ -1,4 +1,5 @@
 import Foundation
+import Register
 import Testing
 @testable import Publishing
 
@@ -29,6 +30,26 @@ struct BulletinAndFeedTests {
         await #expect(throws: PublishingError.reviewWithoutDraft(review: "r", chair: "dgs")) {
             try await fixture.publisher.bulletin(review: "r")
         }
+    }
+
+    @Test("a review with a draft but no earlier adopted version to compare it with says so, not that the draft is missing")
+    func noEarlierVersion() async throws {
+        let fixture = try await RegisterFixture()
+        try await fixture.review(upTo: .drafting)
+        // The register loses its adopted versions (their tags), as in a register whose text was never adopted.
+        let git = Process()
+        git.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        git.arguments = ["git", "--git-dir", TextRegister.gitDirectory(of: fixture.folder).path, "tag", "-d", "v2017-01-05"]
+        git.standardOutput = FileHandle.nullDevice
+        try git.run()
+        git.waitUntilExit()
+        try #require(git.terminationStatus == 0)
+        await #expect(throws: PublishingError.noEarlierVersion(review: "periodique-2020", work: "AFSP1638149A")) {
+            try await fixture.publisher.bulletin(review: "periodique-2020")
+        }
+        let message = PublishingError.noEarlierVersion(review: "periodique-2020", work: "AFSP1638149A").description
+        #expect(message.contains("aucune version adoptée de AFSP1638149A antérieure"))
+        #expect(!message.contains("n'a pas encore de projet"))
     }
 
     @Test("the Atom feed is valid Atom 1.0 for a real parser (feedparser), one entry per adopted version, newest first")

@@ -10,6 +10,9 @@ public enum PublishingError: Error, Sendable, Equatable, LocalizedError, CustomS
     /// The review has no draft yet (no branch, no consulted commit, no adopted version); `chair` is the
     /// seat that can move it to drafting.
     case reviewWithoutDraft(review: String, chair: String)
+    /// The review has a draft, but the register holds no adopted version of `work` other than the draft
+    /// itself to compare it with (tags of adopted versions missing, or never imported).
+    case noEarlierVersion(review: String, work: String)
     /// A sentence of an amending order that the parser does not recognise.
     case unrecognisedFormula(article: String, text: String)
     /// A designation ("le deuxième alinéa de l'article 3") that names no clause of the text.
@@ -31,6 +34,11 @@ public enum PublishingError: Error, Sendable, Equatable, LocalizedError, CustomS
                 + "(2) modifiez la copie de travail brouillons/\(review)/ du registre ; "
                 + "(3) enregistrez-la : suivi draft commit \(review) -m \"…\" ; "
                 + "puis relancez suivi export bulletin --review \(review)."
+        case .noEarlierVersion(let review, let work):
+            return "la révision « \(review) » a un projet, mais le registre ne contient aucune version adoptée de \(work) "
+                + "antérieure à laquelle le comparer : le bulletin montre ce qui change par rapport au texte en vigueur. "
+                + "Enregistrez d'abord la version en vigueur comme version adoptée (suivi import <dossier> --auteur \"Nom <courriel>\", "
+                + "voir suivi log), puis relancez suivi export bulletin --review \(review)."
         case .unrecognisedFormula(let article, let text):
             return "\(article) : formule non reconnue « \(text) » ; utilisez les formules du Guide de légistique "
                 + "(« les mots : « … » sont remplacés par les mots : « … » », « est inséré un alinéa ainsi rédigé : », …)."

@@ -82,7 +82,7 @@ enum ErrorMapping {
             switch error {
             case .register(let inner): return (status(of: inner), sentence(inner.description))
             case .committee(let inner): return (status(of: inner), sentence(inner.description))
-            case .reviewWithoutDraft: return (.notFound, sentence(error.description))
+            case .reviewWithoutDraft, .noEarlierVersion: return (.notFound, sentence(error.description))
             default: return (.internalServerError, sentence(error.description))
             }
         case let error as AccountError:
