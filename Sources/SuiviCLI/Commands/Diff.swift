@@ -8,6 +8,7 @@ extension Suivi {
     /// `suivi diff A B`: what changed between two versions, clause by clause.
     struct Diff: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "diff",
             abstract: "Compare deux versions d'un texte, élément par élément.",
             discussion: """
             Chaque version est un fichier XML, ou, dans le registre (--repo), une étiquette \
