@@ -70,7 +70,12 @@ let package = Package(
                 "Publishing",
                 "SuiviWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // Release builds link the Swift runtime and Foundation statically: the dynamic loader's
+            // relocations of libFoundation/ICU cost more than a whole `suivi diff` of the corpus pair
+            // (README, Benchmarks). Same as `swift build --static-swift-stdlib`; debug builds and
+            // `swift test` are unchanged.
+            linkerSettings: [.unsafeFlags(["-static-stdlib", "-use-ld=lld", "-Xlinker", "-l_FoundationICU", "-Xlinker", "-l_FoundationCollections", "-Xlinker", "-l_FoundationCShims", "-Xlinker", "-lCoreFoundation"], .when(configuration: .release))]
         ),
 
         // Tests.

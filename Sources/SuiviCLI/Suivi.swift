@@ -21,6 +21,9 @@ struct Suivi: AsyncParsableCommand {
           suivi serve --repo registre           interface web (texte, versions, comité)
         """,
         version: "0.1.0",
+        // Every command states its commandName: without it ArgumentParser derives the name with
+        // String(describing:) on the type, a protocol-conformance scan of the whole binary per command,
+        // paid on every start (about 5 ms of a 7 ms `suivi --version`).
         subcommands: [Validate.self, Show.self, Diff.self, Init.self, Import.self, Log.self, History.self, Blame.self,
                       Draft.self, Bench.self, CommitteeCommand.self, Status.self, EventCommand.self, ReviewCommand.self,
                       PositionCommand.self, CommentCommand.self, Export.self, Serve.self,

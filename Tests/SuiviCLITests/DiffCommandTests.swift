@@ -51,6 +51,21 @@ struct DiffCommandTests {
         #expect(result.stdout.contains("Aucune différence."))
     }
 
+    @Test("two files are read at once, yet a bad old file is the one reported, then a bad new file")
+    func unreadableFiles() throws {
+        let folder = try TemporaryFolder()
+        let brokenOld = try folder.write("<akomaNtoso><act>", to: "ancien.xml")
+        let brokenNew = try folder.write("<akomaNtoso></act>", to: "nouveau.xml")
+        let both = try CLI.run("diff", brokenOld, brokenNew)
+        #expect(both.exitCode == 1)
+        #expect(both.stderr.contains("ancien.xml"))
+        #expect(!both.stderr.contains("nouveau.xml"))
+        let newOnly = try CLI.run("diff", old, brokenNew)
+        #expect(newOnly.exitCode == 1)
+        #expect(newOnly.stderr.contains("nouveau.xml"))
+        #expect(newOnly.stdout.isEmpty)
+    }
+
     @Test("versions of the register, by tag, draft and date, give the same changes as the files")
     func register() throws {
         let folder = try TemporaryFolder()

@@ -96,7 +96,9 @@ public struct ClauseDiffer: Sendable {
         let sameParent = (partnerWId[old.parentWId] ?? old.parentWId) == new.parentWId
         let renumbered = old.eId != new.eId || old.num != new.num
         var textDiff: WordDiff?
-        if old.text != new.text {
+        // Equal blocks give equal texts: most clauses are unchanged, and comparing the blocks
+        // spares joining them.
+        if old.blocks != new.blocks, old.text != new.text {
             let diff = WordDiff(old: old.text, new: new.text)
             if !diff.isUnchanged { textDiff = diff }
         }

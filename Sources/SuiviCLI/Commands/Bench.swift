@@ -6,6 +6,7 @@ extension Suivi {
     /// `suivi bench`: performance measurements, reported with the machine and the input.
     struct Bench: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "bench",
             abstract: "Mesures de performance (hors tests) : lecture et validation d'un texte généré.",
             subcommands: [Parse.self, Diff.self, Write.self, Generate.self, Register.self, Legi.self, Export.self]
         )
@@ -16,6 +17,7 @@ extension Suivi.Bench {
     /// `suivi bench parse`: parse + validate of a generated act, next to `xmllint --noout` on the same file.
     struct Parse: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "parse",
             abstract: "Lecture + validation d'un arrêté généré de N Mo, comparée à « xmllint --noout ».",
             discussion: """
             Génère un arrêté synthétique valide (graine fixe), l'écrit sous forme canonique dans un \

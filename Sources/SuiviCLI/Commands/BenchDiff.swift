@@ -8,6 +8,7 @@ extension Suivi.Bench {
     /// `suivi bench diff`: comparison speed, in process and against xmldiff and git on the same files.
     struct Diff: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "diff",
             abstract: "Mesure la comparaison : paire du corpus, arrêté généré de 10 000 éléments (1 % modifié), face à xmldiff et git.",
             discussion: """
             (a) paire du corpus, en mémoire ; (b) arrêté généré, 1 % des alinéas modifiés, en mémoire ; \

@@ -9,6 +9,7 @@ extension Suivi.Bench {
     /// amending order's round trip on generated revisions.
     struct Export: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract: "Mesure les publications (texte consolidé, tableau comparatif, arrêté modificatif, flux) et l'aller-retour de l'arrêté modificatif.",
             discussion: "  suivi bench export --repo registre v2017-01-05 draft/2026-projet --runs 7 --cas 200"
         )

@@ -7,6 +7,7 @@ extension Suivi.Bench {
     /// `suivi bench generate`: a long synthetic history in a register.
     struct Generate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "generate",
             abstract: "Génère un registre d'essai : un arrêté de N éléments et M versions (1 % modifié à chaque version).",
             discussion: "  suivi bench generate --clauses 10000 --versions 1000 --repo /tmp/registre-bench"
         )
@@ -39,6 +40,7 @@ extension Suivi.Bench {
     /// `suivi bench register`: query times on a register (median of several runs).
     struct Register: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "register",
             abstract: "Mesure, sur un registre : version en vigueur à une date, texte en vigueur, historique d'un élément, import.",
             discussion: "  suivi bench register --repo /tmp/registre-bench --runs 7"
         )

@@ -6,6 +6,7 @@ extension Suivi.Bench {
     /// `suivi bench write`: many small commits from one process, to measure and test concurrent writers.
     struct Write: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "write",
             abstract: "Écritures concurrentes : N commits d'un même rédacteur sur une branche (mesure, tests).",
             discussion: """
             Chaque commit ajoute le fichier bench/<rédacteur>/<n>.txt par-dessus la branche telle qu'elle \

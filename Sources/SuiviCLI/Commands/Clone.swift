@@ -6,6 +6,7 @@ extension Suivi {
     /// `suivi clone <url> <dir>`: a register copied from another.
     struct Clone: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "clone",
             abstract: "Copie un registre distant (toutes ses versions, projets et étiquettes) dans un nouveau dossier.",
             discussion: """
             L'adresse est un dossier de registre, un dépôt git nu, ou une URL git:// ou http(s)://. Le dossier \

@@ -27,7 +27,7 @@ extension Suivi.CommentCommand {
     }
 
     struct Add: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Commente un élément (eId ou wId) du projet de la révision.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Commente un élément (eId ou wId) du projet de la révision.")
 
         @Argument(help: "Texte du commentaire.")
         var texte: String
@@ -52,7 +52,7 @@ extension Suivi.CommentCommand {
     }
 
     struct Reply: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Répond à un commentaire.")
+        static let configuration = CommandConfiguration(commandName: "reply", abstract: "Répond à un commentaire.")
 
         @Argument(help: "Identifiant du commentaire auquel répondre.")
         var comment: String
@@ -77,7 +77,7 @@ extension Suivi.CommentCommand {
     }
 
     struct Resolve: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Marque un commentaire comme résolu, avec une note (siège de la présidence, rédacteur).")
+        static let configuration = CommandConfiguration(commandName: "resolve", abstract: "Marque un commentaire comme résolu, avec une note (siège de la présidence, rédacteur).")
 
         @Argument(help: "Identifiant du commentaire.")
         var comment: String
@@ -103,6 +103,7 @@ extension Suivi.CommentCommand {
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "Liste les commentaires d'une révision, chacun sur l'élément où il se trouve dans le projet actuel.")
 
         @Option(help: "Révision.")

@@ -135,7 +135,7 @@ extension Suivi {
 
 extension Suivi.CommitteeCommand {
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Liste les sièges du comité et leurs membres en fonction.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "Liste les sièges du comité et leurs membres en fonction.")
 
         @OptionGroup var register: RegisterOptions
         @OptionGroup var today: TodayOption

@@ -8,6 +8,7 @@ extension Suivi {
     /// `suivi diff A B`: what changed between two versions, clause by clause.
     struct Diff: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "diff",
             abstract: "Compare deux versions d'un texte, élément par élément.",
             discussion: """
             Chaque version est un fichier XML, ou, dans le registre (--repo), une étiquette \
@@ -61,7 +62,8 @@ extension Suivi {
             var diff: DocumentDiff
             let isFile = { (path: String) in FileManager.default.fileExists(atPath: path) && !path.hasSuffix("/") }
             if isFile(old) && isFile(new) {
-                diff = ClauseDiffer().compare(try read(old), try read(new), oldLabel: old, newLabel: new)
+                let (oldDocument, newDocument) = try await readBoth(old, new)
+                diff = ClauseDiffer().compare(oldDocument, newDocument, oldLabel: old, newLabel: new)
             } else {
                 let registry = try register.open()
                 let oldVersion = isFile(old) ? nil : try await resolve(old, in: registry)
@@ -106,6 +108,28 @@ extension Suivi {
 
         private func document(_ commit: ObjectID, _ registry: TextRegister, _ work: String?) async throws -> LegalDocument {
             try await registerCall { () async throws(RegisterError) in try await registry.document(at: commit, work: work) }
+        }
+
+        /// Reads two files at once, one per core (parsing is most of a two-file diff); on failure the
+        /// first file's error is reported, as when they are read one after the other.
+        private func readBoth(_ oldPath: String, _ newPath: String) async throws -> (LegalDocument, LegalDocument) {
+            async let oldResult = Self.load(oldPath)
+            async let newResult = Self.load(newPath)
+            let (oldRead, newRead) = await (oldResult, newResult)
+            do {
+                return (try oldRead.get(), try newRead.get())
+            } catch {
+                printError("suivi : \(error.description)")
+                throw ExitCode.failure
+            }
+        }
+
+        private static func load(_ path: String) -> Result<LegalDocument, LegalTextError> {
+            do {
+                return .success(try LegalTextReader.read(contentsOf: path).document)
+            } catch {
+                return .failure(error)
+            }
         }
 
         private func read(_ path: String) throws -> LegalDocument {

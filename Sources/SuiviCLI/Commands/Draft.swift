@@ -7,6 +7,7 @@ extension Suivi {
     /// `suivi draft`: revision drafts on branches `draft/<name>`.
     struct Draft: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "draft",
             abstract: "Projets de révision : branches draft/<nom> et leurs copies de travail.",
             subcommands: [Start.self, Commit.self, List.self, Checkout.self]
         )
@@ -16,6 +17,7 @@ extension Suivi {
 extension Suivi.Draft {
     struct Start: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "start",
             abstract: "Ouvre un projet : branche draft/<nom> à partir du texte en vigueur, et copie de travail.",
             discussion: "  suivi draft start revision-2026\n  puis modifiez brouillons/revision-2026/<NOR>.xml"
         )
@@ -36,6 +38,7 @@ extension Suivi.Draft {
 
     struct Commit: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "commit",
             abstract: "Vérifie la copie de travail d'un projet et enregistre ses changements sur sa branche.",
             discussion: """
             Les fichiers sont d'abord vérifiés (comme suivi validate) : au moindre problème, rien n'est \
@@ -71,6 +74,7 @@ extension Suivi.Draft {
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "Liste les projets en cours.",
             discussion: "Un projet que le comité a adopté tel quel n'est plus en cours : --tous le montre aussi.")
 
@@ -102,6 +106,7 @@ extension Suivi.Draft {
 
     struct Checkout: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "checkout",
             abstract: "Recrée la copie de travail d'un projet à partir de sa branche (les modifications non enregistrées sont perdues).")
 
         @Argument(help: "Nom du projet.")

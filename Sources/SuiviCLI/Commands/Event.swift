@@ -24,7 +24,7 @@ extension Suivi {
 
 extension Suivi.EventCommand {
     struct Add: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Enregistre un événement et ouvre son évaluation.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Enregistre un événement et ouvre son évaluation.")
 
         @Argument(help: "Identifiant de l'événement (lettres, chiffres, « - », « _ »).")
         var id: String
@@ -71,7 +71,7 @@ extension Suivi.EventCommand {
     }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Liste les événements et l'état de leur évaluation.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "Liste les événements et l'état de leur évaluation.")
 
         @OptionGroup var register: RegisterOptions
         @Option(help: "Format de sortie.")
@@ -99,6 +99,7 @@ extension Suivi.EventCommand {
 
     struct Decide: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "decide",
             abstract: "Clôt l'évaluation d'un événement par une décision motivée de ne pas réviser (siège de la présidence).")
 
         @Argument(help: "Identifiant de l'événement.")

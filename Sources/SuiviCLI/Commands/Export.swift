@@ -8,6 +8,7 @@ extension Suivi {
     /// `suivi export`: publications built from the register.
     struct Export: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract: "Publications : texte consolidé, tableau comparatif, arrêté modificatif, bulletin, flux Atom.",
             discussion: """
             Chaque publication s'écrit sur la sortie standard, ou dans un fichier avec --output (écriture \

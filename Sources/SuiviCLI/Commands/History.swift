@@ -6,6 +6,7 @@ extension Suivi {
     /// `suivi history <id>`: the versions in which a clause changed.
     struct History: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "history",
             abstract: "Historique d'un élément : chaque version où il a changé, même renuméroté.",
             discussion: """
             L'élément est suivi par son wId (identifiant stable) : un alinéa renuméroté reste le même.
@@ -54,6 +55,7 @@ extension Suivi {
     /// `suivi blame`: for each clause, the version that last changed it.
     struct Blame: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "blame",
             abstract: "Pour chaque élément du texte, la version qui l'a modifié en dernier.",
             discussion: "  suivi blame\n  suivi blame AFSP1638149A --at draft/2026-projet"
         )

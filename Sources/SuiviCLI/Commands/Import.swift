@@ -7,6 +7,7 @@ extension Suivi {
     /// Légifrance LEGI XML extract, or one Akoma Ntoso file.
     struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "import",
             abstract: "Importe des textes dans le registre : dossier de versions, extrait LEGI ou fichier Akoma Ntoso.",
             discussion: """
             Sans sous-commande, le chemin donné est un dossier de versions (comme corpus) ;

@@ -6,6 +6,7 @@ extension Suivi {
     /// `suivi init <dir>`: creates an empty register.
     struct Init: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "init",
             abstract: "Crée un registre vide (un dépôt git géré par suivi).",
             discussion: """
             Le dossier reçoit register.git (dépôt git nu, que tout git sait cloner) et brouillons/ \

@@ -7,6 +7,7 @@ extension Suivi {
     /// `suivi log`: the versions, adopted and drafts.
     struct Log: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "log",
             abstract: "Liste les versions du registre : versions adoptées (avec leurs dates) et projets.",
             discussion: """
             Un projet adopté tel quel par le comité (sa branche est restée sur le commit soumis à la \

@@ -18,6 +18,7 @@ extension Suivi {
 extension Suivi.PositionCommand {
     struct Record: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "record",
             abstract: "Enregistre la position d'un siège sur le projet en consultation (une par siège ; la dernière remplace la précédente).",
             discussion: "  suivi position record --review periodique-2020 --as ofii-medecins reserves --motif \"Préciser l'article 3.\"")
 

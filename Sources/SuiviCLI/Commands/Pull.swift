@@ -6,6 +6,7 @@ extension Suivi {
     /// `suivi pull [<url>]`: brings a remote's writes into the register.
     struct Pull: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "pull",
             abstract: "Récupère les écritures d'un registre distant (versions, projets, comité) et les réunit aux siennes.",
             discussion: """
             Une branche en retard avance ; une branche écrite des deux côtés (positions, commentaires, \

@@ -6,6 +6,7 @@ extension Suivi {
     /// `suivi push [<url>]`: sends the register's writes to a remote.
     struct Push: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "push",
             abstract: "Envoie les versions, projets et écritures du comité vers un registre distant.",
             discussion: """
             Rien n'est forcé : si le registre distant a reçu d'autres écritures, il refuse et « suivi pull » \

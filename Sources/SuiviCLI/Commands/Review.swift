@@ -25,6 +25,7 @@ extension Suivi {
 extension Suivi.ReviewCommand {
     struct Open: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "open",
             abstract: "Ouvre une révision périodique ou à la suite d'un événement (siège de la présidence).")
 
         @Argument(help: "Identifiant de la révision (lettres, chiffres, « - », « _ ») ; sert aussi de nom au projet draft/<id>.")
@@ -62,7 +63,7 @@ extension Suivi.ReviewCommand {
     }
 
     struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Montre une révision : étape, projet, historique, positions, commentaires.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Montre une révision : étape, projet, historique, positions, commentaires.")
 
         @Argument(help: "Identifiant de la révision.")
         var id: String
@@ -113,7 +114,7 @@ extension Suivi.ReviewCommand {
     }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Liste les révisions.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "Liste les révisions.")
 
         @OptionGroup var register: RegisterOptions
         @Option(help: "Format de sortie.")
@@ -137,6 +138,7 @@ extension Suivi.ReviewCommand {
 
     struct Advance: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "advance",
             abstract: "Fait passer une révision à l'étape suivante (siège de la présidence).",
             discussion: """
             Étapes : redaction (crée le projet draft/<id>), consultation (fige le commit du projet soumis au \

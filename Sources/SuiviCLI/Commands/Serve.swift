@@ -7,6 +7,7 @@ extension Suivi {
     /// `suivi serve`: the committee's web interface.
     struct Serve: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "serve",
             abstract: "Lance l'interface web du registre : lecture publique du texte, espace des membres du comité.",
             discussion: """
             Pages publiques : le texte en vigueur (ou à une date, ou à une version) avec son sommaire et \

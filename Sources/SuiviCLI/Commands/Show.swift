@@ -6,6 +6,7 @@ extension Suivi {
     /// `suivi show`: a text, or one clause, as readable plain text — from a file or from the register.
     struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Affiche un texte, ou un seul de ses éléments, en texte lisible.",
             discussion: """
             Depuis un fichier, ou depuis le registre : à une version (--at) ou tel qu'en vigueur à une \

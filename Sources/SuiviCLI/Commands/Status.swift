@@ -8,6 +8,7 @@ extension Suivi {
     /// `suivi status`: the committee's dashboard.
     struct Status: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "status",
             abstract: "Tableau de bord du comité : textes en retard de révision, révisions en cours, échéances, positions, commentaires.",
             discussion: """
             Une révision périodique est due au plus tard trois ans après la dernière adoption (date de signature) \

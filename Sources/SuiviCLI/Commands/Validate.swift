@@ -5,6 +5,7 @@ extension Suivi {
     /// `suivi validate`: reads and checks files, reports every problem, exits 1 if there is any.
     struct Validate: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "validate",
             abstract: "Vérifie des textes Akoma Ntoso : XML sûr, structure, identifiants, métadonnées.",
             discussion: """
             Chaque fichier est lu sans réseau, sans entité ni DTD (toute déclaration <!DOCTYPE> est \

@@ -7,6 +7,7 @@ extension Suivi {
     /// `suivi verify`: checks the managed repository and that its history was not rewritten.
     struct Verify: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "verify",
             abstract: "Vérifie le registre : versions adoptées valides, étiquettes et enregistrements cohérents, historique non réécrit.",
             discussion: """
             Chaque version étiquetée est relue et validée ; chaque étiquette doit désigner ce que disent son \
