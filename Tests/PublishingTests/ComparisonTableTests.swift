@@ -1,3 +1,4 @@
+import ClauseDiff
 import Foundation
 import Testing
 @testable import Publishing
@@ -24,6 +25,20 @@ struct ComparisonTableTests {
         #expect(html.contains("<ins>L. 425-9 et R. 425-11 à R. 425-14</ins>"))
         let json = try #require(try JSONSerialization.jsonObject(with: Data(try ComparisonRenderer.json(table).utf8)) as? [String: Any])
         #expect(json["schema"] as? String == "suivi-tableau-comparatif")
+    }
+
+    @Test("its summary counts clauses as `suivi diff` does, not rows (a list with no text of its own has no row)")
+    func countsAgreeWithTheDiff() async throws {
+        let fixture = try await RegisterFixture()
+        let table = try await fixture.publisher.comparison(from: "v2017-01-05", to: "draft/2026-projet")
+        let old = try await fixture.register.document(at: "v2017-01-05")
+        let new = try await fixture.register.document(at: "draft/2026-projet")
+        let diff = ClauseDiffer().compare(old, new, oldLabel: "a", newLabel: "b")
+        let expected = diff.changes.reduce(into: [ChangeClass: Int]()) { $0[$1.change, default: 0] += 1 }
+        #expect(table.counts == expected)
+        #expect(table.counts[.inserted] == 34 && table.counts[.unchanged] == 42)
+        #expect(table.rows.count < diff.changes.count)
+        #expect(ComparisonRenderer.summary(table).contains("34 insérés"))
     }
 
     @Test("the ODT table has two columns and the changes as styled spans")

@@ -30,6 +30,9 @@ public struct ComparisonTable: Sendable, Hashable, Codable {
     public var newLabel: String
     public var title: String
     public var rows: [Row]
+    /// How many clauses fall in each class, counted on the clause diff exactly as `suivi diff` counts them
+    /// (a row is not a clause: a container with no text of its own, such as an inserted list, has no row).
+    public var counts: [ChangeClass: Int]
 
     public init(old: LegalDocument, new: LegalDocument, oldLabel: String, newLabel: String) {
         self.oldLabel = oldLabel
@@ -39,13 +42,7 @@ public struct ComparisonTable: Sendable, Hashable, Codable {
         var annexNames: [String: String] = [:]
         for annex in old.annexes + new.annexes { annexNames[annex.eId] = annex.number ?? annex.eId }
         rows = diff.changes.compactMap { change in Self.row(change, annexNames: annexNames) }
-    }
-
-    /// How many rows fall in each class.
-    public var counts: [ChangeClass: Int] {
-        var result: [ChangeClass: Int] = [:]
-        for row in rows { result[row.change, default: 0] += 1 }
-        return result
+        counts = diff.changes.reduce(into: [:]) { result, change in result[change.change, default: 0] += 1 }
     }
 
     static func part(of eId: String, annexNames: [String: String]) -> String {
