@@ -7,14 +7,6 @@ extension EndToEnd {
 struct CommitteeCommandTests {
     static let clerk = "Secrétariat du comité <secretariat@example.org>"
 
-    /// Runs `suivi` on the register with `arguments`; the result must exit 0.
-    @discardableResult
-    static func ok(_ arguments: [String], repo: String) throws -> ProcessResult {
-        let result = try CLI.run(arguments + ["--repo", repo])
-        #expect(result.exitCode == 0, "suivi \(arguments.joined(separator: " ")) → \(result)")
-        return result
-    }
-
     /// Every ref of the register's git repository and its target, read through `git` files (packed or loose).
     static func refs(_ repo: String) throws -> [String: String] {
         let git = URL(fileURLWithPath: repo).appendingPathComponent("register.git")
@@ -44,24 +36,24 @@ struct CommitteeCommandTests {
         let root = CLI.packageRoot.path
         let created = try CLI.run("init", repo)
         #expect(created.exitCode == 0, "\(created)")
-        try Self.ok(["import", root + "/corpus", "--as", Self.clerk], repo: repo)
-        try Self.ok(["committee", "import", root + "/committee", "--auteur", Self.clerk], repo: repo)
+        try CLI.ok(["import", root + "/corpus", "--as", Self.clerk], repo: repo)
+        try CLI.ok(["committee", "import", root + "/committee", "--auteur", Self.clerk], repo: repo)
 
         // The 2017 order is overdue since 5 January 2020.
-        var status = try Self.ok(["status", "--today", "2026-11-24"], repo: repo)
+        var status = try CLI.ok(["status", "--today", "2026-11-24"], repo: repo)
         #expect(status.stdout.contains("révision périodique due le 5 janvier 2020 : EN RETARD de 6 ans, 10 mois et 19 jours"))
         #expect(status.stdout.contains("periodique-2020 (périodique, AFSP1638149A) : ouverte"))
         #expect(status.stdout.contains("crise-financement-vih-2025"))
-        let seats = try Self.ok(["committee", "list", "--format", "json"], repo: repo)
+        let seats = try CLI.ok(["committee", "list", "--format", "json"], repo: repo)
         #expect(seats.stdout.contains("\"presidence\"") == false && seats.stdout.contains("\"isChair\" : true"))
 
         // Drafting: the review's branch, with the 2026 revision committed on it.
         let chair = ["--as", "dgs", "--auteur", "Présidence du comité <presidence@example.org>"]
-        try Self.ok(["review", "advance", "periodique-2020", "redaction", "--today", "2026-11-24"] + chair, repo: repo)
+        try CLI.ok(["review", "advance", "periodique-2020", "redaction", "--today", "2026-11-24"] + chair, repo: repo)
         let draft = URL(fileURLWithPath: repo).appendingPathComponent("brouillons/periodique-2020/AFSP1638149A.xml")
         try FileManager.default.removeItem(at: draft)
         try FileManager.default.copyItem(atPath: root + "/corpus/2026-projet/AFSP1638149A.xml", toPath: draft.path)
-        try Self.ok(["draft", "commit", "periodique-2020", "-m", "Révision 2026", "--as", "Rédaction DGS <redaction@example.org>"], repo: repo)
+        try CLI.ok(["draft", "commit", "periodique-2020", "-m", "Révision 2026", "--as", "Rédaction DGS <redaction@example.org>"], repo: repo)
 
         // Adoption before consultation is refused, with no commit.
         var before = try Self.refs(repo)
@@ -70,24 +62,24 @@ struct CommitteeCommandTests {
         #expect(early.exitCode == 1 && early.stderr.contains("consulté"), "\(early)")
         #expect(try Self.refs(repo) == before)
 
-        try Self.ok(["review", "advance", "periodique-2020", "consultation", "--today", "2026-11-25"] + chair, repo: repo)
+        try CLI.ok(["review", "advance", "periodique-2020", "consultation", "--today", "2026-11-25"] + chair, repo: repo)
 
         // Positions from several seats, comments (one on the renumbered clause), a reply and a resolution.
         let ofii = ["--as", "ofii-medecins", "--auteur", "Médecin du service médical <medecin@example.org>"]
         let association = ["--as", "association-medicale", "--auteur", "Association <asso@example.org>"]
         let defenseur = ["--as", "defenseur-des-droits", "--auteur", "Défenseur des droits <dd@example.org>"]
-        try Self.ok(["position", "record", "--review", "periodique-2020", "reserves", "--motif", "Préciser l'article 3.",
+        try CLI.ok(["position", "record", "--review", "periodique-2020", "reserves", "--motif", "Préciser l'article 3.",
                      "--today", "2026-12-01"] + ofii, repo: repo)
-        try Self.ok(["position", "record", "--review", "periodique-2020", "favorable", "--reason", "Conforme à l'avis du CNS.",
+        try CLI.ok(["position", "record", "--review", "periodique-2020", "favorable", "--reason", "Conforme à l'avis du CNS.",
                      "--today", "2026-12-01"] + association, repo: repo)
-        try Self.ok(["position", "record", "--review", "periodique-2020", "favorable", "--motif", "Garanties renforcées.",
+        try CLI.ok(["position", "record", "--review", "periodique-2020", "favorable", "--motif", "Garanties renforcées.",
                      "--today", "2026-12-02"] + defenseur, repo: repo)
-        let comment = try Self.ok(["comment", "add", "--review", "periodique-2020", "--eid", "art_3__para_4", "--format", "json",
+        let comment = try CLI.ok(["comment", "add", "--review", "periodique-2020", "--eid", "art_3__para_4", "--format", "json",
                                    "--today", "2026-12-01", "La continuité des soins doit viser aussi les consommables."] + association,
                                   repo: repo)
         let id = try #require(try JSONSerialization.jsonObject(with: Data(comment.stdout.utf8)) as? [String: Any])["id"] as? String
         #expect(comment.stdout.contains("\"wId\" : \"art_3__para_3\""))
-        try Self.ok(["comment", "reply", "--review", "periodique-2020", try #require(id), "Repris dans le projet.",
+        try CLI.ok(["comment", "reply", "--review", "periodique-2020", try #require(id), "Repris dans le projet.",
                      "--today", "2026-12-03"] + chair, repo: repo)
 
         // Refusals: an unknown seat, a clause that does not exist, adoption by another seat. No commit.
@@ -102,34 +94,34 @@ struct CommitteeCommandTests {
         }
         #expect(try Self.refs(repo) == before)
 
-        let dashboard = try Self.ok(["status", "--today", "2026-12-05"], repo: repo)
+        let dashboard = try CLI.ok(["status", "--today", "2026-12-05"], repo: repo)
         #expect(dashboard.stdout.contains("sièges sans position : daei, dgef"))
         #expect(dashboard.stdout.contains("commentaires non résolus : 1"))
-        try Self.ok(["comment", "resolve", "--review", "periodique-2020", try #require(id), "--note", "Alinéa complété.",
+        try CLI.ok(["comment", "resolve", "--review", "periodique-2020", try #require(id), "--note", "Alinéa complété.",
                      "--today", "2026-12-05"] + chair, repo: repo)
 
         // Adoption by the chair, on the consulted commit.
-        let adopted = try Self.ok(["review", "advance", "periodique-2020", "adoptee", "--signature", "2027-01-15",
+        let adopted = try CLI.ok(["review", "advance", "periodique-2020", "adoptee", "--signature", "2027-01-15",
                                    "--entree-en-vigueur", "2027-02-01", "--publication", "2027-01-20",
                                    "--journal", "Journal officiel du 20 janvier 2027", "--today", "2027-01-15"] + chair, repo: repo)
         #expect(adopted.stdout.contains("v2027-01-15"))
-        let log = try Self.ok(["log"], repo: repo)
+        let log = try CLI.ok(["log"], repo: repo)
         #expect(log.stdout.contains("v2027-01-15  adoptée"))
         // The adopted text is the 2026 draft: the 2017 art_3__para_3 is now art_3__para_4.
-        let now = try Self.ok(["show", "--in-force", "2027-03-01", "--eid", "art_3__para_4"], repo: repo)
-        let then = try Self.ok(["show", "--in-force", "2020-06-01", "--eid", "art_3__para_3"], repo: repo)
+        let now = try CLI.ok(["show", "--in-force", "2027-03-01", "--eid", "art_3__para_4"], repo: repo)
+        let then = try CLI.ok(["show", "--in-force", "2020-06-01", "--eid", "art_3__para_3"], repo: repo)
         #expect(!now.stdout.isEmpty && now.stdout == then.stdout, "\(now)\n\(then)")
 
-        status = try Self.ok(["status", "--today", "2027-01-20", "--format", "json"], repo: repo)
+        status = try CLI.ok(["status", "--today", "2027-01-20", "--format", "json"], repo: repo)
         #expect(status.stdout.contains("\"lastVersion\" : \"v2027-01-15\""))
         #expect(status.stdout.contains("\"overdue\" : false"))
-        let text = try Self.ok(["status", "--today", "2027-01-20"], repo: repo)
+        let text = try CLI.ok(["status", "--today", "2027-01-20"], repo: repo)
         #expect(text.stdout.contains("prochaine révision périodique due au plus tard le 15 janvier 2030"))
         #expect(text.stdout.contains("dernière révision achevée : periodique-2020, le 15 janvier 2027"))
 
         // Importing the committee again changes nothing (the review in the register has moved on).
         before = try Self.refs(repo)
-        let again = try Self.ok(["committee", "import", root + "/committee", "--auteur", Self.clerk], repo: repo)
+        let again = try CLI.ok(["committee", "import", root + "/committee", "--auteur", Self.clerk], repo: repo)
         #expect(again.stdout.contains("version du registre conservée"))
         #expect(try Self.refs(repo) == before)
     }

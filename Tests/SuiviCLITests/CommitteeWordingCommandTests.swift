@@ -8,63 +8,46 @@ struct CommitteeWordingCommandTests {
     static let clerk = "Secrétariat du comité <secretariat@example.org>"
     static let chair = ["--as", "dgs", "--auteur", "Présidence du comité <presidence@example.org>"]
 
-    @discardableResult
-    static func ok(_ arguments: [String], repo: String) throws -> ProcessResult {
-        let result = try CLI.run(arguments + ["--repo", repo])
-        #expect(result.exitCode == 0, "suivi \(arguments.joined(separator: " ")) → \(result)")
-        return result
-    }
-
-    /// A register with the corpus and the shipped committee.
-    static func register(in folder: TemporaryFolder) throws -> String {
-        let repo = folder.path("registre")
-        let root = CLI.packageRoot.path
-        #expect(try CLI.run("init", repo).exitCode == 0)
-        try ok(["import", root + "/corpus", "--as", clerk], repo: repo)
-        try ok(["committee", "import", root + "/committee", "--auteur", clerk], repo: repo)
-        return repo
-    }
-
     @Test("review list and event list show French labels and dates in text, raw keys and ISO dates in JSON")
     func frenchLists() throws {
         let folder = try TemporaryFolder()
-        let repo = try Self.register(in: folder)
+        let repo = try CLI.shippedRegister(in: folder)
 
-        let events = try Self.ok(["event", "list"], repo: repo)
+        let events = try CLI.ok(["event", "list"], repo: repo)
         #expect(events.stdout.contains("crise-financement-vih-2025  18 décembre 2025  économique  en cours d'évaluation  échéance 18 juin 2026"),
                 "\(events.stdout)")
         #expect(!events.stdout.contains("economique") && !events.stdout.contains("en-evaluation") && !events.stdout.contains("2025-12-18"))
-        let eventsJSON = try Self.ok(["event", "list", "--format", "json"], repo: repo)
+        let eventsJSON = try CLI.ok(["event", "list", "--format", "json"], repo: repo)
         #expect(eventsJSON.stdout.contains("\"economique\"") && eventsJSON.stdout.contains("2025-12-18"))
 
-        let reviews = try Self.ok(["review", "list"], repo: repo)
+        let reviews = try CLI.ok(["review", "list"], repo: repo)
         #expect(reviews.stdout.contains("periodique-2020  périodique  AFSP1638149A  ouverte  échéance "), "\(reviews.stdout)")
         #expect(!reviews.stdout.contains("  periodique  "))
         #expect(reviews.stdout.range(of: #"échéance \d{4}-\d{2}-\d{2}"#, options: .regularExpression) == nil, "\(reviews.stdout)")
-        let reviewsJSON = try Self.ok(["review", "list", "--format", "json"], repo: repo)
+        let reviewsJSON = try CLI.ok(["review", "list", "--format", "json"], repo: repo)
         #expect(reviewsJSON.stdout.contains("\"periodique\"") && reviewsJSON.stdout.contains("\"ouverte\""))
 
-        try Self.ok(["review", "advance", "periodique-2020", "redaction", "--today", "2026-11-24"] + Self.chair, repo: repo)
-        let shown = try Self.ok(["review", "show", "periodique-2020", "--today", "2026-11-24"], repo: repo)
+        try CLI.ok(["review", "advance", "periodique-2020", "redaction", "--today", "2026-11-24"] + Self.chair, repo: repo)
+        let shown = try CLI.ok(["review", "show", "periodique-2020", "--today", "2026-11-24"], repo: repo)
         #expect(shown.stdout.contains("24 novembre 2026  ouverte → en rédaction"), "\(shown.stdout)")
     }
 
     @Test("adoption after the draft changed since consultation is refused with the exact commands that reopen it")
     func reopenConsultationCommand() throws {
         let folder = try TemporaryFolder()
-        let repo = try Self.register(in: folder)
+        let repo = try CLI.shippedRegister(in: folder)
         let root = CLI.packageRoot.path
-        try Self.ok(["review", "advance", "periodique-2020", "redaction", "--today", "2026-11-24"] + Self.chair, repo: repo)
+        try CLI.ok(["review", "advance", "periodique-2020", "redaction", "--today", "2026-11-24"] + Self.chair, repo: repo)
         let draft = URL(fileURLWithPath: repo).appendingPathComponent("brouillons/periodique-2020/AFSP1638149A.xml")
         try FileManager.default.removeItem(at: draft)
         try FileManager.default.copyItem(atPath: root + "/corpus/2026-projet/AFSP1638149A.xml", toPath: draft.path)
-        try Self.ok(["draft", "commit", "periodique-2020", "-m", "Révision 2026", "--as", "Rédaction DGS <redaction@example.org>"], repo: repo)
-        try Self.ok(["review", "advance", "periodique-2020", "consultation", "--today", "2026-11-25"] + Self.chair, repo: repo)
+        try CLI.ok(["draft", "commit", "periodique-2020", "-m", "Révision 2026", "--as", "Rédaction DGS <redaction@example.org>"], repo: repo)
+        try CLI.ok(["review", "advance", "periodique-2020", "consultation", "--today", "2026-11-25"] + Self.chair, repo: repo)
         // The draft changes after the committee was consulted.
         var text = try String(contentsOf: draft, encoding: .utf8)
         text = text.replacingOccurrences(of: "</heading>", with: " (modifié)</heading>", options: [], range: text.range(of: "</heading>"))
         try text.write(to: draft, atomically: true, encoding: .utf8)
-        try Self.ok(["draft", "commit", "periodique-2020", "-m", "Retouche", "--as", "Rédaction DGS <redaction@example.org>"], repo: repo)
+        try CLI.ok(["draft", "commit", "periodique-2020", "-m", "Retouche", "--as", "Rédaction DGS <redaction@example.org>"], repo: repo)
 
         let refused = try CLI.run(["review", "advance", "periodique-2020", "adoptee", "--signature", "2027-01-15",
                                    "--entree-en-vigueur", "2027-02-01", "--repo", repo] + Self.chair)

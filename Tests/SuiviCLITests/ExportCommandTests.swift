@@ -4,19 +4,10 @@ import Testing
 extension EndToEnd {
 @Suite("suivi export, end to end")
 struct ExportCommandTests {
-    /// A register with the corpus imported.
-    private func register(_ folder: TemporaryFolder) throws -> String {
-        let repo = folder.path("registre")
-        #expect(try CLI.run("init", repo).exitCode == 0)
-        #expect(try CLI.run("import", CLI.packageRoot.appendingPathComponent("corpus").path, "--repo", repo,
-                            "--as", "Test <test@suivi.invalid>").exitCode == 0)
-        return repo
-    }
-
     @Test("consolidated: HTML on stdout, ODT only with --output, a folder refused, JSON parses")
     func consolidated() throws {
         let folder = try TemporaryFolder()
-        let repo = try register(folder)
+        let repo = try CLI.shippedRegister(in: folder, committee: false, author: "Test <test@suivi.invalid>")
         let html = try CLI.run("export", "consolidated", "--at", "draft/2026-projet", "--repo", repo)
         #expect(html.exitCode == 0)
         #expect(html.stdout.hasPrefix("<!DOCTYPE html>"))
@@ -40,7 +31,7 @@ struct ExportCommandTests {
     @Test("comparison and amending order on the corpus pair; the amending order's JSON says it round-trips")
     func comparisonAndAmending() throws {
         let folder = try TemporaryFolder()
-        let repo = try register(folder)
+        let repo = try CLI.shippedRegister(in: folder, committee: false, author: "Test <test@suivi.invalid>")
         let table = try CLI.run("export", "comparison", "v2017-01-05", "draft/2026-projet", "--repo", repo)
         #expect(table.exitCode == 0)
         #expect(table.stdout.contains("<details>"))
@@ -55,7 +46,7 @@ struct ExportCommandTests {
     @Test("bulletin of a review without draft: a clear error; the feed lists the adopted version")
     func bulletinAndFeed() throws {
         let folder = try TemporaryFolder()
-        let repo = try register(folder)
+        let repo = try CLI.shippedRegister(in: folder, committee: false, author: "Test <test@suivi.invalid>")
         #expect(try CLI.run("committee", "import", CLI.packageRoot.appendingPathComponent("committee").path, "--repo", repo,
                             "--auteur", "Test <test@suivi.invalid>").exitCode == 0)
         let bulletin = try CLI.run("export", "bulletin", "--review", "periodique-2020", "--repo", repo)

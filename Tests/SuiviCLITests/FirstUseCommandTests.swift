@@ -9,27 +9,10 @@ struct FirstUseCommandTests {
     static let clerk = "Secrétariat du comité <secretariat@example.org>"
     static let chair = ["--as", "dgs", "--auteur", "Présidence du comité <presidence@example.org>"]
 
-    @discardableResult
-    static func ok(_ arguments: [String], repo: String) throws -> ProcessResult {
-        let result = try CLI.run(arguments + ["--repo", repo])
-        #expect(result.exitCode == 0, "suivi \(arguments.joined(separator: " ")) → \(result)")
-        return result
-    }
-
-    /// A register with the shipped corpus and committee records.
-    static func register(_ folder: TemporaryFolder) throws -> String {
-        let repo = folder.path("registre")
-        let root = CLI.packageRoot.path
-        #expect(try CLI.run("init", repo).exitCode == 0)
-        try ok(["import", root + "/corpus", "--as", clerk], repo: repo)
-        try ok(["committee", "import", root + "/committee", "--auteur", clerk], repo: repo)
-        return repo
-    }
-
     @Test("export bulletin of the shipped review, which has no draft yet, gives the exact commands that make one")
     func bulletinWithoutDraft() throws {
         let folder = try TemporaryFolder()
-        let repo = try Self.register(folder)
+        let repo = try CLI.shippedRegister(in: folder)
         let refused = try CLI.run("export", "bulletin", "--review", "periodique-2020", "--repo", repo)
         #expect(refused.exitCode == 1, "\(refused)")
         #expect(refused.stderr.contains("suivi review advance periodique-2020 redaction --as dgs"), "\(refused.stderr)")
@@ -37,52 +20,52 @@ struct FirstUseCommandTests {
         #expect(refused.stderr.contains("suivi draft commit periodique-2020 -m"), "\(refused.stderr)")
 
         // Following the message gives a bulletin.
-        try Self.ok(["review", "advance", "periodique-2020", "redaction"] + Self.chair, repo: repo)
-        let bulletin = try Self.ok(["export", "bulletin", "--review", "periodique-2020", "--to", "md"], repo: repo)
+        try CLI.ok(["review", "advance", "periodique-2020", "redaction"] + Self.chair, repo: repo)
+        let bulletin = try CLI.ok(["export", "bulletin", "--review", "periodique-2020", "--to", "md"], repo: repo)
         #expect(bulletin.stdout.contains("Ce qui change"))
     }
 
     @Test("after adoption the review's draft branch is no longer listed as a draft by log; --tous shows it as adopted")
     func logAfterAdoption() throws {
         let folder = try TemporaryFolder()
-        let repo = try Self.register(folder)
+        let repo = try CLI.shippedRegister(in: folder)
         let root = CLI.packageRoot.path
-        try Self.ok(["review", "advance", "periodique-2020", "redaction"] + Self.chair, repo: repo)
+        try CLI.ok(["review", "advance", "periodique-2020", "redaction"] + Self.chair, repo: repo)
         let draft = URL(fileURLWithPath: repo).appendingPathComponent("brouillons/periodique-2020/AFSP1638149A.xml")
         try FileManager.default.removeItem(at: draft)
         try FileManager.default.copyItem(atPath: root + "/corpus/2026-projet/AFSP1638149A.xml", toPath: draft.path)
-        try Self.ok(["draft", "commit", "periodique-2020", "-m", "Révision", "--as", "Rédaction <redaction@example.org>"], repo: repo)
-        try Self.ok(["review", "advance", "periodique-2020", "consultation"] + Self.chair, repo: repo)
+        try CLI.ok(["draft", "commit", "periodique-2020", "-m", "Révision", "--as", "Rédaction <redaction@example.org>"], repo: repo)
+        try CLI.ok(["review", "advance", "periodique-2020", "consultation"] + Self.chair, repo: repo)
         // A draft started from the text in force bears no draft date: no empty « du — » in the list.
-        try Self.ok(["draft", "start", "revision-2027"], repo: repo)
-        var log = try Self.ok(["log"], repo: repo)
+        try CLI.ok(["draft", "start", "revision-2027"], repo: repo)
+        var log = try CLI.ok(["log"], repo: repo)
         #expect(log.stdout.contains("draft/periodique-2020  projet "), "\(log.stdout)")
         #expect(!log.stdout.contains("du —"), "\(log.stdout)")
 
-        try Self.ok(["review", "advance", "periodique-2020", "adoptee", "--signature", "2027-01-15",
+        try CLI.ok(["review", "advance", "periodique-2020", "adoptee", "--signature", "2027-01-15",
                      "--entree-en-vigueur", "2027-02-01"] + Self.chair, repo: repo)
-        log = try Self.ok(["log"], repo: repo)
+        log = try CLI.ok(["log"], repo: repo)
         #expect(log.stdout.contains("v2027-01-15  adoptée"), "\(log.stdout)")
         #expect(!log.stdout.contains("draft/periodique-2020"), "\(log.stdout)")
         #expect(log.stdout.contains("draft/revision-2027  projet"), "\(log.stdout)")
         #expect(log.stdout.contains("suivi log --tous"), "\(log.stdout)")
-        let all = try Self.ok(["log", "--tous"], repo: repo)
+        let all = try CLI.ok(["log", "--tous"], repo: repo)
         #expect(all.stdout.contains("draft/periodique-2020  projet adopté (v2027-01-15, révision periodique-2020)"), "\(all.stdout)")
-        let json = try Self.ok(["log", "--format", "json"], repo: repo)
+        let json = try CLI.ok(["log", "--format", "json"], repo: repo)
         #expect(!json.stdout.contains("draft/periodique-2020"))
-        let drafts = try Self.ok(["draft", "list"], repo: repo)
+        let drafts = try CLI.ok(["draft", "list"], repo: repo)
         #expect(!drafts.stdout.contains("draft/periodique-2020") && drafts.stdout.contains("draft/revision-2027"), "\(drafts.stdout)")
-        #expect(try Self.ok(["draft", "list", "--tous"], repo: repo).stdout.contains("draft/periodique-2020"))
+        #expect(try CLI.ok(["draft", "list", "--tous"], repo: repo).stdout.contains("draft/periodique-2020"))
     }
 
     @Test("a refusal says what to run instead: the step to take first, the list of comments, the list of versions")
     func refusalsSayWhatToRun() throws {
         let folder = try TemporaryFolder()
-        let repo = try Self.register(folder)
+        let repo = try CLI.shippedRegister(in: folder)
         let early = try CLI.run(["review", "advance", "periodique-2020", "consultation", "--repo", repo] + Self.chair)
         #expect(early.exitCode == 1, "\(early)")
         #expect(early.stderr.contains("suivi review advance periodique-2020 redaction --as dgs"), "\(early.stderr)")
-        try Self.ok(["review", "advance", "periodique-2020", "redaction"] + Self.chair, repo: repo)
+        try CLI.ok(["review", "advance", "periodique-2020", "redaction"] + Self.chair, repo: repo)
         let adoption = try CLI.run(["review", "advance", "periodique-2020", "adoptee", "--signature", "2027-01-15",
                                     "--entree-en-vigueur", "2027-02-01", "--repo", repo] + Self.chair)
         #expect(adoption.exitCode == 1, "\(adoption)")
@@ -105,7 +88,7 @@ struct FirstUseCommandTests {
     @Test("a wrong command line found while a command runs is reported in French with that command's help, exit 64")
     func usageErrorInRun() throws {
         let folder = try TemporaryFolder()
-        let repo = try Self.register(folder)
+        let repo = try CLI.shippedRegister(in: folder)
         let odt = try CLI.run("export", "consolidated", "--at", "draft/2026-projet", "--to", "odt", "--repo", repo)
         #expect(odt.exitCode == 64, "\(odt)")
         #expect(odt.stderr.hasPrefix("suivi : ce format est binaire"), "\(odt.stderr)")
@@ -118,13 +101,13 @@ struct FirstUseCommandTests {
         let folder = try TemporaryFolder()
         let repo = folder.path("registre")
         #expect(try CLI.run("init", repo).exitCode == 0)
-        try Self.ok(["import", CLI.packageRoot.path + "/corpus", "--auteur", Self.clerk], repo: repo)
-        try Self.ok(["draft", "start", "revision-2027"], repo: repo)
+        try CLI.ok(["import", CLI.packageRoot.path + "/corpus", "--auteur", Self.clerk], repo: repo)
+        try CLI.ok(["draft", "start", "revision-2027"], repo: repo)
         let copy = URL(fileURLWithPath: repo).appendingPathComponent("brouillons/revision-2027/AFSP1638149A.xml")
         let text = try String(contentsOf: copy, encoding: .utf8)
         try text.replacingOccurrences(of: "peut s'appuyer", with: "s'appuie").write(to: copy, atomically: true, encoding: .utf8)
-        try Self.ok(["draft", "commit", "revision-2027", "-m", "Article 3", "--auteur", "Rédaction <redaction@example.org>"], repo: repo)
-        let log = try Self.ok(["log"], repo: repo)
+        try CLI.ok(["draft", "commit", "revision-2027", "-m", "Article 3", "--auteur", "Rédaction <redaction@example.org>"], repo: repo)
+        let log = try CLI.ok(["log"], repo: repo)
         #expect(log.stdout.contains("draft/revision-2027  projet"), "\(log.stdout)")
         #expect(try CLI.run("draft", "commit", "--help").stdout.contains("--as, --auteur <personne>"))
     }
@@ -132,8 +115,8 @@ struct FirstUseCommandTests {
     @Test("every seat named with --as in the help examples is a seat of the shipped committee")
     func helpSeatsExist() throws {
         let folder = try TemporaryFolder()
-        let repo = try Self.register(folder)
-        let seats = try Self.ok(["committee", "list", "--format", "json"], repo: repo).stdout
+        let repo = try CLI.shippedRegister(in: folder)
+        let seats = try CLI.ok(["committee", "list", "--format", "json"], repo: repo).stdout
         let commands = [["comment"], ["position", "record"], ["review"], ["review", "advance"], ["comment", "add"],
                         ["committee"], ["event"], ["export"]]
         var checked = 0
@@ -156,12 +139,12 @@ struct FirstUseCommandTests {
         #expect(help.contains("une étiquette\n(v2017-01-05)") || help.contains("une étiquette (v2017-01-05)"), "\(help)")
         #expect(!help.contains("étiquette     "), "\(help)")
         let folder = try TemporaryFolder()
-        let repo = try Self.register(folder)
-        let status = try Self.ok(["status", "--today", "2026-11-24"], repo: repo)
+        let repo = try CLI.shippedRegister(in: folder)
+        let status = try CLI.ok(["status", "--today", "2026-11-24"], repo: repo)
         #expect(status.stdout.contains("EN RETARD de 6 ans, 10 mois et 19 jours (2515 jours)"), "\(status.stdout)")
         #expect(!status.stdout.contains("OVERDUE"))
         // A review opened on an event whose assessment deadline has passed says so at once.
-        let opened = try Self.ok(["review", "open", "vih-2025", "--evenement", "crise-financement-vih-2025",
+        let opened = try CLI.ok(["review", "open", "vih-2025", "--evenement", "crise-financement-vih-2025",
                                   "--today", "2026-11-24"] + Self.chair, repo: repo)
         #expect(opened.stdout.contains("échéance : 18 juin 2026 (dépassée)."), "\(opened.stdout)")
     }

@@ -88,23 +88,11 @@ struct ReliabilityCommandTests {
         }
     }
 
-    /// A register with the corpus and the committee records imported.
-    static func register(in folder: TemporaryFolder) throws -> String {
-        let repo = folder.path("registre")
-        let root = CLI.packageRoot.path
-        for arguments in [["init", repo], ["import", root + "/corpus", "--repo", repo, "--as", clerk],
-                          ["committee", "import", root + "/committee", "--repo", repo, "--auteur", clerk]] {
-            let result = try CLI.run(arguments)
-            try #require(result.exitCode == 0, "\(arguments) → \(result)")
-        }
-        return repo
-    }
-
     @Test("every hostile sample is refused by the entry point, within 5 s and 200 MB, with refs and objects unchanged",
           arguments: EntryPoint.allCases)
     func hostileInput(entryPoint: EntryPoint) throws {
         let folder = try TemporaryFolder()
-        let repo = try Self.register(in: folder)
+        let repo = try CLI.shippedRegister(in: folder)
         let refs = try StockGit.refs(repo)
         let objects = try StockGit.objectCount(repo)
         for sample in HostileFile.all {

@@ -30,21 +30,10 @@ struct ServeCommandTests {
         return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
     }
 
-    /// A register with the corpus and the shipped committee.
-    static func register(in folder: TemporaryFolder) throws -> String {
-        let repo = folder.path("registre")
-        let corpus = CLI.packageRoot.appendingPathComponent("corpus").path
-        let committee = CLI.packageRoot.appendingPathComponent("committee").path
-        #expect(try CLI.run("init", repo).exitCode == 0)
-        #expect(try CLI.run("import", corpus, "--repo", repo, "--as", clerk).exitCode == 0)
-        #expect(try CLI.run("committee", "import", committee, "--repo", repo, "--auteur", clerk).exitCode == 0)
-        return repo
-    }
-
     @Test("set-password reads the password from standard input or SUIVI_MOT_DE_PASSE and stores only a bcrypt hash outside git")
     func setPassword() throws {
         let folder = try TemporaryFolder()
-        let repo = try Self.register(in: folder)
+        let repo = try CLI.shippedRegister(in: folder)
         let (status, output, _) = try Self.run(["committee", "set-password", "dgs", "--repo", repo, "--auteur", "Présidence <p@example.org>"],
                                                input: "secret-de-la-presidence\n")
         #expect(status == 0)
@@ -72,7 +61,7 @@ struct ServeCommandTests {
     @Test("serve answers on the port it prints, the text in force first, until it is stopped")
     func serve() async throws {
         let folder = try TemporaryFolder()
-        let repo = try Self.register(in: folder)
+        let repo = try CLI.shippedRegister(in: folder)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try #require(CLI.executable))
         process.arguments = ["serve", "--repo", repo, "--port", "0"]
