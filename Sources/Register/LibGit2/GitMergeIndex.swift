@@ -84,4 +84,18 @@ extension GitRepository {
         try git(code, "git_graph_descendant_of")
         return code == 1
     }
+
+    /// The best common ancestor of two commits, as `git merge-base` gives it; `nil` when they share no history.
+    func mergeBase(_ one: ObjectID, _ two: ObjectID) throws(RegisterError) -> ObjectID? {
+        var out = git_oid()
+        var oneOID = one.oid
+        var twoOID = two.oid
+        let code = withPointer { git_merge_base(&out, $0, &oneOID, &twoOID) }
+        if code == GitCode.notFound {
+            clearGitError()
+            return nil
+        }
+        try git(code, "git_merge_base")
+        return ObjectID(out)
+    }
 }

@@ -74,6 +74,11 @@ extension GitStore {
         try repository.isAncestor(ancestor, of: commit)
     }
 
+    /// The best common ancestor of two commits (`git merge-base`); `nil` when they share no history.
+    public func mergeBase(_ one: ObjectID, _ two: ObjectID) throws(RegisterError) -> ObjectID? {
+        try repository.mergeBase(one, two)
+    }
+
     /// Whether the repository holds an object with this id (any type).
     public func contains(_ id: ObjectID) throws(RegisterError) -> Bool {
         try repository.object(id) != nil
