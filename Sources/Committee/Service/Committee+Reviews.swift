@@ -129,7 +129,7 @@ extension Committee {
         if request.to == .drafting && current.draftBranch == nil {
             let branch = "refs/heads/draft/" + id
             if try await call({ () async throws(RegisterError) in try await store.tip(of: branch) }) == nil {
-                _ = try await call { () async throws(RegisterError) in try await register.startDraft(id) }
+                _ = try await call { () async throws(RegisterError) in try await register.startDraft(id, author: author, today: today) }
             }
         }
         var result = current
@@ -151,9 +151,9 @@ extension Committee {
                     throw .wrongStage(review: id, stage: review.status.rawValue, reason: "le projet n'a pas de branche de rédaction")
                 }
                 guard let main = state.commit else { throw .register(.noAdoptedVersion) }
-                let folder = RegisterLayout.folder(work: review.work)
+                // A draft's own metadata (its date, its expression URI) is no change of the text.
                 let unchanged = try await call { () async throws(RegisterError) in
-                    try await store.readFiles(under: folder, at: tip) == store.readFiles(under: folder, at: main)
+                    try await register.sameText(at: tip, and: main, work: review.work)
                 }
                 if unchanged {
                     throw .transitionRefused(review: id, from: review.status.rawValue, to: request.to.rawValue,

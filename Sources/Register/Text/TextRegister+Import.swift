@@ -142,6 +142,7 @@ extension TextRegister {
             }
             throw .draftDiffers(draft: "draft/" + name, source: source)
         }
+        try await checkWIds(of: documents, over: tip, draft: name)
         var changes: [String: Data?] = [:]
         for work in works {
             let ownFiles = files.filter { RegisterLayout.work(ofPath: $0.key) == work }
