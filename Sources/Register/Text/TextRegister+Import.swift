@@ -115,6 +115,12 @@ extension TextRegister {
         let works = documents.map(RegisterLayout.workKey(of:))
         let tip: ObjectID
         var created = false
+        // A wId never changes: checked against what the draft would be written over, before any ref moves.
+        let existingTip = try await store.tip(of: branch)
+        let mainTip = try await store.tip()
+        if let over = existingTip ?? mainTip {
+            try await checkWIds(of: documents, over: over, draft: name)
+        }
         if let existing = try await store.tip(of: branch) {
             tip = existing
             // A branch still at the tip of main has no commit of its own yet (an import stopped early).
@@ -142,7 +148,6 @@ extension TextRegister {
             }
             throw .draftDiffers(draft: "draft/" + name, source: source)
         }
-        try await checkWIds(of: documents, over: tip, draft: name)
         var changes: [String: Data?] = [:]
         for work in works {
             let ownFiles = files.filter { RegisterLayout.work(ofPath: $0.key) == work }
