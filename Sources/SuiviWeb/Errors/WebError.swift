@@ -115,6 +115,9 @@ enum ErrorMapping {
         case .notFound, .notAVersion, .noVersionInForce, .noText, .clauseNotFound, .noAdoptedVersion, .unknownDraft: return .notFound
         case .ambiguous, .notACommit, .severalTexts, .invalidReference, .invalidDraftName: return .badRequest
         case .conflict, .locked, .retriesExhausted, .tagExists, .branchExists, .draftConflict: return .conflict
+        // A draft not based on the text in force, or that cannot be brought up to date as it is: the user acts first.
+        case .draftOutOfDate, .draftUpdateConflicts, .uncommittedEdits: return .conflict
+        case .mergedTextInvalid, .wIdChanged, .invalidDocuments: return .unprocessableContent
         default: return .internalServerError
         }
     }
