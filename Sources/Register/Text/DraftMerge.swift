@@ -132,6 +132,12 @@ public enum DraftMerge {
                         continue
                     }
                 }
+                // Deleted on one side, only renumbered on the other: deleted.
+                if let old = b[wId], (m[wId] == nil && d[wId].map(unnumbered) == unnumbered(old))
+                    || (d[wId] == nil && m[wId].map(unnumbered) == unnumbered(old)) {
+                    if d[wId] != nil { taken.append(wId) }
+                    continue
+                }
                 conflicts.append(DraftConflict(work: work, kind: .clause, wId: wId, eId: (m[wId] ?? d[wId] ?? b[wId])?.eId,
                                                base: b[wId].map(Self.text(ofClause:)), inForce: m[wId].map(Self.text(ofClause:)),
                                                draft: d[wId].map(Self.text(ofClause:))))
