@@ -198,6 +198,53 @@ struct DraftIntegrityTests {
         }
     }
 
+    @Test("an article renumbered in force by an insertion and reworded in the draft keeps the new wording under its new number")
+    func renumberedAndReworded() async throws {
+        try await withSmallAct { register in
+            _ = try await register.startDraft("evenement")
+            _ = try await register.startDraft("periodique")
+            try await commit(register, "evenement") { document in
+                var body = document.body
+                body[2] = body[2].renumbered("art_3", to: "art_4")
+                body[2].num = "Article 4"
+                body[1] = body[1].renumbered("art_2", to: "art_3")
+                body[1].num = "Article 3"
+                body.insert(Clause(kind: .article, eId: "art_2", wId: "art_2-2027", num: "Article 2",
+                                   children: [paragraph("art_2__para_1", wId: "art_2__para_1-2027", "Un article inséré.")]), at: 1)
+                document.body = body
+            }
+            try await commit(register, "periodique", Self.reword("art_3", Self.article3))
+            _ = try await adopt(register, "evenement", Self.first)
+            let update = try await register.updateDraft("periodique", author: Fixture.member)
+            let draft = try await register.document(at: try #require(update.commit))
+            #expect(draft.body.map(\.wId) == ["art_1", "art_2-2027", "art_2", "art_3"])
+            #expect(draft.body.map(\.eId) == ["art_1", "art_2", "art_3", "art_4"])
+            #expect(draft.body.last?.num == "Article 4")
+            #expect(text(draft, "art_4__para_1") == Self.article3, "the draft's wording, under the new number")
+            #expect(text(draft, "art_2__para_1") == "Un article inséré.")
+            _ = try await adopt(register, "periodique", Self.second)
+        }
+    }
+
+    @Test("an article deleted in the draft and only renumbered in force stays deleted")
+    func deletedAndRenumbered() async throws {
+        try await withSmallAct { register in
+            _ = try await register.startDraft("evenement")
+            _ = try await register.startDraft("periodique")
+            try await commit(register, "evenement") { document in
+                document.body[2] = document.body[2].renumbered("art_3", to: "art_4")
+                document.body[2].num = "Article 4"
+                document.body.insert(Clause(kind: .article, eId: "art_3", wId: "art_3-2027", num: "Article 3",
+                                            children: [paragraph("art_3__para_1", wId: "art_3__para_1-2027", "Un article inséré.")]), at: 2)
+            }
+            try await commit(register, "periodique") { document in document.body.remove(at: 2) }
+            _ = try await adopt(register, "evenement", Self.first)
+            let update = try await register.updateDraft("periodique", author: Fixture.member)
+            let draft = try await register.document(at: try #require(update.commit))
+            #expect(draft.body.map(\.wId) == ["art_1", "art_2", "art_3-2027"])
+        }
+    }
+
     @Test("two articles inserted at the same place on both sides give a clear refusal, not a wrongly numbered text")
     func clashingNumberingRefused() async throws {
         try await withSmallAct { register in

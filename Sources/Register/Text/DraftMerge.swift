@@ -118,6 +118,26 @@ public enum DraftMerge {
                 if let value { chosen[wId] = value }
                 if value != d[wId] { taken.append(wId) }
             case .conflict:
+                // Renumbered on one side only (an article inserted before it), reworded on the other: the new
+                // wording under the new number.
+                if let old = b[wId], let ours = m[wId], let theirs = d[wId] {
+                    if unnumbered(ours) == unnumbered(old), theirs.eId == old.eId, theirs.num == old.num {
+                        chosen[wId] = renumbered(theirs, from: old.eId, to: ours.eId, num: ours.num)
+                        taken.append(wId)
+                        continue
+                    }
+                    if unnumbered(theirs) == unnumbered(old), ours.eId == old.eId, ours.num == old.num {
+                        chosen[wId] = renumbered(ours, from: old.eId, to: theirs.eId, num: theirs.num)
+                        taken.append(wId)
+                        continue
+                    }
+                }
+                // Deleted on one side, only renumbered on the other: deleted.
+                if let old = b[wId], (m[wId] == nil && d[wId].map(unnumbered) == unnumbered(old))
+                    || (d[wId] == nil && m[wId].map(unnumbered) == unnumbered(old)) {
+                    if d[wId] != nil { taken.append(wId) }
+                    continue
+                }
                 conflicts.append(DraftConflict(work: work, kind: .clause, wId: wId, eId: (m[wId] ?? d[wId] ?? b[wId])?.eId,
                                                base: b[wId].map(Self.text(ofClause:)), inForce: m[wId].map(Self.text(ofClause:)),
                                                draft: d[wId].map(Self.text(ofClause:))))
@@ -131,6 +151,37 @@ public enum DraftMerge {
             return ([], [], conflicts)
         }
         return (order.compactMap { chosen[$0] }, taken.sorted(), conflicts.sorted { ($0.wId ?? "") < ($1.wId ?? "") })
+    }
+
+    /// The clause without its numbering: every eId blanked, and its own printed number (wIds and text kept).
+    static func unnumbered(_ clause: Clause) -> Clause {
+        var copy = withoutEIds(clause)
+        copy.num = nil
+        return copy
+    }
+
+    private static func withoutEIds(_ clause: Clause) -> Clause {
+        var copy = clause
+        copy.eId = ""
+        copy.children = clause.children.map(withoutEIds)
+        return copy
+    }
+
+    /// `clause` moved from eId `old` to eId `new` (its descendants' eIds following), printed as `num`.
+    static func renumbered(_ clause: Clause, from old: String, to new: String, num: String?) -> Clause {
+        func move(_ clause: Clause) -> Clause {
+            var copy = clause
+            if clause.eId == old {
+                copy.eId = new
+            } else if clause.eId.hasPrefix(old + "__") {
+                copy.eId = new + clause.eId.dropFirst(old.count)
+            }
+            copy.children = clause.children.map(move)
+            return copy
+        }
+        var moved = move(clause)
+        moved.num = num
+        return moved
     }
 
     /// The merged order of keys: the side that kept the base's relative order takes the other side's order,
