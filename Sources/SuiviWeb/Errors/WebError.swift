@@ -102,7 +102,7 @@ enum ErrorMapping {
         switch error {
         case .chairOnly, .notAMember, .noActingPerson: return .forbidden
         case .unknownReview, .unknownEvent, .unknownComment, .unknownText, .unknownSeat, .unknownMember: return .notFound
-        case .invalidInput, .unknownClause: return .unprocessableContent
+        case .invalidInput, .unknownClause, .adoptionDatesRefused, .adoptionNotConfirmed: return .unprocessableContent
         case .transitionRefused, .wrongStage, .notConsultedOnDraft, .eventClosed, .reviewExists, .eventExists, .seatExists:
             return .conflict
         case .invalidRecord: return .internalServerError
@@ -115,6 +115,8 @@ enum ErrorMapping {
         case .notFound, .notAVersion, .noVersionInForce, .noText, .clauseNotFound, .noAdoptedVersion, .unknownDraft: return .notFound
         case .ambiguous, .notACommit, .severalTexts, .invalidReference, .invalidDraftName: return .badRequest
         case .conflict, .locked, .retriesExhausted, .tagExists, .branchExists, .draftConflict: return .conflict
+        // A refused input (dates out of order, a text that does not validate, a bad date) is the user's to correct.
+        case .outOfOrder, .invalidDocuments, .dateOutOfRange: return .unprocessableContent
         default: return .internalServerError
         }
     }
