@@ -79,4 +79,32 @@ struct ReviewBaseTests {
         }
         #expect(try await fixture.register.versionInForce(on: fixture.today).name == "v2026-11-20")
     }
+
+    @Test("the consolidated text of a draft says which version it was built on, and that a later one was adopted since")
+    func consolidatedBase() async throws {
+        let fixture = try await Self.twoDrafts()
+        let draft = try await fixture.publisher.consolidated(at: "draft/p2")
+        #expect(draft.base == "la version du 5 janvier 2017 (v2017-01-05)")
+        #expect(draft.adoptedSince == "v2026-11-20")
+        #expect(draft.headerLines.contains { $0.0 == "Établi sur" && $0.1 == "la version du 5 janvier 2017 (v2017-01-05)" })
+        #expect(draft.headerLines.contains { $0.0 == "Attention" && $0.1.hasPrefix("la version v2026-11-20 a été adoptée depuis") })
+        #expect(try ConsolidatedRenderer.json(draft).contains("\"adoptedSince\" : \"v2026-11-20\""))
+        let adopted = try await fixture.publisher.consolidated(at: "v2026-11-20")
+        #expect(adopted.base == nil && adopted.adoptedSince == nil)
+    }
+
+    @Test("comparing or amending a draft from another version than its base warns which version it was built on")
+    func baseWarnings() async throws {
+        let fixture = try await Self.twoDrafts()
+        let publisher = fixture.publisher
+        let warning = try #require(try await publisher.baseWarning(old: "v2026-11-20", new: "draft/p2"))
+        #expect(warning.contains("draft/p2 a été établi sur la version du 5 janvier 2017 (v2017-01-05), pas sur v2026-11-20"), "\(warning)")
+        #expect(warning.contains("suivi export comparison v2017-01-05 draft/p2"))
+        // A date names the text in force that day: v2026-11-20 on 24 November 2026.
+        #expect(try await publisher.baseWarning(old: "2026-11-24", new: "draft/p2") != nil)
+        #expect(try await publisher.baseWarning(old: "v2017-01-05", new: "draft/p2") == nil)
+        #expect(try await publisher.baseWarning(old: "v2017-01-05", new: "v2026-11-20") == nil)
+        let amending = try #require(try await publisher.baseWarning(old: "v2026-11-20", new: "draft/p2", amending: true))
+        #expect(amending.contains("cet arrêté modificatif reprendrait ou annulerait aussi les modifications intervenues"))
+    }
 }

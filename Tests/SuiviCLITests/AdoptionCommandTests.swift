@@ -104,6 +104,10 @@ struct AdoptionCommandTests {
         let bulletin = try CLI.ok(["export", "bulletin", "--review", "periodique-2020", "--to", "md"], repo: repo)
         #expect(bulletin.stdout.contains("Modifications par rapport à la version du 5 janvier 2017 (v2017-01-05)"), "\(bulletin.stdout)")
         #expect(bulletin.stdout.contains("<ins>fixe</ins>") && !bulletin.stdout.contains("contient"), "\(bulletin.stdout)")
+        // A comparison table of the draft against the text in force says what the draft was built on.
+        let table = try CLI.ok(["export", "comparison", "2026-11-24", "draft/periodique-2020", "--to", "json"], repo: repo)
+        #expect(table.stderr.contains("draft/periodique-2020 a été établi sur la version du 5 janvier 2017 (v2017-01-05)"), "\(table.stderr)")
+        #expect(table.stderr.contains("suivi export comparison v2017-01-05 draft/periodique-2020"), "\(table.stderr)")
     }
 }
 }
