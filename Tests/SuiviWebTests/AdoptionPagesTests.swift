@@ -60,6 +60,21 @@ struct AdoptionPagesTests {
         }
     }
 
+    @Test("a signature months ahead is adopted once the future-date box is ticked")
+    func confirmedFutureDate() async throws {
+        let fixture = try await WebFixture()
+        try await fixture.application().test(.router) { client in
+            var chair = Browser(client)
+            try await chair.login("dgs")
+            #expect(try await chair.get(Self.review).text.contains("name=\"date_future_confirmee\""))
+            let response = try await chair.post(Self.review + "/etape", [("vers", "adoptee"), ("signature", "2027-06-01"),
+                                                                         ("entree_en_vigueur", "2027-06-02"), ("confirmer", "oui"),
+                                                                         ("date_future_confirmee", "oui")])
+            #expect(response.status == .seeOther)
+            #expect(try await fixture.refs()["refs/tags/v2027-06-01"] != nil)
+        }
+    }
+
     @Test("the review page compares the draft with its base, not with a version another review adopted since")
     func pageAgainstBase() async throws {
         let fixture = try await WebFixture()
