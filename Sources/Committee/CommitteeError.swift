@@ -103,7 +103,7 @@ public enum CommitteeError: Error, Sendable, Equatable, LocalizedError, CustomSt
             let confirmable = problems.allSatisfy(\.isConfirmable)
             return "révision \(review) : adoption refusée, dates à corriger : "
                 + problems.map(\.description).joined(separator: " ; ")
-                + (confirmable ? "." : ". Rien n'a été écrit : corrigez --signature, --publication ou --entree-en-vigueur.")
+                + (confirmable ? ". Rien n'a été écrit." : ". Rien n'a été écrit : corrigez --signature, --publication ou --entree-en-vigueur.")
         case .adoptionNotConfirmed(let review, let outstanding):
             return "révision \(review) : adoption non confirmée : " + outstanding.phrases.joined(separator: " ; ")
                 + ". Rien n'a été écrit. Résolvez ces commentaires (suivi comment resolve) et recueillez les positions "
