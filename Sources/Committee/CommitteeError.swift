@@ -43,6 +43,10 @@ public enum CommitteeError: Error, Sendable, Equatable, LocalizedError, CustomSt
     case notConsultedOnDraft(review: String, consulted: String?, tip: String)
     /// An event's assessment is already closed.
     case eventClosed(String)
+    /// The adoption's dates are inconsistent with each other, with today or with the adopted versions.
+    case adoptionDatesRefused(review: String, problems: [AdoptionDateProblem])
+    /// The adoption would leave comments unresolved or seats unheard, and the chair did not confirm it.
+    case adoptionNotConfirmed(review: String, outstanding: AdoptionOutstanding)
     /// A register operation failed.
     case register(RegisterError)
 
@@ -95,6 +99,16 @@ public enum CommitteeError: Error, Sendable, Equatable, LocalizedError, CustomSt
                 + "Pour le consulter : suivi review advance \(review) consultation --as dgs"
         case .eventClosed(let event):
             return "l'évaluation de l'événement « \(event) » est déjà close."
+        case .adoptionDatesRefused(let review, let problems):
+            let confirmable = problems.allSatisfy(\.isConfirmable)
+            return "révision \(review) : adoption refusée, dates à corriger : "
+                + problems.map(\.description).joined(separator: " ; ")
+                + (confirmable ? ". Rien n'a été écrit." : ". Rien n'a été écrit : corrigez --signature, --publication ou --entree-en-vigueur.")
+        case .adoptionNotConfirmed(let review, let outstanding):
+            return "révision \(review) : adoption non confirmée : " + outstanding.phrases.joined(separator: " ; ")
+                + ". Rien n'a été écrit. Résolvez ces commentaires (suivi comment resolve) et recueillez les positions "
+                + "(suivi position record), ou adoptez en connaissance de cause : ajoutez --confirmer à la commande "
+                + "(sur la page web : la case « Adopter malgré … »)."
         case .register(let error):
             return error.description
         }

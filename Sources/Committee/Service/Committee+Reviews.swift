@@ -8,11 +8,19 @@ public struct AdvanceRequest: Sendable, Hashable {
     public var note: String?
     /// For an adoption: the legal dates of the new version.
     public var adoption: AdoptionDates?
+    /// For an adoption: the chair adopts knowingly despite unresolved comments, seats without a position and
+    /// stale positions (``AdoptionOutstanding``); without it, such an adoption is refused with the list.
+    public var confirmOutstanding: Bool
+    /// For an adoption: the chair confirms a signature more than ``AdoptionDateRules/confirmableDays`` ahead.
+    public var confirmFutureSignature: Bool
 
-    public init(to: ReviewStatus, note: String? = nil, adoption: AdoptionDates? = nil) {
+    public init(to: ReviewStatus, note: String? = nil, adoption: AdoptionDates? = nil, confirmOutstanding: Bool = false,
+                confirmFutureSignature: Bool = false) {
         self.to = to
         self.note = note
         self.adoption = adoption
+        self.confirmOutstanding = confirmOutstanding
+        self.confirmFutureSignature = confirmFutureSignature
     }
 }
 
@@ -168,6 +176,12 @@ extension Committee {
                     event.decisionReason = request.note
                     changes[CommitteeEvent.path(eventID)] = Self.data(event.xml)
                 }
+                let cadence = try await cadence(of: review.work, in: state, today: today)
+                let anchor = [today, cadence.anchor].compactMap { $0 }.max() ?? today
+                for other in Self.overtaken(by: review, in: state, cause: .closure, anchor: anchor, seat: seat.id,
+                                            person: Self.label(person), today: today) {
+                    changes[Review.path(other.id)] = Self.data(other.xml)
+                }
             default:
                 break
             }
@@ -202,17 +216,37 @@ extension Committee {
                                            tip: tip.abbreviated)
             }
             guard let main = state.commit else { throw .register(.noAdoptedVersion) }
+            let versions = try await call { () async throws(RegisterError) in try await register.versions() }
+            let problems = AdoptionDateRules.problems(of: dates, today: today, lastVersion: Self.lastVersion(of: review.work, in: versions),
+                                                      futureConfirmed: request.confirmFutureSignature)
+            guard problems.isEmpty else { throw .adoptionDatesRefused(review: id, problems: problems) }
+            let outstanding = AdoptionOutstanding(review: review, in: state)
+            guard outstanding.isEmpty || request.confirmOutstanding else {
+                throw .adoptionNotConfirmed(review: id, outstanding: outstanding)
+            }
             let tagName = "v" + dates.signature.iso
+            var note = request.note
+            if !outstanding.isEmpty {
+                let knowingly = "Adoptée en connaissance de cause malgré : " + outstanding.phrases.joined(separator: " ; ") + "."
+                note = [request.note, knowingly].compactMap { $0 }.joined(separator: "\n")
+            }
             review.history.append(Transition(from: review.status, to: .adopted, date: today, seat: seat.id,
-                                             person: Self.label(person), note: request.note, commit: tip.description))
+                                             person: Self.label(person), note: note, commit: tip.description))
             review.status = .adopted
             review.adoptedVersion = tagName
+            let lastReview = try await cadence(of: review.work, in: state, today: today).lastReviewDate
+            let anchor = [dates.signature, today, lastReview].compactMap { $0 }.max() ?? today
+            var extra: [String: Data?] = [Review.path(id): Self.data(review.xml)]
+            for other in Self.overtaken(by: review, in: state, cause: .adoption(tag: tagName), anchor: anchor, seat: seat.id,
+                                        person: Self.label(person), today: today) {
+                extra[Review.path(other.id)] = Self.data(other.xml)
+            }
             let message = "Version du \(dates.signature.french) (\(review.work)) adoptée\n\n"
                 + "Révision \(id), projet \(branch) (\(tip.abbreviated)) sur lequel le comité a été consulté.\n"
                 + "Adoptée par le siège \(seat.id) (\(Self.label(person)))."
             do {
                 _ = try await register.adoptDraft(at: tip, work: review.work, dates: dates, message: message, author: person,
-                                                  extraChanges: [Review.path(id): Self.data(review.xml)], expectedMain: main)
+                                                  extraChanges: extra, expectedMain: main)
                 return review
             } catch {
                 if case .conflict = error { await Task.yield(); continue }

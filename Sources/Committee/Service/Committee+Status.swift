@@ -90,9 +90,15 @@ extension Committee {
             }
         }
         let unresolved = (state.comments[review.id] ?? []).filter { $0.replyTo == nil && $0.resolution == nil }.count
+        // An open periodic review is due when the text's cadence says (a decision on another review of the text restarts
+        // it), so the dashboard never shows it overdue while the text's next periodic review is years away.
+        var due = review.due
+        if review.kind == .periodic && review.status.isOpen, let cadenceDue = try await cadence(of: review.work, in: state, today: today).due {
+            due = [due, cadenceDue].compactMap { $0 }.max()
+        }
         return ReviewSummary(
-            id: review.id, kind: review.kind, work: review.work, status: review.status, due: review.due,
-            overdue: review.status.isOpen && (review.due.map { $0 < today } ?? false), draftBranch: review.draftBranch,
+            id: review.id, kind: review.kind, work: review.work, status: review.status, due: due,
+            overdue: review.status.isOpen && (due.map { $0 < today } ?? false), draftBranch: review.draftBranch,
             draftTip: tip?.description, consultedCommit: review.consultedCommit,
             draftChangedSinceConsultation: review.consultedCommit != nil && tip != nil && review.consultedCommit != tip?.description,
             seatsWithoutPosition: missing, stalePositions: stale,

@@ -227,7 +227,10 @@ enum Templates {
     {{#needsDates}}<p><label for="signature-{{target}}">Date de signature</label><input type="date" id="signature-{{target}}" name="signature" required></p>
     <p><label for="vigueur-{{target}}">Date d’entrée en vigueur</label><input type="date" id="vigueur-{{target}}" name="entree_en_vigueur" required></p>
     <p><label for="publication-{{target}}">Date de publication (facultatif)</label><input type="date" id="publication-{{target}}" name="publication"></p>
-    <p><label for="reference-{{target}}">Référence de publication (facultatif)</label><input id="reference-{{target}}" name="reference"></p>{{/needsDates}}
+    <p><label for="reference-{{target}}">Référence de publication (facultatif)</label><input id="reference-{{target}}" name="reference"></p>
+    {{#hasOutstanding}}<div class="outstanding"><p>Avant d’adopter, restent :</p><ul>{{#outstanding}}<li>{{.}}</li>{{/outstanding}}</ul>
+    <p><input type="checkbox" id="confirmer-{{target}}" name="confirmer" value="oui"> <label for="confirmer-{{target}}">Adopter malgré ces commentaires non résolus et ces sièges sans position à jour (en connaissance de cause)</label></p></div>{{/hasOutstanding}}
+    <p><input type="checkbox" id="future-{{target}}" name="date_future_confirmee" value="oui"> <label for="future-{{target}}">Date de signature future confirmée (à plus de {{futureDays}} jours d’aujourd’hui)</label></p>{{/needsDates}}
     <p><label for="motif-{{target}}">{{noteLabel}}</label><textarea id="motif-{{target}}" name="motif" rows="2"{{#needsNote}} required{{/needsNote}}></textarea></p>
     <p><button type="submit">{{button}}</button></p>
     </form>{{/transitions}}</div>{{/hasTransitions}}
@@ -235,6 +238,7 @@ enum Templates {
     </section>{{/isChair}}
 
     <section aria-labelledby="h-projet"><h2 id="h-projet">{{diffTitle}}</h2>
+    {{#hasBase}}<p class="base">{{baseSentence}}</p>{{/hasBase}}
     {{#hasDiffHeader}}<div class="diff">{{{diffHeader}}}</div>{{/hasDiffHeader}}
     {{#rows}}<div class="clause-row" id="ligne-{{eId}}">
     <div class="diff clause-diff">{{#isDiff}}{{{sectionHTML}}}{{/isDiff}}{{^isDiff}}<section id="{{eId}}"><h2><code>{{eId}}</code>{{#hasNum}} — {{num}}{{/hasNum}}</h2>{{#lines}}<p>{{.}}</p>{{/lines}}</section>{{/isDiff}}</div>
