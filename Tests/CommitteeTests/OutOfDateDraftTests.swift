@@ -64,7 +64,7 @@ struct OutOfDateDraftTests {
         #expect(again.consultedCommit == merged.description)
         let summary = try #require(try await fixture.committee.status(today: fixture.today).openReviews.first { $0.id == "p1" })
         #expect(summary.stalePositions == ["ofii-medecins"])
-        let review = try await fixture.committee.advance(review: "p1", AdvanceRequest(to: .adopted, adoption: CommitteeFixture.adoption),
+        let review = try await fixture.committee.advance(review: "p1", AdvanceRequest(to: .adopted, adoption: CommitteeFixture.adoption, confirmOutstanding: true),
                                                          acting: fixture.chair, today: fixture.today)
         #expect(review.status == .adopted)
         let inForce = try await register.document(at: GitStore.mainBranch)

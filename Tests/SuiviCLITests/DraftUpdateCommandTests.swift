@@ -40,7 +40,7 @@ struct DraftUpdateCommandTests {
         try commit(repo, "conflit", replacing: Self.maladie, with: "comme pour toute maladie")
         try CLI.ok(["review", "advance", "periodique-2020", "consultation"] + Self.chair, repo: repo)
         try CLI.ok(["review", "advance", "periodique-2020", "adoptee", "--signature", "2027-01-15",
-                    "--entree-en-vigueur", "2027-02-01"] + Self.chair, repo: repo)
+                    "--entree-en-vigueur", "2027-02-01", "--confirmer", "--date-future-confirmee"] + Self.chair, repo: repo)
         return repo
     }
 

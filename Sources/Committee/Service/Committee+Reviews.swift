@@ -216,6 +216,8 @@ extension Committee {
                                            tip: tip.abbreviated)
             }
             guard let main = state.commit else { throw .register(.noAdoptedVersion) }
+            // A draft built on an earlier text in force is refused first: no confirmation can make it adoptable.
+            try await call { () async throws(RegisterError) in try await register.checkUpToDate(tip, work: review.work, main: main) }
             let versions = try await call { () async throws(RegisterError) in try await register.versions() }
             let problems = AdoptionDateRules.problems(of: dates, today: today, lastVersion: Self.lastVersion(of: review.work, in: versions),
                                                       futureConfirmed: request.confirmFutureSignature)
