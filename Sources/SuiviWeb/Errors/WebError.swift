@@ -102,7 +102,7 @@ enum ErrorMapping {
         switch error {
         case .chairOnly, .notAMember, .noActingPerson: return .forbidden
         case .unknownReview, .unknownEvent, .unknownComment, .unknownText, .unknownSeat, .unknownMember: return .notFound
-        case .invalidInput, .unknownClause: return .unprocessableContent
+        case .invalidInput, .unknownClause, .forbiddenCharacter: return .unprocessableContent
         case .transitionRefused, .wrongStage, .notConsultedOnDraft, .eventClosed, .reviewExists, .eventExists, .seatExists:
             return .conflict
         case .invalidRecord: return .internalServerError
