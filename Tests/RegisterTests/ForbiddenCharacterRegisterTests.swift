@@ -39,43 +39,6 @@ struct ForbiddenCharacterRegisterTests {
         }
     }
 
-    @Test("the reader names a character XML cannot hold with its line and column, raw or as a reference")
-    func readerNamesCharacter() throws {
-        let document = """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <record xmlns="urn:x">
-              <a>Avant\u{0B}après</a>
-            </record>
-
-            """
-        for (variant, expected) in [(document, "U+000B"), (document.replacingOccurrences(of: "\u{0B}", with: "&#xFFFE;"), "U+FFFE")] {
-            do {
-                _ = try XMLTreeReader.read(Data(variant.utf8), file: "r.xml", limits: XMLParserLimits(maxBytes: 1 << 20, maxDepth: 8))
-                Issue.record("read")
-            } catch {
-                guard case .malformed("r.xml", 3, 11, .forbiddenCharacter, let detail) = error else {
-                    Issue.record("\(error)")
-                    continue
-                }
-                #expect(detail.hasPrefix(expected))
-            }
-        }
-    }
-
-    @Test("scanning a file finds raw characters and references, not references inside comments or CDATA; removing keeps the rest")
-    func scanAndRemove() {
-        let text = "<a x=\"1&#9;2&#x0b;\">é\u{1}&#0;<!-- &#11; --><![CDATA[&#12;]]>\u{FFFF}\nz\u{0}&#1114112;</a>"
-        let findings = XMLCharacters.scan(Data(text.utf8))
-        #expect(findings.map(\.code) == [0x0B, 0x01, 0x00, 0xFFFF, 0x00, 0x11_0000])
-        #expect(findings.map(\.line) == [1, 1, 1, 1, 2, 2])
-        #expect(findings.map(\.column) == [13, 22, 23, 58, 2, 3])
-        #expect(findings.map(\.isReference) == [true, false, true, false, false, true])
-        let (clean, removed) = XMLCharacters.removingDisallowed(from: Data(text.utf8))
-        #expect(removed.count == 6)
-        #expect(String(decoding: clean, as: UTF8.self) == "<a x=\"1&#9;2\">é<!-- &#11; --><![CDATA[&#12;]]>\nz</a>")
-        #expect(XMLCharacters.scan(clean).isEmpty)
-    }
-
     @Test("pull refuses a committee record or a clause holding a character XML cannot hold, naming the file; nothing moves",
           arguments: ["committee/comments/r1/c1.xml", "article"])
     func pullRefused(target: String) async throws {
