@@ -1,5 +1,6 @@
 import Committee
 import Foundation
+import Hummingbird
 import HummingbirdTesting
 import LegalText
 import Register
@@ -49,6 +50,25 @@ struct ForbiddenCharacterPagesTests {
         #expect(try await fixture.refs() == before)
     }
 
+    @Test("a comment whose form field decodes to a lone surrogate (%ED%A0%80) is refused and writes nothing")
+    func loneSurrogate() async throws {
+        let fixture = try await WebFixture()
+        let before = try await fixture.refs()
+        try await fixture.application().test(.router) { client in
+            var browser = Browser(client)
+            try await browser.login("ofii-medecins")
+            try await browser.get(Self.review)
+            var headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
+            headers[.cookie] = "suivi_session=\(try #require(browser.cookie))"
+            let body = "eid=art_3__para_3&texte=Avant%ED%A0%80apr%C3%A8s&csrf=\(try #require(browser.csrf))"
+            let response = try await client.execute(uri: Self.review + "/commentaires", method: .post, headers: headers,
+                                                    body: ByteBuffer(string: body))
+            #expect(response.status == .unprocessableContent)
+            try await expectPagesWork(client)
+        }
+        #expect(try await fixture.refs() == before)
+    }
+
     @Test("a register already holding a record with a control character still serves every page; the other comments show")
     func damagedRegister() async throws {
         let fixture = try await WebFixture()
@@ -78,6 +98,10 @@ struct ForbiddenCharacterPagesTests {
             let page = try await browser.get(Self.review).text
             #expect(page.contains("Commentaire intact."))
             #expect(page.contains("Collédepuis un diaporama."))
+            let list = try await browser.get("/revisions").text
+            #expect(list.contains("Enregistrements à réparer"))
+            #expect(list.contains("committee/comments/\(WebFixture.review)/c-abime.xml, ligne 3, colonne 15 : U+000B (tabulation verticale)"), "\(list)")
+            #expect(list.contains("committee/members.xml"))
         }
     }
 }
