@@ -28,21 +28,6 @@ struct AdoptionSequencePropertyTests {
     }
 }
 
-/// A small deterministic generator (SplitMix64), so that a seed reproduces a sequence exactly.
-struct SplitMix64 {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-    mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
-}
-
 /// The model: what the law and each draft should say.
 struct LawModel {
     typealias Text = [String: String]  // alinéa wId → its words

@@ -102,7 +102,8 @@ enum ErrorMapping {
         switch error {
         case .chairOnly, .notAMember, .noActingPerson: return .forbidden
         case .unknownReview, .unknownEvent, .unknownComment, .unknownText, .unknownSeat, .unknownMember: return .notFound
-        case .invalidInput, .unknownClause, .adoptionDatesRefused, .adoptionNotConfirmed: return .unprocessableContent
+        case .invalidInput, .unknownClause, .adoptionDatesRefused, .adoptionNotConfirmed, .forbiddenCharacter:
+            return .unprocessableContent
         case .transitionRefused, .wrongStage, .notConsultedOnDraft, .eventClosed, .reviewExists, .eventExists, .seatExists:
             return .conflict
         case .invalidRecord: return .internalServerError
