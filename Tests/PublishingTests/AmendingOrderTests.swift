@@ -40,8 +40,8 @@ struct AmendingOrderTests {
     func newWIds() throws {
         let old = try Corpus.read("2017-01-05"), new = try Corpus.read("2026-projet")
         let result = try AmendingOrderGenerator().order(from: old, to: new).consolidate(old)
-        #expect(result.clause(eId: "art_3__para_3")?.wId == "art_3__para_3-2026")
-        #expect(result.clause(eId: "art_3__para_4")?.wId == "art_3__para_3")
+        #expect(result.clause(eId: "art_3__para_4")?.wId == "art_3__para_4-2026")
+        #expect(result.clause(eId: "art_3__para_5")?.wId == "art_3__para_4")
     }
 
     @Test("a replaced annex section is written « La section X de l'annexe II est remplacée par les dispositions suivantes : »")
