@@ -146,7 +146,7 @@ struct ReviewLifecycleTests {
         let inForce = try await fixture.register.versionInForce(on: day("2027-02-01"))
         #expect(inForce.name == "v2026-12-15")
         let document = try await fixture.register.document(at: "v2026-12-15")
-        #expect(document.clause(eId: "art_3__para_4")?.wId == "art_3__para_3")
+        #expect(document.clause(eId: "art_3__para_5")?.wId == "art_3__para_4")
         let status = try await fixture.committee.status(today: day("2027-01-10"))
         let text = try #require(status.texts.first)
         #expect(text.lastVersion == "v2026-12-15" && text.due == day("2029-12-15") && !text.overdue)

@@ -10,7 +10,7 @@ struct BulletinAndFeedTests {
         let fixture = try await RegisterFixture()
         try await fixture.review(upTo: .consultation)
         let bulletin = try await fixture.publisher.bulletin(review: "periodique-2020")
-        #expect(bulletin.topics.first?.title == "Pathologie — Infection par le VIH")
+        #expect(bulletin.topics.first?.title == "Pathologie — [Infection par le VIH]")
         #expect(bulletin.topics.first?.items.first?.eId == "annex_2__sec_C__subsec_1__para_4")
         #expect(bulletin.topics.contains { $0.title == "Article 6-1" })
         #expect(bulletin.why.contains { $0.contains("Révision périodique") })

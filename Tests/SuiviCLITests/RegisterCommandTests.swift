@@ -147,23 +147,23 @@ struct RegisterCommandTests {
         #expect(before.stderr.contains("La première version entre en vigueur le 23 janvier 2017."), "\(before)")
     }
 
-    @Test("history art_3__para_4 --jusqua draft/2026-projet shows its renumbering to art_3__para_6")
+    @Test("history art_3__para_5 --jusqua draft/2026-projet shows its renumbering to art_3__para_7")
     func history() throws {
         let (folder, repo) = try importedRegister()
         defer { withExtendedLifetime(folder) {} }
-        let result = try CLI.run("history", "art_3__para_4", "--jusqua", "draft/2026-projet", "--repo", repo)
+        let result = try CLI.run("history", "art_3__para_5", "--jusqua", "draft/2026-projet", "--repo", repo)
         #expect(result.exitCode == 0, "\(result)")
         let lines = result.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.first == "Historique de art_3__para_4 : 2 changement(s).", "\(result)")
-        #expect(lines.contains("v2017-01-05  2017-01-05  inséré  art_3__para_4"), "\(result)")
-        #expect(lines.contains("draft/2026-projet  2026-11-24  renuméroté  art_3__para_6 (ex art_3__para_4)"), "\(result)")
+        #expect(lines.first == "Historique de art_3__para_5 : 2 changement(s).", "\(result)")
+        #expect(lines.contains("v2017-01-05  2017-01-05  inséré  art_3__para_5"), "\(result)")
+        #expect(lines.contains("draft/2026-projet  2026-11-24  renuméroté  art_3__para_7 (ex art_3__para_5)"), "\(result)")
 
-        let json = try CLI.run("history", "art_3__para_6", "--jusqua", "draft/2026-projet", "--repo", repo, "--format", "json")
+        let json = try CLI.run("history", "art_3__para_7", "--jusqua", "draft/2026-projet", "--repo", repo, "--format", "json")
         #expect(json.exitCode == 0, "\(json)")
         let entries = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
         #expect(entries.map { $0["change"] as? String } == ["insere", "renumerote"])
-        #expect(entries.last?["previousEId"] as? String == "art_3__para_4")
-        #expect(entries.last?["eId"] as? String == "art_3__para_6")
+        #expect(entries.last?["previousEId"] as? String == "art_3__para_5")
+        #expect(entries.last?["eId"] as? String == "art_3__para_7")
     }
 
     @Test("history --jusqua a draft that does not exist exits 1 instead of answering without it")
