@@ -104,6 +104,19 @@ public struct AmendingOrderApplier: Sendable {
                 let path = try resolve(target)
                 result.updateClause(at: path) { $0.heading = heading.isEmpty ? nil : heading }
             }
+        case .replaceTitle(let title):
+            guard let index = result.preface.firstIndex(where: { if case .longTitle = $0 { return true }; return false }),
+                  case .longTitle(let blocks) = result.preface[index] else {
+                throw .clauseNotFound(designation: "l'intitulé")
+            }
+            result.preface[index] = .longTitle([Block(title, attributes: blocks.first?.attributes ?? [:])])
+        case .replaceRange(let first, let last, let count, let clauses):
+            let start = try resolve(first), end = try resolve(last)
+            guard start.root == end.root, start.parent == end.parent, let from = start.indices.last, let to = end.indices.last, from < to,
+                  count == 0 || to - from + 1 >= count else {
+                throw .clauseNotFound(designation: first.french)
+            }
+            splice(start, remove: to - from + 1, insert: clauses, at: from)
         case .replaceAnnexTitle(let annex, let title):
             return try apply(.replaceHeading(target: Designation([.annex(annex)]), heading: title), to: document)
         }
