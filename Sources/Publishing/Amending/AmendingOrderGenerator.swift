@@ -392,10 +392,158 @@ public struct AmendingOrderGenerator: Sendable {
                 let old = InlineAtoms.atoms(clause.content[index].inlines)
                 let new = InlineAtoms.atoms(wanted.inlines)
                 guard old != new else { continue }
+                // One formula per place that changed (« les mots : « X » … » twice rather than a long
+                // quotation whose middle does not change); else one formula for the whole span.
+                let snapshot = (current, operations)
+                if hunks(path, index, designation, new), current.clause(at: path).map({ InlineAtoms.atoms($0.content[index].inlines) }) == new {
+                    continue
+                }
+                (current, operations) = snapshot
                 let all = clause.content.map { InlineAtoms.atoms($0.inlines) }
                 guard let operation = wordOperation(designation, old, new, all: all), emit(operation) else { return false }
             }
             return true
+        }
+
+        /// Word formulas for block `index` of the clause at `path`, one changed run of words at a time
+        /// (at most four; more reads better as the whole alinéa).
+        mutating func hunks(_ path: ClausePath, _ index: Int, _ designation: Designation, _ new: [Atom]) -> Bool {
+            for _ in 0..<4 {
+                guard let clause = current.clause(at: path) else { return false }
+                let old = InlineAtoms.atoms(clause.content[index].inlines)
+                if old == new { return true }
+                let all = clause.content.map { InlineAtoms.atoms($0.inlines) }
+                guard let hunk = Self.firstHunk(old, new) else {
+                    // A single run of changed words: quoted exactly, else the smallest span that works.
+                    if let whole = Self.wholeHunk(old, new), let operation = hunkOperation(designation, hunk: whole, old: old, new: new, all: all),
+                       emit(operation), current.clause(at: path).map({ InlineAtoms.atoms($0.content[index].inlines) }) == new {
+                        return true
+                    }
+                    return false
+                }
+                if let operation = hunkOperation(designation, hunk: hunk, old: old, new: new, all: all), emit(operation),
+                   current.clause(at: path).map({ InlineAtoms.atoms($0.content[index].inlines) }) == hunk.result {
+                    continue
+                }
+                guard let operation = wordOperation(designation, old, hunk.result, all: all), emit(operation) else { return false }
+            }
+            return current.clause(at: path).map { InlineAtoms.atoms($0.content[index].inlines) } == new
+        }
+
+        /// A run of changed words: old words `i0..<i1` become new words `j0..<j1`; `result` is the old
+        /// text with that run changed; `a` and `b` the atom ranges of the words of each side.
+        struct Hunk {
+            var i0: Int, i1: Int, j0: Int, j1: Int
+            var a: [Range<Int>], b: [Range<Int>]
+            var result: [Atom]
+        }
+
+        static func words(_ atoms: [Atom]) -> [Range<Int>] {
+            var out: [Range<Int>] = []
+            var start: Int?
+            for (i, atom) in atoms.enumerated() {
+                if atom.isSpace { if let s = start { out.append(s..<i); start = nil } } else if start == nil { start = i }
+            }
+            if let s = start { out.append(s..<atoms.count) }
+            return out
+        }
+
+        static func hunk(_ old: [Atom], _ new: [Atom], _ a: [Range<Int>], _ b: [Range<Int>], _ i0: Int, _ i1: Int, _ j0: Int, _ j1: Int) -> Hunk {
+            let result: [Atom]
+            if i1 == i0 {
+                // Words added before old word i0 (or at the end).
+                if i0 < a.count {
+                    result = Array(old[..<a[i0].lowerBound]) + Array(new[b[j0].lowerBound..<b[j1].lowerBound]) + Array(old[a[i0].lowerBound...])
+                } else {
+                    result = old + Array(new[b[j0 - 1].upperBound..<b[j1 - 1].upperBound])
+                }
+            } else if j1 == j0 {
+                // Words i0..<i1 removed with the space after them (before them at the end).
+                result = i1 < a.count ? Array(old[..<a[i0].lowerBound]) + Array(old[a[i1].lowerBound...])
+                    : Array(old[..<(i0 > 0 ? a[i0 - 1].upperBound : a[i0].lowerBound)])
+            } else {
+                result = Array(old[..<a[i0].lowerBound]) + Array(new[b[j0].lowerBound..<b[j1 - 1].upperBound]) + Array(old[a[i1 - 1].upperBound...])
+            }
+            return Hunk(i0: i0, i1: i1, j0: j0, j1: j1, a: a, b: b, result: result)
+        }
+
+        /// The single run of changed words between the common words at both ends.
+        static func wholeHunk(_ old: [Atom], _ new: [Atom]) -> Hunk? {
+            let a = words(old), b = words(new)
+            let x = a.map { Array(old[$0]) }, y = b.map { Array(new[$0]) }
+            var i0 = 0
+            while i0 < min(x.count, y.count), x[i0] == y[i0] { i0 += 1 }
+            var k = 0
+            while k < min(x.count, y.count) - i0, x[x.count - 1 - k] == y[y.count - 1 - k] { k += 1 }
+            let hunk = Self.hunk(old, new, a, b, i0, x.count - k, i0, y.count - k)
+            return hunk.result == new ? hunk : nil
+        }
+
+        /// The first run of changed words (by a word-level longest common subsequence), runs separated
+        /// by fewer than four unchanged words counted as one; nil when there is a single run.
+        static func firstHunk(_ old: [Atom], _ new: [Atom]) -> Hunk? {
+            let a = words(old), b = words(new)
+            guard a.count * b.count <= 250_000 else { return nil }
+            let x = a.map { Array(old[$0]) }, y = b.map { Array(new[$0]) }
+            // lcs[i][j]: length of the LCS of x[i...] and y[j...].
+            var lcs = Array(repeating: Array(repeating: 0, count: y.count + 1), count: x.count + 1)
+            for i in stride(from: x.count - 1, through: 0, by: -1) {
+                for j in stride(from: y.count - 1, through: 0, by: -1) {
+                    lcs[i][j] = x[i] == y[j] ? lcs[i + 1][j + 1] + 1 : max(lcs[i + 1][j], lcs[i][j + 1])
+                }
+            }
+            var i = 0, j = 0
+            while i < x.count, j < y.count, x[i] == y[j] { i += 1; j += 1 }
+            let (i0, j0) = (i, j)
+            while true {
+                // Walk the longest common subsequence to the next pair of equal words.
+                while i < x.count || j < y.count {
+                    if i < x.count, j < y.count, x[i] == y[j] { break }
+                    if j < y.count, i == x.count || lcs[i][j + 1] >= lcs[i + 1][j] { j += 1 } else { i += 1 }
+                }
+                if i == x.count && j == y.count { return nil }
+                var k = 0
+                while i + k < x.count, j + k < y.count, x[i + k] == y[j + k] { k += 1 }
+                if (i + k == x.count && j + k == y.count) || k >= 4 { break }
+                i += k
+                j += k
+            }
+            let hunk = Self.hunk(old, new, a, b, i0, i, j0, j)
+            return hunk.i1 > hunk.i0 || hunk.j1 > hunk.j0 ? hunk : nil
+        }
+
+        /// The formula for one run of changed words, quoting whole words only (widened to the left until
+        /// the quoted words occur once in the alinéa); punctuation both sides share is not quoted.
+        func hunkOperation(_ designation: Designation, hunk: Hunk, old: [Atom], new: [Atom], all: [[Atom]]) -> AmendingOperation? {
+            func unique(_ atoms: [Atom]) -> Bool { all.reduce(0) { $0 + InlineAtoms.occurrences(of: atoms, in: $1).count } == 1 }
+            let (a, b) = (hunk.a, hunk.b)
+            if hunk.i1 == hunk.i0 {
+                // Added words: after the words before them.
+                guard hunk.i0 > 0, hunk.j1 > hunk.j0 else { return nil }
+                let added = Array(new[b[hunk.j0].lowerBound..<b[hunk.j1 - 1].upperBound])
+                for first in stride(from: hunk.i0 - 1, through: max(0, hunk.i0 - 6), by: -1) {
+                    let after = Array(old[a[first].lowerBound..<a[hunk.i0 - 1].upperBound])
+                    if unique(after) { return .insertWords(target: designation, after: InlineAtoms.inlines(after), new: InlineAtoms.inlines(added)) }
+                }
+                return nil
+            }
+            if hunk.j1 == hunk.j0 {
+                let removed = Array(old[a[hunk.i0].lowerBound..<a[hunk.i1 - 1].upperBound])
+                return unique(removed) ? .deleteWords(target: designation, old: InlineAtoms.inlines(removed)) : nil
+            }
+            var x = old[a[hunk.i0].lowerBound..<a[hunk.i1 - 1].upperBound]
+            var y = new[b[hunk.j0].lowerBound..<b[hunk.j1 - 1].upperBound]
+            while x.count > 1, y.count > 1, let c = x.last, c == y.last, c.isPunctuation { x = x.dropLast(); y = y.dropLast() }
+            while x.count > 1, y.count > 1, let c = x.first, c == y.first, c.isPunctuation { x = x.dropFirst(); y = y.dropFirst() }
+            // Words added after words that stay, words removed after words that stay.
+            if y.count > x.count + 1, y.starts(with: x), y[y.startIndex + x.count].isSpace, unique(Array(x)) {
+                return .insertWords(target: designation, after: InlineAtoms.inlines(x), new: InlineAtoms.inlines(y.dropFirst(x.count + 1)))
+            }
+            if x.count > y.count + 1, x.starts(with: y), x[x.startIndex + y.count].isSpace, unique(Array(x.dropFirst(y.count + 1))) {
+                return .deleteWords(target: designation, old: InlineAtoms.inlines(x.dropFirst(y.count + 1)))
+            }
+            guard unique(Array(x)) else { return nil }
+            return .replaceWords(target: designation, old: InlineAtoms.inlines(x), new: InlineAtoms.inlines(y))
         }
 
         /// The smallest word formula turning `old` into `new`, its quoted words unique in the clause.
