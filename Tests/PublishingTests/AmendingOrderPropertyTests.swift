@@ -13,6 +13,10 @@ struct DraftingEdits {
 
     init(seed: UInt64) { generator = SplitMix64(seed: seed) }
 
+    /// The log line of the one edit an amending order cannot write.
+    static let unwritable = "point contenant une énumération ajouté à l'article 2"
+
+
     mutating func int(_ bound: Int) -> Int { Int(generator.next() % UInt64(max(1, bound))) }
     mutating func word() -> String { Self.words[int(Self.words.count)] }
     mutating func sentence() -> String {
@@ -55,7 +59,7 @@ struct DraftingEdits {
     mutating func edit(_ doc: inout LegalDocument) {
         let leaves = leafArticles(doc)
         let article = leaves.isEmpty ? nil : leaves[int(leaves.count)]
-        switch int(16) {
+        switch int(18) {
         case 0, 1:
             guard let article else { return }
             let paragraph = int(doc.body[article].children.count)
@@ -155,6 +159,24 @@ struct DraftingEdits {
                 log.append("point \(point + 1) supprimé, suivants renumérotés")
             }
             doc.body[index].children[0].children[0] = list
+        case 16:
+            // What quoted lines cannot carry: a point holding its own enumeration (reported, not written).
+            guard let index = doc.body.firstIndex(where: { $0.wId == "art_2" }), doc.body[index].children.count == 1,
+                  doc.body[index].children[0].children.first?.kind == .list else { return }
+            var list = doc.body[index].children[0].children[0]
+            let inner = Clause(kind: .list, eId: "", wId: "", intro: [Block(text: "les pièces suivantes :")], children: [
+                Clause(kind: .point, eId: "", wId: "", num: "a)", content: [Block(text: "la " + word() + " ;")]),
+                Clause(kind: .point, eId: "", wId: "", num: "b)", content: [Block(text: "le " + word() + ".")]),
+            ])
+            list.children.append(Clause(kind: .point, eId: "", wId: "", num: "\(list.children.count + 1)°", children: [inner]))
+            doc.body[index].children[0].children[0] = list
+            log.append(Self.unwritable)
+        case 17:
+            // An editorial note added to an alinéa: nothing to amend.
+            guard let article else { return }
+            let paragraph = int(doc.body[article].children.count)
+            doc.body[article].children[paragraph].content.append(Block(text: "[Note \(int(100)).]", className: Block.editorialNoteClass))
+            log.append("note éditoriale ajoutée")
         default:
             // The annex: an alinéa of a section reworded, added or removed.
             let sections = doc.annexes[0].clauses.indices.filter { doc.annexes[0].clauses[$0].kind == .section }
@@ -187,7 +209,7 @@ struct AmendingOrderPropertyTests {
     func randomSessions() throws {
         let base = ProcessInfo.processInfo.environment["SUIVI_SEED"].flatMap(UInt64.init) ?? 20_261_124
         let old = try ModelAct.read()
-        var complete = 0
+        var complete = 0, unwritable = 0
         for offset in 0..<UInt64(Self.cases) {
             let seed = base &+ offset
             var edits = DraftingEdits(seed: seed)
@@ -206,12 +228,23 @@ struct AmendingOrderPropertyTests {
             // Never silently incomplete: what the order claims is what applying it gives.
             #expect(order.roundTripExact == exact, "graine \(seed) : exact \(exact), annoncé \(order.roundTripExact) ; \(edits.log)")
             #expect(order.unexpressed.isEmpty == exact, "graine \(seed) : \(order.unexpressed) ; \(edits.log)")
-            if exact && order.unexpressed.isEmpty { complete += 1 }
-            // Every edit of this model can be written: none may be reported.
-            if !exact {
-                Issue.record("graine \(seed) (SUIVI_SEED=\(seed)) : ordre incomplet \(order.unexpressed) ; modifications : \(edits.log)")
+            // The article still holding a point with its own enumeration, which no formula writes.
+            // It is reported under its number in the draft or under the number of the article at its place
+            // in the text the order gives.
+            let nested = new.body.firstIndex { article in article.flattened.contains { $0.kind == .point && !$0.children.isEmpty } }
+            if let nested {
+                unwritable += 1
+                let names = [new.body[nested].num, nested < result.body.count ? result.body[nested].num : nil].compactMap { $0 }
+                #expect(!exact && order.unexpressed.contains { problem in names.contains { problem.place == $0 || problem.place.hasPrefix($0 + ",") } },
+                        "graine \(seed) (SUIVI_SEED=\(seed)) : \(names) attendu dans \(order.unexpressed) ; \(edits.log)")
+            } else {
+                // Every other edit of this model can be written: none may be reported.
+                if exact { complete += 1 } else {
+                    Issue.record("graine \(seed) (SUIVI_SEED=\(seed)) : ordre incomplet \(order.unexpressed) ; modifications : \(edits.log)")
+                }
             }
         }
-        #expect(complete == Self.cases, "\(complete)/\(Self.cases) complets (première graine \(base))")
+        #expect(complete + unwritable == Self.cases, "\(complete) complets, \(unwritable) signalés, sur \(Self.cases) (première graine \(base))")
+        #expect(unwritable > 0 && complete > Self.cases / 2, "\(complete) complets, \(unwritable) signalés")
     }
 }

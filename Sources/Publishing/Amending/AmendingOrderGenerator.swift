@@ -201,7 +201,8 @@ public struct AmendingOrderGenerator: Sendable {
                 let snapshot = (current, operations)
                 if syncByWindow(path, container: container, fullGoal), normative(current.children(at: path)) == normative(fullGoal) { return true }
                 (current, operations) = snapshot
-                return false
+                piecewise(path, container: container, fullGoal)
+                return true
             }
             let deleted = children.filter { !matched.contains($0.wId) && !NormativeContent.isEditorialOnly($0) }.map(\.wId)
 
@@ -304,6 +305,47 @@ public struct AmendingOrderGenerator: Sendable {
                 j += 1
             }
             return renumber()
+        }
+
+        /// As far as it goes, position by position: each clause that differs rewritten on its own, so that
+        /// only the ones that cannot be written are reported (with their reason), the others written.
+        mutating func piecewise(_ path: ClausePath, container: Designation?, _ goal: [Clause]) {
+            let wanted = goal.compactMap(NormativeContent.quotable)
+            var position = 0
+            while position < wanted.count {
+                let now = current.children(at: path)
+                let real = now.indices.filter { !NormativeContent.isEditorialOnly(now[$0]) }
+                defer { position += 1 }
+                guard position < real.count else {
+                    // Clauses beyond the old ones: added after the last.
+                    let rest = Array(wanted[position...])
+                    guard let last = real.last, let target = Designation.of(path.child(last), in: current),
+                          emit(.insertAfter(target: target, clauses: rest)) else {
+                        problem(container.map(Self.place).flatMap { $0.isEmpty ? nil : $0 } ?? "Dispositif", reason(quoting: rest))
+                        return
+                    }
+                    return
+                }
+                let index = real[position]
+                guard NormativeContent.clause(now[index]) != NormativeContent.clause(wanted[position]) else { continue }
+                let snapshot = (current, operations)
+                if let target = Designation.of(path.child(index), in: current), emit(.replaceClause(target: target, with: [wanted[position]])),
+                   NormativeContent.clause(current.children(at: path)[index]) == NormativeContent.clause(wanted[position]) {
+                    continue
+                }
+                (current, operations) = snapshot
+                problem(path.child(index), Designation.of(path.child(index), in: current) == nil
+                        ? UnexpressedChange.Reason.designation : reason(quoting: [wanted[position]]))
+            }
+            // Old clauses beyond the new ones: removed, last first.
+            let now = current.children(at: path)
+            let real = now.indices.filter { !NormativeContent.isEditorialOnly(now[$0]) }
+            for index in real.dropFirst(wanted.count).reversed() {
+                guard let target = Designation.of(path.child(index), in: current), emit(.delete(target: target)) else {
+                    problem(path.child(index), UnexpressedChange.Reason.designation)
+                    continue
+                }
+            }
         }
 
         /// The clauses between the longest common start and end, rewritten together: « Le deuxième
