@@ -166,6 +166,7 @@ struct AmendingOrderCompletenessTests {
         let problem = try #require(order.unexpressed.first)
         #expect(problem.place.contains("Article 2"), "\(order.unexpressed)")
         #expect(!problem.reason.isEmpty)
+        #expect(order.document.notes.contains { $0.blocks.contains { $0.plainText.hasPrefix("Projet partiel") && $0.plainText.contains(problem.place) } })
         // The rest of the order still applies: the 3° got its new wording.
         let result = try ModelAct.roundTrip(order, from: old)
         #expect(result.clause(eId: "art_2__para_1__list_1__point_3")?.content.first?.plainText == "la date de sa clôture ;")

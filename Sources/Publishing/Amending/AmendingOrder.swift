@@ -29,7 +29,13 @@ public struct AmendingOrder: Sendable, Hashable {
         self.date = date
         self.roundTripExact = roundTripExact
         self.unexpressed = unexpressed
-        document = Self.document(amended: amended, date: date, operations: operations, visas: visas)
+        var document = Self.document(amended: amended, date: date, operations: operations, visas: visas)
+        if !unexpressed.isEmpty, let index = document.notes.indices.first {
+            // A partial order says so, and what it leaves out.
+            document.notes[index].blocks.append(Block(text: "Projet partiel : les modifications suivantes ne sont pas rédigées. "
+                + unexpressed.map(\.description).joined(separator: " ; ") + "."))
+        }
+        self.document = document
     }
 
     /// The version the order gives when applied to `base`.
