@@ -146,6 +146,24 @@ struct AmendingOrderCompletenessTests {
         #expect(repeal.lowerBound < renumber.lowerBound)
     }
 
+    @Test("a new last annex is added (« Il est ajouté une annexe II ainsi rédigée : »), an annex removed is repealed")
+    func annexes() throws {
+        let old = try ModelAct.read()
+        var new = old
+        new.annexes.append(Annex(eId: "annex_2", preface: [
+            Block([.element(name: "docNumber", attributes: [:], children: [.text("Annexe II")])], attributes: ["class": "num"]),
+            Block([.element(name: "docTitle", attributes: [:], children: [.text("DONNÉES ANNUELLES")])], attributes: ["class": "title"]),
+        ], clauses: [
+            Clause(kind: .paragraph, eId: "annex_2__para_1", content: [Block(text: "Le bilan annuel suit le modèle ci-après.")]),
+            Clause(kind: .paragraph, eId: "annex_2__para_2", content: [Block(text: "[Modèle à compléter.]", className: Block.editorialNoteClass)]),
+        ]))
+        let (_, added) = try completeOrder(old, new)
+        #expect(added.contains("° Il est ajouté une annexe II ainsi rédigée :"), "\(added)")
+        #expect(added.contains("« Annexe II") && added.contains("« DONNÉES ANNUELLES") && !added.contains("[Modèle"), "\(added)")
+        let (_, removed) = try completeOrder(new, old)
+        #expect(removed.contains("° L'annexe II est abrogée."), "\(removed)")
+    }
+
     @Test("what the formulas cannot write is reported clause by clause with the reason, never left out in silence")
     func unexpressible() throws {
         let old = try ModelAct.read()

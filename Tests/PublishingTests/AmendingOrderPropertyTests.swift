@@ -59,7 +59,7 @@ struct DraftingEdits {
     mutating func edit(_ doc: inout LegalDocument) {
         let leaves = leafArticles(doc)
         let article = leaves.isEmpty ? nil : leaves[int(leaves.count)]
-        switch int(18) {
+        switch int(19) {
         case 0, 1:
             guard let article else { return }
             let paragraph = int(doc.body[article].children.count)
@@ -177,6 +177,18 @@ struct DraftingEdits {
             let paragraph = int(doc.body[article].children.count)
             doc.body[article].children[paragraph].content.append(Block(text: "[Note \(int(100)).]", className: Block.editorialNoteClass))
             log.append("note éditoriale ajoutée")
+        case 18:
+            // A second annex added at the end, or removed.
+            if doc.annexes.count == 1 {
+                doc.annexes.append(Annex(eId: "annex_2", wId: "annex_2", preface: [
+                    Block([.element(name: "docNumber", attributes: [:], children: [.text("Annexe II")])], attributes: ["class": "num"]),
+                    Block([.element(name: "docTitle", attributes: [:], children: [.text(sentence().uppercased())])], attributes: ["class": "title"]),
+                ], clauses: [Clause(kind: .paragraph, eId: "", wId: "", content: [Block(text: sentence())])]))
+                log.append("annexe II ajoutée")
+            } else {
+                doc.annexes.removeLast()
+                log.append("annexe II supprimée")
+            }
         default:
             // The annex: an alinéa of a section reworded, added or removed.
             let sections = doc.annexes[0].clauses.indices.filter { doc.annexes[0].clauses[$0].kind == .section }

@@ -29,5 +29,7 @@ public enum AmendingOperation: Sendable, Hashable, Codable {
     /// « Les deuxième et troisième alinéas de l'article 3 sont ainsi rédigés : » + quoted text: consecutive
     /// siblings of one kind, from `first` to `last` (`count` of them; 0 when read from « à » and unknown).
     case replaceRange(first: Designation, last: Designation, count: Int, with: [Clause])
+    /// « Il est ajouté une annexe III ainsi rédigée : » + its number, title and clauses quoted; it comes last.
+    case appendAnnex(number: [Inline], title: [Inline]?, clauses: [Clause])
 }
 

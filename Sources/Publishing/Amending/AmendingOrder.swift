@@ -196,7 +196,7 @@ public struct AmendingOrder: Sendable, Hashable {
             guard let first = c.steps.first else { return (nil, "") }
             let context = Designation([first])
             return (context, opening(context))
-        case .replaceAnnexTitle, .replaceTitle: return (nil, "")
+        case .replaceAnnexTitle, .replaceTitle, .appendAnnex: return (nil, "")
         case .replaceRange(let first, _, _, _):
             // A range of articles stands alone; a range inside an article goes with its other changes.
             guard let step = first.steps.first, first.steps.count > 1 else { return (nil, "") }

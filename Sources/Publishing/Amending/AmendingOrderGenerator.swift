@@ -80,14 +80,25 @@ public struct AmendingOrderGenerator: Sendable {
                 }
             }
             syncRoot(ClausePath(root: .body, indices: []), container: Designation([]), target.body, place: "Dispositif")
-            for (index, annex) in current.annexes.enumerated() {
+            // Annexes in their order: each kept one amended, each removed one repealed where it stood
+            // (looked up by wId, as a repeal shifts the others).
+            for wId in current.annexes.map(\.wId) {
+                guard let index = current.annexes.firstIndex(where: { $0.wId == wId }) else { continue }
+                let annex = current.annexes[index]
                 let name = annex.number ?? "Annexe \(index + 1)"
-                guard let goal = target.annexes.first(where: { $0.wId == annex.wId }), let label = Designation.annexLabel(annex),
-                      goal.number == annex.number else {
+                guard let label = Designation.annexLabel(annex) else {
                     problem(name, UnexpressedChange.Reason.annex)
                     continue
                 }
                 let designation = Designation([.annex(label)])
+                guard let goal = target.annexes.first(where: { $0.wId == wId }) else {
+                    if !emit(.delete(target: designation)) { problem(name, UnexpressedChange.Reason.annex) }
+                    continue
+                }
+                guard goal.number == annex.number else {
+                    problem(name, UnexpressedChange.Reason.annex)
+                    continue
+                }
                 let titleNow = NormativeContent.blocks(annex.preface.filter { $0.className == "title" })
                 let titleGoal = NormativeContent.blocks(goal.preface.filter { $0.className == "title" })
                 if titleNow != titleGoal {
@@ -99,8 +110,18 @@ public struct AmendingOrderGenerator: Sendable {
                 }
                 syncRoot(ClausePath(root: .annex(index), indices: []), container: designation, goal.clauses, place: name)
             }
-            for annex in target.annexes where !current.annexes.contains(where: { $0.wId == annex.wId }) {
-                problem(annex.number ?? annex.eId, UnexpressedChange.Reason.annex)
+            // New annexes, after the last one kept: « Il est ajouté une annexe III ainsi rédigée : ».
+            let kept = target.annexes.indices.filter { index in current.annexes.contains { $0.wId == target.annexes[index].wId } }
+            for (index, annex) in target.annexes.enumerated() where !current.annexes.contains(where: { $0.wId == annex.wId }) {
+                let name = annex.number ?? annex.eId
+                let number = annex.preface.first { $0.className == "num" }
+                let title = annex.preface.first { $0.className == "title" && !$0.isEditorialNote }
+                guard index > (kept.last ?? -1), let number,
+                      emit(.appendAnnex(number: number.inlines, title: title?.inlines, clauses: annex.clauses.compactMap(NormativeContent.quotable))) else {
+                    problem(name, QuotedStructure.lines(annex.clauses.compactMap(NormativeContent.quotable)) == nil
+                            ? UnexpressedChange.Reason.structure : UnexpressedChange.Reason.annex)
+                    continue
+                }
             }
         }
 

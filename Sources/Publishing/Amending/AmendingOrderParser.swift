@@ -91,6 +91,22 @@ public enum AmendingOrderParser {
         var skeleton = strip(rawSkeleton)
         if let numbered = match(#"^(?:\d+°|[a-z]+\d*\)) (.*)$"#, skeleton) { skeleton = numbered[0] }
         let failure = PublishingError.unrecognisedFormula(article: article, text: skeleton)
+        // A new annex: « L'arrêté du … susvisé est complété par une annexe III ainsi rédigée : », « Il est ajouté une annexe III … ».
+        if match(#"^(?:L'arrêté(?: du [^,:«»]+?)? susvisé est complété par|Il est ajouté) une annexe \S+ ainsi rédigée :$"#, skeleton) != nil {
+            guard blocks.count > 1 else { throw failure }
+            var lines = quotedLines(Array(blocks.dropFirst()))
+            func role(_ block: Block) -> String? { block.attributes[QuotedStructure.roleAttribute] }
+            guard let first = lines.first, role(first) == QuotedStructure.Role.annexNumber.rawValue
+                    || (role(first) == nil && first.plainText.lowercased().hasPrefix("annexe ")) else { throw failure }
+            lines.removeFirst()
+            var title: [Inline]?
+            if let next = lines.first, role(next) == QuotedStructure.Role.annexTitle.rawValue {
+                title = next.inlines
+                lines.removeFirst()
+            }
+            guard let clauses = lines.isEmpty ? [] : QuotedStructure.clauses(lines) else { throw failure }
+            return .appendAnnex(number: first.inlines, title: title, clauses: clauses)
+        }
         // "L'arrêté du … susvisé est complété par …": the body.
         let appendsToAct = skeleton.hasPrefix("L'arrêté ") && skeleton.contains(" susvisé est complété par")
         skeleton = removeActReference(skeleton)
@@ -136,7 +152,7 @@ public enum AmendingOrderParser {
         if let m = match(#"^(.+) est complétée? par les dispositions suivantes :$"#, skeleton) {
             return .append(container: try designation(m[0]), clauses: try quoted())
         }
-        if let m = match(#"^(.+) est (?:abrogé|supprimée?)$"#, skeleton) {
+        if let m = match(#"^(.+) est (?:abrogée?|supprimée?)$"#, skeleton) {
             return .delete(target: try designation(m[0]))
         }
         if let m = match(#"^(?:Les |L'|Le |La )(.+?) (?:deviennent respectivement|devient) (?:les |l'|le |la )(.+)$"#, skeleton) {

@@ -56,7 +56,9 @@ enum FormulaWriter {
             let feminine = container.steps.isEmpty ? false : container.isFeminine
             return Written(sentence: [.text(cap(name) + " est complété\(e(feminine)) par les dispositions suivantes :")], quoted: lines)
         case .delete(let target):
-            let verb = target.isArticle ? "est abrogé" : "est supprimé" + e(target.isFeminine)
+            let isAnnex: Bool
+            if target.steps.count == 1, case .annex = target.steps[0] { isAnnex = true } else { isAnnex = false }
+            let verb = target.isArticle ? "est abrogé" : (isAnnex ? "est abrogée" : "est supprimé" + e(target.isFeminine))
             return Written(sentence: [.text(cap(phrase(target)) + " " + verb)], quoted: [])
         case .renumber(let container, let kind, let from, let to):
             guard !from.isEmpty, from.count == to.count else { return nil }
@@ -79,6 +81,14 @@ enum FormulaWriter {
             return Written(sentence: [.text("L'intitulé " + FrenchWords.contract("de", phrase(target)) + " est ainsi rédigé : « ")] + heading + [.text(" »")], quoted: [])
         case .replaceAnnexTitle(let annex, let title):
             return write(.replaceHeading(target: Designation([.annex(annex)]), heading: title), context: context, act: act)
+        case .appendAnnex(let number, let title, let clauses):
+            guard let label = Designation.annexLabel(Annex(eId: "", preface: [Block(number, attributes: ["class": "num"])], clauses: [])),
+                  let lines = QuotedStructure.lines(clauses) else { return nil }
+            var header = [QuotedStructure.line(QuotedStructure.Role.annexNumber.rawValue, number)]
+            if let title { header.append(QuotedStructure.line(QuotedStructure.Role.annexTitle.rawValue, title)) }
+            let opening = context == nil ? FrenchWords.capitalized(act) + " est complété par une annexe \(label) ainsi rédigée :"
+                : "Il est ajouté une annexe \(label) ainsi rédigée :"
+            return Written(sentence: [.text(opening)], quoted: header + lines)
         case .replaceTitle(let title):
             let owner = context == nil ? " " + FrenchWords.contract("de", act) : ""
             return Written(sentence: [.text("L'intitulé" + owner + " est ainsi rédigé : « ")] + title + [.text(" »")],

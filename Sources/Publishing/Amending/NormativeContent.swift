@@ -10,8 +10,9 @@ import LegalText
 /// own visas. Two versions with equal normative content say the same law.
 public struct NormativeContent: Sendable, Hashable, Codable {
     public struct AnnexContent: Sendable, Hashable, Codable {
-        public var number: [Block]
-        public var title: [Block]
+        /// The number and title as read ("Annexe II"), without their `docNumber`/`docTitle` markup.
+        public var number: [String]
+        public var title: [String]
         public var clauses: [Clause]
     }
 
@@ -25,8 +26,8 @@ public struct NormativeContent: Sendable, Hashable, Codable {
         self.title = Self.blocks(title)
         body = document.body.compactMap(Self.clause)
         annexes = document.annexes.map { annex in
-            AnnexContent(number: Self.blocks(annex.preface.filter { $0.className == "num" }),
-                         title: Self.blocks(annex.preface.filter { $0.className == "title" }),
+            AnnexContent(number: Self.blocks(annex.preface.filter { $0.className == "num" }).map(\.plainText),
+                         title: Self.blocks(annex.preface.filter { $0.className == "title" }).map(\.plainText),
                          clauses: annex.clauses.compactMap(Self.clause))
         }
     }
@@ -85,7 +86,7 @@ public struct NormativeContent: Sendable, Hashable, Codable {
         places += Self.differences(body, other.body, prefix: nil, root: "Dispositif")
         for index in 0..<max(annexes.count, other.annexes.count) {
             let a = index < annexes.count ? annexes[index] : nil, b = index < other.annexes.count ? other.annexes[index] : nil
-            let name = (a ?? b).map { $0.number.map(\.plainText).joined(separator: " ") } ?? ""
+            let name = (a ?? b).map { $0.number.joined(separator: " ") } ?? ""
             let label = name.isEmpty ? "Annexe \(index + 1)" : name
             guard let a, let b else { places.append(label); continue }
             if a.number != b.number { places.append(label + ", numéro") }

@@ -17,8 +17,8 @@ public struct UnexpressedChange: Sendable, Hashable, Codable, CustomStringConver
             + "lui-même une énumération, ou un élément portant des attributs) ; rédigez cette modification à la main"
         static let designation = "cet élément ne peut pas être désigné sans ambiguïté (élément sans numéro, ou numéro en double)"
         static let formula = "la formule rédigée ne se relit pas ou ne s'applique pas au texte ; rédigez cette modification à la main"
-        static let annex = "l'ajout, la suppression ou la renumérotation d'une annexe n'est pas rédigé par suivi ; "
-            + "rédigez cet article à la main"
+        static let annex = "une annexe insérée entre deux autres, renumérotée ou sans numéro n'est pas rédigée par suivi ; "
+            + "rédigez cette modification à la main"
         static let title = "l'intitulé tient en plusieurs paragraphes et ne se cite pas en une fois"
         static let generic = "le projet appliqué à la version modifiée ne redonne pas ce passage"
     }
