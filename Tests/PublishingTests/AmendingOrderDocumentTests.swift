@@ -68,6 +68,25 @@ struct AmendingOrderDocumentTests {
         #expect(odt.count > 2_000 && odt.prefix(2) == Data("PK".utf8))
     }
 
+    @Test("the order as plain text (as exported with --to text) reads back and gives the same text")
+    func plainTextRoundTrip() throws {
+        let old = try ModelAct.read()
+        var new = old
+        let one = try ModelAct.article(new, "art_1")
+        new.body[one].children[0].content = [Block(text: "Le registre d'essai recense les fiches de suivi établies par les services de l'État.")]
+        new.body[one].children.swapAt(1, 2)
+        new.body.remove(at: try ModelAct.article(new, "art_3"))
+        new.body[try ModelAct.article(new, "art_4")].num = "Article 3"
+        new.annexes[0].clauses[1].heading = [.text("Rubriques à remplir")]
+        new = IdentifierAssignment.assignEIds(new)
+        let order = AmendingOrderGenerator().order(from: old, to: new, date: date)
+        let text = PlainTextRenderer().render(order.document)
+        let operations = try AmendingOrderParser.operations(inText: text)
+        #expect(operations.count == order.operations.count, "\(text)")
+        let result = try AmendingOrderApplier().apply(operations, to: old, year: 2026)
+        #expect(NormativeContent(result) == NormativeContent(new), "\(text)")
+    }
+
     @Test("quoted words carry no punctuation that is not replaced: « bilan » for « bilan. »")
     func punctuation() throws {
         let (old, new) = try editing("art_3__para_1") { $0 = Block(text: "Le responsable du registre en publie chaque année un rapport.") }
