@@ -185,7 +185,8 @@ extension Suivi {
                 try await publisher.baseWarning(old: old, new: new, work: work, amending: true)
             }) {
                 printError("suivi : \(warning)")
-            }            if !order.unexpressed.isEmpty {
+            }
+            if !order.unexpressed.isEmpty {
                 let list = order.unexpressed.map { "  - \($0.place) : \($0.reason)" }.joined(separator: "\n")
                 if !partial {
                     printError("suivi : l'arrêté modificatif de \(old) à \(new) n'exprime pas toutes les modifications ; rien n'est écrit.\n"
