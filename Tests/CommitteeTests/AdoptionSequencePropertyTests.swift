@@ -30,7 +30,7 @@ struct AdoptionSequencePropertyTests {
     @Test("through the committee: reviews drafted, consulted, updated and adopted keep the law the model says",
           arguments: seeds)
     func committeeSequence(seed: UInt64) async throws {
-        try await ReviewSequence(seed: seed, steps: 60).run()
+        try await ReviewSequence(seed: seed, steps: 80).run()
     }
 }
 
@@ -336,7 +336,7 @@ struct ReviewSequence {
                                                acting: chair, today: today)
                 try await committee.advance(review: id, AdvanceRequest(to: .drafting), acting: chair, today: today)
                 reviews[id] = Review(draft: .init(base: inForce, committed: inForce, working: inForce))
-            } else if roll < 40 {
+            } else if roll < 35 {
                 let id = random.pick(names)
                 let wId = random.pick(inForce.keys.sorted())
                 let text = "Rédaction n° \(words) de l'alinéa, selon \(id)."
@@ -344,7 +344,7 @@ struct ReviewSequence {
                 log.append("edit \(id) \(wId)")
                 try AdoptionSequence.edit(register.workingCopy(ofDraft: id), wId: wId, words: text)
                 reviews[id]?.draft.working[wId] = text
-            } else if roll < 58 {
+            } else if roll < 55 {
                 let id = random.pick(names)
                 log.append("commit \(id)")
                 let review = reviews[id]!
@@ -352,7 +352,7 @@ struct ReviewSequence {
                 #expect((commit != nil) == (review.draft.working != review.draft.committed), "\(context("commit wrote \(String(describing: commit))"))")
                 if commit != nil { reviews[id]?.consultedOnTip = false }
                 reviews[id]?.draft.committed = review.draft.working
-            } else if roll < 68 {
+            } else if roll < 63 {
                 let id = random.pick(names)
                 let review = reviews[id]!
                 guard review.draft.working == review.draft.committed else { continue }
@@ -369,7 +369,7 @@ struct ReviewSequence {
                     Issue.record("\(context("an update with a conflicting clause went through"))")
                     return
                 }
-            } else if roll < 82 {
+            } else if roll < 76 {
                 let id = random.pick(names)
                 let review = reviews[id]!
                 log.append("consult \(id)")

@@ -101,7 +101,7 @@ struct AdoptionPagesTests {
             let page = try await member.get(Self.review).text
             #expect(page.contains("Modifications par rapport à la version du 5 janvier 2017 (v2017-01-05)"), "\(page)")
             #expect(page.contains("comparé à sa version de base (v2017-01-05)"))
-            #expect(page.contains("id=\"ligne-art_3__para_3\""))
+            #expect(page.contains("id=\"ligne-art_3__para_4\""))
             #expect(!page.contains("id=\"ligne-art_2__para_3\""), "the adopted change of e1 is shown as the draft's")
             // The adopted review's page compares its version with the one before it.
             let adopted = try await member.get("/revisions/e1").text

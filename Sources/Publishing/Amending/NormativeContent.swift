@@ -45,12 +45,22 @@ public struct NormativeContent: Sendable, Hashable, Codable {
         copy.intro = blocks(clause.intro)
         copy.content = blocks(clause.content)
         copy.wrapUp = blocks(clause.wrapUp)
-        copy.heading = clause.heading.map(InlineAtoms.normalized)
+        copy.heading = clause.heading.map(Self.withoutEditorialSpans).flatMap { $0.isEmpty ? nil : InlineAtoms.normalized($0) }
         copy.children = clause.children.compactMap(Self.clause)
         if copy.intro.isEmpty, copy.content.isEmpty, copy.wrapUp.isEmpty, copy.children.isEmpty, copy.num == nil, copy.heading == nil {
             return nil
         }
         return copy
+    }
+
+    /// Inline runs without the editorial spans of a transcription (`<span class="note-editoriale">`), as in a
+    /// heading the transcription supplies between brackets: not part of the text, so never amended.
+    static func withoutEditorialSpans(_ inlines: [Inline]) -> [Inline] {
+        inlines.compactMap { inline in
+            guard case .element(let name, let attributes, let children) = inline else { return inline }
+            if attributes["class"] == Block.editorialNoteClass { return nil }
+            return .element(name: name, attributes: attributes, children: withoutEditorialSpans(children))
+        }
     }
 
     /// The clause as an amending order quotes it: editorial notes removed, identifiers kept.
