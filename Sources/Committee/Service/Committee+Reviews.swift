@@ -202,7 +202,7 @@ extension Committee {
                                            tip: tip.abbreviated)
             }
             guard let main = state.commit else { throw .register(.noAdoptedVersion) }
-            let tagName = "v" + dates.signature.iso
+            let tagName = VersionRecord.tagName(work: review.work, date: dates.signature)
             review.history.append(Transition(from: review.status, to: .adopted, date: today, seat: seat.id,
                                              person: Self.label(person), note: request.note, commit: tip.description))
             review.status = .adopted

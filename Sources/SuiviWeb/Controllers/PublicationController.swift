@@ -15,6 +15,7 @@ struct PublicationController {
         routes.get("/bulletin", use: bulletin)
         routes.get("/flux.atom", use: feed)
         routes.get("/versions/:name", use: version)
+        routes.get("/versions/:work/:name", use: version)
         return routes
     }
 
@@ -66,7 +67,8 @@ struct PublicationController {
 
     /// The feed's links: `/versions/v2017-01-05` is the text at that version.
     @Sendable func version(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let name = try context.parameters.require("name")
+        var name = try context.parameters.require("name")
+        if let work = context.parameters.get("work") { name = work + "/" + name }  // a tag per text: AFSP1638149A/v2017-01-05
         return Response.redirect(to: "/texte?version=" + TextController.encode(name), type: .normal)
     }
 }
