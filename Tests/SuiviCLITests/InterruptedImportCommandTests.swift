@@ -62,7 +62,7 @@ struct InterruptedImportCommandTests {
     func interruptedLegiImport() throws {
         let folder = try TemporaryFolder()
         let extract = folder.url.appendingPathComponent("extrait")
-        _ = try SyntheticLegi(articles: 40, consolidations: 60).write(to: extract)
+        _ = try SyntheticLegi(articles: 10, consolidations: 60).write(to: extract)
         let versions = try LegiImporter.timeline(from: extract.path).versions.count
         try #require(versions == 60)
 
@@ -80,7 +80,7 @@ struct InterruptedImportCommandTests {
         var nothing = 0, everything = 0, finishedFirst = 0, beforeHandler = 0
         var delays: [Int] = []
         var low = 0, high = duration
-        for round in 0..<6 {
+        for round in 0..<4 {
             let repo = folder.path("registre-\(round)")
             try #require(try CLI.run("init", repo).exitCode == 0)
             let delay = low + Int(generator.next() % UInt64(max(1, high - low)))
