@@ -71,7 +71,7 @@ struct RegisterCommandTests {
         let (folder, repo) = try importedRegister()
         defer { withExtendedLifetime(folder) {} }
         let before = try refs(repo)
-        #expect(before.contains("refs/tags/v2017-01-05"), "\(before)")
+        #expect(before.contains("refs/tags/AFSP1638149A/v2017-01-05"), "\(before)")
         #expect(before.contains("refs/heads/draft/2026-projet"), "\(before)")
         #expect(before.contains("refs/heads/main"), "\(before)")
 
@@ -104,7 +104,7 @@ struct RegisterCommandTests {
         let versions = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
         #expect(versions.map { $0["name"] as? String } == ["AFSP1638149A/v2017-01-05", "draft/2026-projet"])
         #expect(versions.map { $0["kind"] as? String } == ["adoptee", "projet"])
-        let tagged = try git("-C", repo + "/register.git", "rev-parse", "v2017-01-05^{commit}").stdout
+        let tagged = try git("-C", repo + "/register.git", "rev-parse", "AFSP1638149A/v2017-01-05^{commit}").stdout
         #expect(versions.first?["commit"] as? String == tagged.trimmingCharacters(in: .newlines))
         let record = try #require(versions.first?["record"] as? [String: Any])
         #expect(record["work"] as? String == "AFSP1638149A")
@@ -136,7 +136,7 @@ struct RegisterCommandTests {
         defer { withExtendedLifetime(folder) {} }
         let inForce = try CLI.run("show", "--repo", repo, "--in-force", "2020-06-01")
         #expect(inForce.exitCode == 0, "\(inForce)")
-        #expect(inForce.stderr.contains("Version en vigueur le 1er juin 2020 : v2017-01-05."), "\(inForce)")
+        #expect(inForce.stderr.contains("Version en vigueur le 1er juin 2020 : AFSP1638149A/v2017-01-05."), "\(inForce)")
         #expect(inForce.stdout.hasPrefix("Arrêté du 5 janvier 2017"), "\(inForce)")
         #expect(!inForce.stdout.contains("Article 6-1"), "\(inForce)")
 
@@ -155,7 +155,7 @@ struct RegisterCommandTests {
         #expect(result.exitCode == 0, "\(result)")
         let lines = result.stdout.split(separator: "\n").map(String.init)
         #expect(lines.first == "Historique de art_3__para_4 : 2 changement(s).", "\(result)")
-        #expect(lines.contains("v2017-01-05  2017-01-05  inséré  art_3__para_4"), "\(result)")
+        #expect(lines.contains("AFSP1638149A/v2017-01-05  2017-01-05  inséré  art_3__para_4"), "\(result)")
         #expect(lines.contains("draft/2026-projet  2026-11-24  renuméroté  art_3__para_6 (ex art_3__para_4)"), "\(result)")
 
         let json = try CLI.run("history", "art_3__para_6", "--jusqua", "draft/2026-projet", "--repo", repo, "--format", "json")

@@ -163,7 +163,7 @@ struct SyncCommandTests {
         let log = try Self.ok(["log", "--repo", b])
         #expect(log.stdout.contains("v2027-01-15"), "\(log)")
         let verified = try Self.ok(["verify", "--repo", b])
-        #expect(verified.stdout.contains("v2017-01-05, v2027-01-15"), "\(verified)")
+        #expect(verified.stdout.contains("AFSP1638149A/v2017-01-05, AFSP1638149A/v2027-01-15"), "\(verified)")
 
         // Someone moves the published tag on the shared repository with stock git.
         let moved = try StockGit.run(["-C", shared, "-c", "user.name=X", "-c", "user.email=x@example.org",
@@ -171,7 +171,7 @@ struct SyncCommandTests {
         try #require(moved.exitCode == 0, "\(moved)")
         let before = try Self.refs(b + "/register.git")
         let refused = try CLI.run("pull", "--repo", b)
-        #expect(refused.exitCode == 1 && refused.stderr.contains("L'étiquette v2017-01-05 désigne"), "\(refused)")
+        #expect(refused.exitCode == 1 && refused.stderr.contains("L'étiquette AFSP1638149A/v2017-01-05 désigne"), "\(refused)")
         #expect(try Self.refs(b + "/register.git") == before)
 
         // The same rewrite in a clone is caught by verify, with what changed; exit code 2.
@@ -181,7 +181,7 @@ struct SyncCommandTests {
         _ = try StockGit.run(["-C", b + "/register.git", "update-ref", "refs/heads/main", "main~1"])
         let report = try CLI.run("verify", "--repo", b)
         #expect(report.exitCode == 2, "\(report)")
-        #expect(report.stdout.contains("FALSIFICATION (v2017-01-05) : l'étiquette v2017-01-05 désignait"), "\(report)")
+        #expect(report.stdout.contains("FALSIFICATION (AFSP1638149A/v2017-01-05) : l'étiquette AFSP1638149A/v2017-01-05 désignait"), "\(report)")
         #expect(report.stdout.contains("FALSIFICATION (main) : l'historique de main a été réécrit"), "\(report)")
         #expect(try CLI.run("verify", "--repo", b).exitCode == 2, "tampering keeps being reported")
     }
