@@ -9,6 +9,9 @@ public enum CommitteeError: Error, Sendable, Equatable, LocalizedError, CustomSt
     case invalidRecord(path: String, line: Int, reason: String)
     /// An input value is not acceptable (empty reason, bad identifier, bad date…).
     case invalidInput(String)
+    /// A text given holds a character XML 1.0 cannot hold (``RecordText``): the field, the record, the character
+    /// (`U+000B (tabulation verticale)`), its position in the field (from 1) and the characters just before it.
+    case forbiddenCharacter(field: String, record: String, character: String, position: Int, before: String)
     /// No seat of that id in the roster.
     case unknownSeat(String)
     /// A seat of that id already exists.
@@ -43,6 +46,10 @@ public enum CommitteeError: Error, Sendable, Equatable, LocalizedError, CustomSt
     case notConsultedOnDraft(review: String, consulted: String?, tip: String)
     /// An event's assessment is already closed.
     case eventClosed(String)
+    /// The adoption's dates are inconsistent with each other, with today or with the adopted versions.
+    case adoptionDatesRefused(review: String, problems: [AdoptionDateProblem])
+    /// The adoption would leave comments unresolved or seats unheard, and the chair did not confirm it.
+    case adoptionNotConfirmed(review: String, outstanding: AdoptionOutstanding)
     /// A register operation failed.
     case register(RegisterError)
 
@@ -52,6 +59,11 @@ public enum CommitteeError: Error, Sendable, Equatable, LocalizedError, CustomSt
             return "\(path), ligne \(line) : enregistrement du comité illisible : \(reason)."
         case .invalidInput(let message):
             return message
+        case .forbiddenCharacter(let field, let record, let character, let position, let before):
+            let place = before.isEmpty ? "au début" : "après « \(before) »"
+            return "le champ « \(field) » (\(record)) contient le caractère \(character) en position \(position) (\(place)), "
+                + "qu'un enregistrement XML ne peut pas contenir : rien n'a été enregistré. Retirez ce caractère invisible "
+                + "(il vient souvent d'un copier-coller depuis un diaporama ou un traitement de texte) et recommencez."
         case .unknownSeat(let seat):
             return "siège inconnu « \(seat) » : voyez « suivi committee list » pour les sièges du comité."
         case .seatExists(let seat):
@@ -95,6 +107,16 @@ public enum CommitteeError: Error, Sendable, Equatable, LocalizedError, CustomSt
                 + "Pour le consulter : suivi review advance \(review) consultation --as dgs"
         case .eventClosed(let event):
             return "l'évaluation de l'événement « \(event) » est déjà close."
+        case .adoptionDatesRefused(let review, let problems):
+            let confirmable = problems.allSatisfy(\.isConfirmable)
+            return "révision \(review) : adoption refusée, dates à corriger : "
+                + problems.map(\.description).joined(separator: " ; ")
+                + (confirmable ? ". Rien n'a été écrit." : ". Rien n'a été écrit : corrigez --signature, --publication ou --entree-en-vigueur.")
+        case .adoptionNotConfirmed(let review, let outstanding):
+            return "révision \(review) : adoption non confirmée : " + outstanding.phrases.joined(separator: " ; ")
+                + ". Rien n'a été écrit. Résolvez ces commentaires (suivi comment resolve) et recueillez les positions "
+                + "(suivi position record), ou adoptez en connaissance de cause : ajoutez --confirmer à la commande "
+                + "(sur la page web : la case « Adopter malgré … »)."
         case .register(let error):
             return error.description
         }

@@ -48,8 +48,18 @@ public struct Publisher: Sendable {
         } else {
             status = .draft
         }
+        var base: String?
+        var adoptedSince: String?
+        if tag == nil {
+            let adopted = try await adoptedVersions(of: work, at: commit)
+            if let version = try await baseVersion(of: commit, among: adopted) {
+                let date = (version.record?.consolidation ?? version.record?.signature).map { "du \($0.french) " } ?? ""
+                base = "la version \(date)(\(version.name))"
+                if let latest = adopted.last, latest.commit != version.commit { adoptedSince = latest.name }
+            }
+        }
         return ConsolidatedDraft(document: document, revision: revision, commit: commit.hex, status: status,
-                                 review: review.map(ConsolidatedDraft.ReviewHeader.init), tag: tag)
+                                 review: review.map(ConsolidatedDraft.ReviewHeader.init), tag: tag, base: base, adoptedSince: adoptedSince)
     }
 
     /// The adopted version's tag designating `commit`, if any.
@@ -111,32 +121,19 @@ public struct Publisher: Sendable {
 }
 
 extension Publisher {
-    /// The bulletin of a review: the text in force when it opened against its draft (the adopted
-    /// version, else the consulted draft, else the draft's tip).
+    /// The bulletin of a review: its text (the adopted version, else the consulted draft, else the draft's tip)
+    /// against the version it changes (``comparisonBase(of:at:chair:)``: the draft's base, or for an adopted review
+    /// the version before it), never against the text in force today.
     public func bulletin(review id: String) async throws(PublishingError) -> Bulletin {
         let state = try await committeeState()
         let review: Review
         do { review = try state.review(id) } catch { throw .committee(error) }
-        let newRevision: String
-        if let tag = review.adoptedVersion {
-            newRevision = tag
-        } else if let consulted = review.consultedCommit {
-            newRevision = consulted
-        } else if let branch = review.draftBranch {
-            newRevision = branch
-        } else {
-            throw .reviewWithoutDraft(review: id, chair: state.roster.chair?.id ?? "dgs")
-        }
-        let newCommit = try await resolve(newRevision)
-        let newDocument = try await document(at: newCommit, work: review.work)
-        let versions = try await call { () async throws(RegisterError) in try await register.versions() }
-        let base = versions.filter { $0.kind == .adopted && $0.commit != newCommit && ($0.date ?? review.opened) <= review.opened }.last
-            ?? versions.first { $0.kind == .adopted && $0.commit != newCommit }
-        guard let base else { throw .noEarlierVersion(review: id, work: review.work) }
-        let oldDocument = try await document(at: base.commit, work: review.work)
+        let base = try await comparisonBase(of: review, at: .consulted, chair: state.roster.chair?.id ?? "dgs")
+        let newDocument = try await document(at: base.newCommit, work: review.work)
+        let oldDocument = try await document(at: base.baseCommit, work: review.work)
         let event = review.event.flatMap { state.events[$0] }
         return Bulletin(review: review, event: event, comments: state.comments[id] ?? [], old: oldDocument, new: newDocument,
-                        oldLabel: base.name, newLabel: review.adoptedVersion ?? review.draftBranch ?? newRevision)
+                        base: base)
     }
 
     /// The Atom feed of the adopted versions.

@@ -88,6 +88,17 @@ public enum RegisterError: Error, Sendable, Equatable, LocalizedError, CustomStr
     case noWorkingCopyBase(draft: String)
     /// Someone else changed the same clauses on the draft since the working copy was taken.
     case draftConflict(draft: String, paths: [String])
+    /// The text in force changed since the draft's base: adopting it would undo those changes.
+    case draftOutOfDate(draft: String, base: String?, versions: [String], changes: [TextChange])
+    /// Bringing a draft up to date found parts both sides changed differently: nothing was written.
+    case draftUpdateConflicts(draft: String, conflicts: [DraftConflict])
+    /// The working copy holds edits not committed yet: the operation would overwrite them.
+    case uncommittedEdits(draft: String)
+    /// The text a draft update would write does not validate (typically, both sides inserted articles at the
+    /// same place and the numbering clashes): nothing was written.
+    case mergedTextInvalid(draft: String, problems: [ValidationProblem])
+    /// A write would give an existing clause another wId.
+    case wIdChanged(draft: String, changes: [WIdChange])
 
     // MARK: Sync
 
@@ -219,6 +230,34 @@ public enum RegisterError: Error, Sendable, Equatable, LocalizedError, CustomStr
             return "Conflit sur le projet \(draft) : quelqu'un a modifié entre-temps les mêmes éléments "
                 + "(\(paths.joined(separator: ", "))). Rien n'a été enregistré ; reprenez la copie de travail "
                 + "(« suivi draft checkout \(draft) ») puis refaites vos modifications."
+        case .draftOutOfDate(let draft, let base, let versions, let changes):
+            let since = versions.isEmpty ? "" : " (version(s) adoptée(s) depuis : \(versions.joined(separator: ", ")))"
+            let list = changes.prefix(30).map { "  " + $0.french }.joined(separator: "\n")
+            let more = changes.count > 30 ? "\n  … et \(changes.count - 30) autre(s)." : ""
+            return "Le projet \(draft) a été rédigé sur \(base.map { "la version \($0)" } ?? "une version antérieure") "
+                + "et le texte en vigueur a changé depuis\(since) ; l'adopter tel quel effacerait ces changements. "
+                + "Rien n'a été adopté. Mettez le projet à jour avec « suivi draft update \(draft) », vérifiez-le, "
+                + "soumettez-le de nouveau au comité, puis adoptez-le. Changé dans le texte en vigueur :\n" + list + more
+        case .draftUpdateConflicts(let draft, let conflicts):
+            return "\(conflicts.count) conflit(s) : le texte en vigueur et le projet \(draft) ont modifié différemment "
+                + "les mêmes éléments depuis la version de départ du projet. Rien n'a été enregistré. Reportez dans la "
+                + "copie de travail la rédaction voulue pour chaque élément (en partant du texte en vigueur), "
+                + "enregistrez-la (« suivi draft commit \(draft) »), puis recommencez « suivi draft update \(draft) ».\n\n"
+                + conflicts.map(\.french).joined(separator: "\n\n")
+        case .uncommittedEdits(let draft):
+            return "La copie de travail du projet \(draft) contient des modifications non enregistrées ; rien n'a été "
+                + "fait. Enregistrez-les (« suivi draft commit \(draft) ») ou abandonnez-les "
+                + "(« suivi draft checkout \(draft) »), puis recommencez."
+        case .mergedTextInvalid(let draft, let problems):
+            let list = problems.prefix(20).map { "  " + $0.description }.joined(separator: "\n")
+            return "La mise à jour du projet \(draft) donnerait un texte invalide (par exemple deux articles insérés "
+                + "au même endroit des deux côtés, dont la numérotation se heurte) ; rien n'a été enregistré. "
+                + "Renumérotez les éléments insérés par le projet en tenant compte du texte en vigueur, enregistrez "
+                + "(« suivi draft commit \(draft) »), puis recommencez :\n" + list
+        case .wIdChanged(let draft, let changes):
+            return "Le projet \(draft) change l'identifiant stable (wId) d'éléments existants ; un wId ne change jamais "
+                + "(l'historique et les commentaires le suivent). Rien n'a été enregistré. Remettez le wId d'origine :\n"
+                + changes.map { "  " + $0.french }.joined(separator: "\n")
         case .remote(let url, let reason):
             return "Échange impossible avec le dépôt distant « \(url) » : \(reason). Vérifiez l'adresse et le réseau ; "
                 + "si le dépôt distant a reçu d'autres écritures, faites d'abord « suivi pull »."

@@ -82,3 +82,21 @@ func refusal(_ body: () async throws -> Void) async -> CommitteeError? {
         return error as? CommitteeError
     }
 }
+
+extension CommitteeFixture {
+    /// Replaces `old` by `new` in the draft's working copy of review `id` and commits it: a change of one clause.
+    func editClause(_ id: String, replacing old: String, with new: String) async throws {
+        let target = register.workingCopy(ofDraft: id).appendingPathComponent("AFSP1638149A.xml")
+        let text = try String(contentsOf: target, encoding: .utf8)
+        try #require(text.contains(old))
+        try text.replacingOccurrences(of: old, with: new).write(to: target, atomically: true, encoding: .utf8)
+        _ = try await register.commitDraft(id, message: "Modification de « \(old) »", author: clerk)
+    }
+
+    /// Every seat but the chair's gives a favourable position on review `id` (in consultation).
+    func allPositions(_ id: String) async throws {
+        for seat in [ofii, association] {
+            try await committee.recordPosition(review: id, opinion: .favorable, reason: "D'accord.", acting: seat, today: today)
+        }
+    }
+}

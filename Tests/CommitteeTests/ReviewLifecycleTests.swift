@@ -104,7 +104,7 @@ struct ReviewLifecycleTests {
         try await fixture.committee.advance(review: "p1", AdvanceRequest(to: .consultation), acting: fixture.chair, today: fixture.today)
         let before = try await fixture.refs()
         await #expect(throws: CommitteeError.chairOnly(action: "adopter une révision", seat: "ofii-medecins")) {
-            try await fixture.committee.advance(review: "p1", AdvanceRequest(to: .adopted, adoption: CommitteeFixture.adoption),
+            try await fixture.committee.advance(review: "p1", AdvanceRequest(to: .adopted, adoption: CommitteeFixture.adoption, confirmOutstanding: true),
                                                 acting: fixture.ofii, today: fixture.today)
         }
         #expect(try await fixture.refs() == before)
@@ -118,7 +118,7 @@ struct ReviewLifecycleTests {
         try await fixture.editDraft("p1")
         let before = try await fixture.refs()
         let error = await refusal {
-            try await fixture.committee.advance(review: "p1", AdvanceRequest(to: .adopted, adoption: CommitteeFixture.adoption),
+            try await fixture.committee.advance(review: "p1", AdvanceRequest(to: .adopted, adoption: CommitteeFixture.adoption, confirmOutstanding: true),
                                                 acting: fixture.chair, today: fixture.today)
         }
         guard case .notConsultedOnDraft? = error else {
@@ -136,7 +136,7 @@ struct ReviewLifecycleTests {
         let fixture = try await CommitteeFixture()
         try await fixture.draftRevision("p1")
         try await fixture.committee.advance(review: "p1", AdvanceRequest(to: .consultation), acting: fixture.chair, today: fixture.today)
-        let review = try await fixture.committee.advance(review: "p1", AdvanceRequest(to: .adopted, adoption: CommitteeFixture.adoption),
+        let review = try await fixture.committee.advance(review: "p1", AdvanceRequest(to: .adopted, adoption: CommitteeFixture.adoption, confirmOutstanding: true),
                                                          acting: fixture.chair, today: fixture.today)
         #expect(review.status == .adopted && review.adoptedVersion == "AFSP1638149A/v2026-12-15")
         // The text and the review's record are in the same, tagged commit.
@@ -154,7 +154,7 @@ struct ReviewLifecycleTests {
         // Then dissemination; a second adoption is refused.
         try await fixture.committee.advance(review: "p1", AdvanceRequest(to: .disseminated), acting: fixture.chair, today: fixture.today)
         await #expect(throws: CommitteeError.self) {
-            try await fixture.committee.advance(review: "p1", AdvanceRequest(to: .adopted, adoption: CommitteeFixture.adoption),
+            try await fixture.committee.advance(review: "p1", AdvanceRequest(to: .adopted, adoption: CommitteeFixture.adoption, confirmOutstanding: true),
                                                 acting: fixture.chair, today: fixture.today)
         }
     }

@@ -547,19 +547,23 @@ struct TextRegisterDraftTests {
         { document in document.editArticle(wId) { $0.children[0].content = [Block(text: text)] } }
     }
 
-    @Test("startDraft creates draft/<name> at main and writes the whole text as its working copy, with its base")
+    // Until issue 14 the draft branch stayed at main's tip, so the draft kept the adopted version's metadata: the
+    // branch now has one commit of its own making the text a draft.
+    @Test("startDraft creates draft/<name> one commit above main, making the text a draft, and writes it as its working copy, with its base")
     func start() async throws {
         try await withDraft { (register, draft) async throws in
             let main = try #require(try await register.gitStore.tip())
             #expect(draft.branch == "refs/heads/draft/revision")
-            #expect(draft.tip == main)
-            #expect(draft.base == main)
-            #expect(try await register.gitStore.tip(of: "refs/heads/draft/revision") == main)
+            #expect(try await register.gitStore.commitInfo(draft.tip).parents == [main])
+            #expect(draft.base == draft.tip)
+            #expect(try await register.gitStore.tip(of: "refs/heads/draft/revision") == draft.tip)
             let written = try Data(contentsOf: workingCopyFile(register))
-            #expect(written == CanonicalWriter.data(try SmallAct.v1()))
+            #expect(written == CanonicalWriter.data(try await register.document(at: draft.tip)))
+            #expect(try LegalTextReader.read(data: written, file: "revision").document.isDraft)
+            #expect(try await register.sameText(at: draft.tip, and: main, work: SmallAct.work), "only the metadata changed")
             #expect(try await register.drafts().map(\.name) == ["revision"])
-            #expect(try await register.drafts().first?.base == main)
-            await #expect(throws: RegisterError.branchExists(ref: "refs/heads/draft/revision", tip: main)) {
+            #expect(try await register.drafts().first?.base == draft.tip)
+            await #expect(throws: RegisterError.branchExists(ref: "refs/heads/draft/revision", tip: draft.tip)) {
                 try await register.startDraft("revision")
             }
         }
@@ -571,7 +575,8 @@ struct TextRegisterDraftTests {
             try editWorkingCopy(register, Self.reword("art_1", "Le présent arrêté fixe des règles d'essai révisées."))
             let commit = try #require(try await register.commitDraft("revision", message: "Article 1er", author: Fixture.member))
             #expect(try await register.gitStore.tip(of: "refs/heads/draft/revision") == commit)
-            #expect(try await register.gitStore.tip() == draft.tip, "main does not move")
+            #expect(try await register.gitStore.commitInfo(draft.tip).parents == [try #require(try await register.gitStore.tip())],
+                    "main does not move")
             let info = try await register.gitStore.commitInfo(commit)
             #expect(info.parents == [draft.tip])
             #expect(info.author == Fixture.member)
@@ -710,7 +715,8 @@ struct TextRegisterDraftTests {
             let text = try await register.document(at: "draft/revision")
             #expect(text.clause(eId: "art_1__para_1")?.content == [Block(text: "Nouvelle rédaction de art_1.")])
             #expect(text.clause(eId: "art_3__para_1")?.content == [Block(text: "Nouvelle rédaction de art_3.")])
-            #expect(try await register.gitStore.log(branch: "refs/heads/draft/revision", firstParentOnly: true).count == 3)
+            // The adopted version, the draft's opening commit (its metadata), then the two drafters.
+            #expect(try await register.gitStore.log(branch: "refs/heads/draft/revision", firstParentOnly: true).count == 4)
         }
     }
 
@@ -730,7 +736,7 @@ struct TextRegisterDraftTests {
             }
             #expect(problems.contains { $0.rule == .duplicateEId || $0.rule == .eIdMismatch }, "\(problems)")
             #expect(try await register.gitStore.tip(of: "refs/heads/draft/revision") == draft.tip)
-            #expect(try await register.gitStore.log(branch: "refs/heads/draft/revision").count == 1)
+            #expect(try await register.gitStore.log(branch: "refs/heads/draft/revision").count == 2, "v1 and the draft's opening")
         }
     }
 

@@ -103,7 +103,7 @@ struct CommitteeCommandTests {
         // Adoption by the chair, on the consulted commit.
         let adopted = try CLI.ok(["review", "advance", "periodique-2020", "adoptee", "--signature", "2027-01-15",
                                    "--entree-en-vigueur", "2027-02-01", "--publication", "2027-01-20",
-                                   "--journal", "Journal officiel du 20 janvier 2027", "--today", "2027-01-15"] + chair, repo: repo)
+                                   "--journal", "Journal officiel du 20 janvier 2027", "--today", "2027-01-15", "--confirmer"] + chair, repo: repo)
         #expect(adopted.stdout.contains("v2027-01-15"))
         let log = try CLI.ok(["log"], repo: repo)
         #expect(log.stdout.contains("v2027-01-15  adoptée"))

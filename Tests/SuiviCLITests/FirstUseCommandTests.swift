@@ -43,7 +43,7 @@ struct FirstUseCommandTests {
         #expect(!log.stdout.contains("du —"), "\(log.stdout)")
 
         try CLI.ok(["review", "advance", "periodique-2020", "adoptee", "--signature", "2027-01-15",
-                     "--entree-en-vigueur", "2027-02-01"] + Self.chair, repo: repo)
+                     "--entree-en-vigueur", "2027-02-01", "--confirmer", "--date-future-confirmee"] + Self.chair, repo: repo)
         log = try CLI.ok(["log"], repo: repo)
         #expect(log.stdout.contains("v2027-01-15  adoptée"), "\(log.stdout)")
         #expect(!log.stdout.contains("draft/periodique-2020"), "\(log.stdout)")

@@ -223,7 +223,11 @@ struct RegisterCommandTests {
 
         let show = try git("-C", repo + "/register.git", "show", "--name-only", "--format=%an <%ae>%n%s", "draft/revision-2027")
         #expect(show.stdout == "Jeanne Martin <jeanne.martin@sante.gouv.fr>\nArticle 3 : affection\n\n\(Self.art3)\n", "\(show)")
-        let parent = try git("-C", repo + "/register.git", "rev-parse", "draft/revision-2027^", "main")
+        // Since issue 14 the draft's first commit makes the text a draft (its date, its expression URI): the
+        // drafter's commit sits on it, and it sits on main.
+        let opening = try git("-C", repo + "/register.git", "log", "-1", "--format=%s", "draft/revision-2027^")
+        #expect(opening.stdout.hasPrefix("Projet revision-2027 ouvert"), "\(opening)")
+        let parent = try git("-C", repo + "/register.git", "rev-parse", "draft/revision-2027~2", "main")
         let ids = parent.stdout.split(separator: "\n")
         #expect(ids.count == 2 && ids[0] == ids[1], "\(parent)")
 

@@ -155,7 +155,7 @@ struct SyncCommandTests {
         try Self.ok(["clone", shared, b])
         try Self.ok(["verify", "--repo", b])
         try Self.ok(["review", "advance", "periodique-2020", "adoptee", "--signature", "2027-01-15", "--entree-en-vigueur",
-                     "2027-02-01", "--repo", a] + Self.chair)
+                     "2027-02-01", "--confirmer", "--date-future-confirmee", "--repo", a] + Self.chair)
         let pushed = try Self.ok(["push", "--repo", a])
         #expect(pushed.stdout.contains("étiquette AFSP1638149A/v2027-01-15 : créée"), "\(pushed)")
         let pulled = try Self.ok(["pull", "--repo", b])

@@ -8,7 +8,7 @@ import Testing
 @Suite("Chair's actions")
 struct ChairActionsTests {
     static let review = "/revisions/\(WebFixture.review)"
-    static let adoption = [("vers", "adoptee"), ("signature", "2026-12-15"), ("entree_en_vigueur", "2027-01-01")]
+    static let adoption = [("vers", "adoptee"), ("signature", "2026-12-15"), ("entree_en_vigueur", "2027-01-01"), ("confirmer", "oui")]
 
     @Test("only the chair's seat sees the chair's forms")
     func chairForms() async throws {

@@ -38,7 +38,7 @@ struct ReviewPagesTests {
         #expect(try await fixture.refs() == before)
     }
 
-    @Test("the review page shows the draft compared to the text in force, with a comment form beside each changed clause")
+    @Test("the review page shows the draft compared to the version it was built on, with a comment form beside each changed clause")
     func reviewPage() async throws {
         let fixture = try await WebFixture()
         try await fixture.application().test(.router) { client in
@@ -47,7 +47,7 @@ struct ReviewPagesTests {
             let response = try await browser.get(Self.review)
             #expect(response.status == .ok)
             let html = response.text
-            #expect(html.contains("Projet draft/periodique-2020 comparé au texte en vigueur (AFSP1638149A/v2017-01-05)"))
+            #expect(html.contains("Projet draft/periodique-2020 comparé à sa version de base (AFSP1638149A/v2017-01-05)"))
             #expect(html.contains("id=\"ligne-art_3__para_3\""))
             #expect(html.contains("<input type=\"hidden\" name=\"eid\" value=\"art_3__para_3\">"))
             #expect(html.contains("id=\"form-position\""))

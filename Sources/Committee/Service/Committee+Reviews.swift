@@ -8,11 +8,19 @@ public struct AdvanceRequest: Sendable, Hashable {
     public var note: String?
     /// For an adoption: the legal dates of the new version.
     public var adoption: AdoptionDates?
+    /// For an adoption: the chair adopts knowingly despite unresolved comments, seats without a position and
+    /// stale positions (``AdoptionOutstanding``); without it, such an adoption is refused with the list.
+    public var confirmOutstanding: Bool
+    /// For an adoption: the chair confirms a signature more than ``AdoptionDateRules/confirmableDays`` ahead.
+    public var confirmFutureSignature: Bool
 
-    public init(to: ReviewStatus, note: String? = nil, adoption: AdoptionDates? = nil) {
+    public init(to: ReviewStatus, note: String? = nil, adoption: AdoptionDates? = nil, confirmOutstanding: Bool = false,
+                confirmFutureSignature: Bool = false) {
         self.to = to
         self.note = note
         self.adoption = adoption
+        self.confirmOutstanding = confirmOutstanding
+        self.confirmFutureSignature = confirmFutureSignature
     }
 }
 
@@ -85,14 +93,14 @@ extension Committee {
                 }
                 event.status = .revision
                 event.review = id
-                changes[CommitteeEvent.path(eventID)] = Self.data(event.xml)
+                changes[CommitteeEvent.path(eventID)] = try Self.data(event)
                 due = event.deadline
                 if subjectText.isEmpty { subjectText = "Révision à la suite de l'événement \(eventID) : \(event.summary)" }
             }
             let review = Review(id: id, kind: kind, work: chosen, opened: today, due: due, event: eventID, subject: subjectText,
                                 history: [Transition(from: nil, to: .opened, date: today, seat: seat.id,
                                                      person: Self.label(person), note: nil, commit: nil)])
-            changes[Review.path(id)] = Self.data(review.xml)
+            changes[Review.path(id)] = try Self.data(review)
             opened = review
             return changes
         }
@@ -112,6 +120,10 @@ extension Committee {
     public func advance(review id: String, _ request: AdvanceRequest, acting: Acting, today: LegalDate)
         async throws(CommitteeError) -> Review {
         let action = "faire avancer une révision"
+        // Checked before anything is written (the draft branch is created before the record): the note goes into
+        // the review's record, the publication reference into the adopted version's metadata.
+        try RecordText.check(request.note, field: "motif", record: "révision")
+        try RecordText.check(request.adoption?.publicationReference, field: "journal (référence de publication)", record: "version adoptée")
         let initial = try await state()
         let current = try initial.review(id)
         if let reason = Self.refusal(from: current.status, to: request.to) {
@@ -129,7 +141,7 @@ extension Committee {
         if request.to == .drafting && current.draftBranch == nil {
             let branch = "refs/heads/draft/" + id
             if try await call({ () async throws(RegisterError) in try await store.tip(of: branch) }) == nil {
-                _ = try await call { () async throws(RegisterError) in try await register.startDraft(id) }
+                _ = try await call { () async throws(RegisterError) in try await register.startDraft(id, author: author, today: today) }
             }
         }
         var result = current
@@ -151,9 +163,9 @@ extension Committee {
                     throw .wrongStage(review: id, stage: review.status.rawValue, reason: "le projet n'a pas de branche de rédaction")
                 }
                 guard let main = state.commit else { throw .register(.noAdoptedVersion) }
-                let folder = RegisterLayout.folder(work: review.work)
+                // A draft's own metadata (its date, its expression URI) is no change of the text.
                 let unchanged = try await call { () async throws(RegisterError) in
-                    try await store.readFiles(under: folder, at: tip) == store.readFiles(under: folder, at: main)
+                    try await register.sameText(at: tip, and: main, work: review.work)
                 }
                 if unchanged {
                     throw .transitionRefused(review: id, from: review.status.rawValue, to: request.to.rawValue,
@@ -166,7 +178,13 @@ extension Committee {
                     event.status = .noRevision
                     event.decisionDate = today
                     event.decisionReason = request.note
-                    changes[CommitteeEvent.path(eventID)] = Self.data(event.xml)
+                    changes[CommitteeEvent.path(eventID)] = try Self.data(event)
+                }
+                let cadence = try await cadence(of: review.work, in: state, today: today)
+                let anchor = [today, cadence.anchor].compactMap { $0 }.max() ?? today
+                for other in Self.overtaken(by: review, in: state, cause: .closure, anchor: anchor, seat: seat.id,
+                                            person: Self.label(person), today: today) {
+                    changes[Review.path(other.id)] = try Self.data(other)
                 }
             default:
                 break
@@ -174,7 +192,7 @@ extension Committee {
             review.history.append(Transition(from: review.status, to: request.to, date: today, seat: seat.id,
                                              person: Self.label(person), note: request.note, commit: commit))
             review.status = request.to
-            changes[Review.path(id)] = Self.data(review.xml)
+            changes[Review.path(id)] = try Self.data(review)
             result = review
             return changes
         }
@@ -202,17 +220,39 @@ extension Committee {
                                            tip: tip.abbreviated)
             }
             guard let main = state.commit else { throw .register(.noAdoptedVersion) }
+            // A draft built on an earlier text in force is refused first: no confirmation can make it adoptable.
+            try await call { () async throws(RegisterError) in try await register.checkUpToDate(tip, work: review.work, main: main) }
+            let versions = try await call { () async throws(RegisterError) in try await register.versions() }
+            let problems = AdoptionDateRules.problems(of: dates, today: today, lastVersion: Self.lastVersion(of: review.work, in: versions),
+                                                      futureConfirmed: request.confirmFutureSignature)
+            guard problems.isEmpty else { throw .adoptionDatesRefused(review: id, problems: problems) }
+            let outstanding = AdoptionOutstanding(review: review, in: state)
+            guard outstanding.isEmpty || request.confirmOutstanding else {
+                throw .adoptionNotConfirmed(review: id, outstanding: outstanding)
+            }
             let tagName = VersionRecord.tagName(work: review.work, date: dates.signature)
+            var note = request.note
+            if !outstanding.isEmpty {
+                let knowingly = "Adoptée en connaissance de cause malgré : " + outstanding.phrases.joined(separator: " ; ") + "."
+                note = [request.note, knowingly].compactMap { $0 }.joined(separator: "\n")
+            }
             review.history.append(Transition(from: review.status, to: .adopted, date: today, seat: seat.id,
-                                             person: Self.label(person), note: request.note, commit: tip.description))
+                                             person: Self.label(person), note: note, commit: tip.description))
             review.status = .adopted
             review.adoptedVersion = tagName
+            let lastReview = try await cadence(of: review.work, in: state, today: today).lastReviewDate
+            let anchor = [dates.signature, today, lastReview].compactMap { $0 }.max() ?? today
+            var extra: [String: Data?] = [Review.path(id): try Self.data(review)]
+            for other in Self.overtaken(by: review, in: state, cause: .adoption(tag: tagName), anchor: anchor, seat: seat.id,
+                                        person: Self.label(person), today: today) {
+                extra[Review.path(other.id)] = try Self.data(other)
+            }
             let message = "Version du \(dates.signature.french) (\(review.work)) adoptée\n\n"
                 + "Révision \(id), projet \(branch) (\(tip.abbreviated)) sur lequel le comité a été consulté.\n"
                 + "Adoptée par le siège \(seat.id) (\(Self.label(person)))."
             do {
                 _ = try await register.adoptDraft(at: tip, work: review.work, dates: dates, message: message, author: person,
-                                                  extraChanges: [Review.path(id): Self.data(review.xml)], expectedMain: main)
+                                                  extraChanges: extra, expectedMain: main)
                 return review
             } catch {
                 if case .conflict = error { await Task.yield(); continue }

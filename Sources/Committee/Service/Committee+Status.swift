@@ -39,6 +39,8 @@ public struct CommitteeStatus: Sendable, Hashable, Codable {
     public let texts: [TextCadence]
     public let openReviews: [ReviewSummary]
     public let eventsUnderAssessment: [EventSummary]
+    /// Records holding characters XML cannot hold, read without them (`suivi committee repair` rewrites them).
+    public var damagedRecords: [DamagedRecord] = []
 }
 
 extension Committee {
@@ -70,7 +72,9 @@ extension Committee {
         let events = state.events.values.filter { $0.status == .assessing }.sorted { ($0.deadline, $0.id) < ($1.deadline, $1.id) }
             .map { EventSummary(id: $0.id, date: $0.date, kind: $0.kind, summary: $0.summary, deadline: $0.deadline,
                                 overdue: $0.deadline < today) }
-        return CommitteeStatus(today: today, texts: texts, openReviews: reviews, eventsUnderAssessment: events)
+        var status = CommitteeStatus(today: today, texts: texts, openReviews: reviews, eventsUnderAssessment: events)
+        status.damagedRecords = state.damaged
+        return status
     }
 
     /// One review with its positions and comments, as of `today`.
@@ -90,9 +94,15 @@ extension Committee {
             }
         }
         let unresolved = (state.comments[review.id] ?? []).filter { $0.replyTo == nil && $0.resolution == nil }.count
+        // An open periodic review is due when the text's cadence says (a decision on another review of the text restarts
+        // it), so the dashboard never shows it overdue while the text's next periodic review is years away.
+        var due = review.due
+        if review.kind == .periodic && review.status.isOpen, let cadenceDue = try await cadence(of: review.work, in: state, today: today).due {
+            due = [due, cadenceDue].compactMap { $0 }.max()
+        }
         return ReviewSummary(
-            id: review.id, kind: review.kind, work: review.work, status: review.status, due: review.due,
-            overdue: review.status.isOpen && (review.due.map { $0 < today } ?? false), draftBranch: review.draftBranch,
+            id: review.id, kind: review.kind, work: review.work, status: review.status, due: due,
+            overdue: review.status.isOpen && (due.map { $0 < today } ?? false), draftBranch: review.draftBranch,
             draftTip: tip?.description, consultedCommit: review.consultedCommit,
             draftChangedSinceConsultation: review.consultedCommit != nil && tip != nil && review.consultedCommit != tip?.description,
             seatsWithoutPosition: missing, stalePositions: stale,

@@ -27,11 +27,16 @@ public struct Bulletin: Sendable, Hashable, Codable {
     public var topics: [Topic]
     public var oldLabel: String
     public var newLabel: String
+    /// What is compared: the version the review's text is compared with, and why that one.
+    public var base: ReviewComparisonBase
 
     public init(review: Review, event: CommitteeEvent?, comments: [Comment], old: LegalDocument, new: LegalDocument,
-                oldLabel: String, newLabel: String) {
+                base: ReviewComparisonBase) {
         title = "Ce qui change pour les médecins de l'OFII — révision \(review.id)"
         reviewId = review.id
+        self.base = base
+        let oldLabel = base.baseVersion
+        let newLabel = base.newLabel
         self.oldLabel = oldLabel
         self.newLabel = newLabel
         var why = [review.subject]

@@ -4,7 +4,7 @@ import Foundation
 public enum BulletinRenderer {
     public static func paragraphs(_ bulletin: Bulletin, textURL: String) -> [FlowParagraph] {
         var out = [FlowParagraph(.title, text: bulletin.title),
-                   FlowParagraph(.meta, text: "Comparaison de \(bulletin.oldLabel) (texte en vigueur) et de \(bulletin.newLabel) (texte proposé)."),
+                   FlowParagraph(.meta, text: bulletin.base.sentence),
                    FlowParagraph(.heading1, text: "Pourquoi ce changement")]
         out += bulletin.why.map { FlowParagraph(.body, text: $0) }
         out.append(FlowParagraph(.heading1, text: "Ce qui change"))
@@ -31,8 +31,16 @@ public enum BulletinRenderer {
     public static func json(_ bulletin: Bulletin) throws -> String {
         struct Item: Encodable { let eId: String; let what: String; let text: [String]; let notes: [String] }
         struct Topic: Encodable { let title: String; let items: [Item] }
-        struct Output: Encodable { let schema = "suivi-bulletin"; let schemaVersion = 1; let title: String; let review: String; let why: [String]; let topics: [Topic] }
-        return try JSONText.encode(Output(title: bulletin.title, review: bulletin.reviewId, why: bulletin.why, topics: bulletin.topics.map { topic in
+        struct Base: Encodable { let version: String; let date: String?; let commit: String; let sentence: String }
+        struct Compared: Encodable { let label: String; let commit: String; let adopted: Bool }
+        struct Output: Encodable {
+            let schema = "suivi-bulletin"; let schemaVersion = 1; let title: String; let review: String
+            let base: Base; let compared: Compared; let why: [String]; let topics: [Topic]
+        }
+        let base = Base(version: bulletin.base.baseVersion, date: bulletin.base.baseDate?.iso, commit: bulletin.base.baseCommit.hex,
+                        sentence: bulletin.base.sentence)
+        let compared = Compared(label: bulletin.base.newLabel, commit: bulletin.base.newCommit.hex, adopted: bulletin.base.adopted)
+        return try JSONText.encode(Output(title: bulletin.title, review: bulletin.reviewId, base: base, compared: compared, why: bulletin.why, topics: bulletin.topics.map { topic in
             Topic(title: topic.title, items: topic.items.map { Item(eId: $0.eId, what: $0.what, text: $0.text.map(\.plainText), notes: $0.notes) })
         }))
     }

@@ -30,15 +30,21 @@ public struct ConsolidatedDraft: Sendable, Hashable, Codable {
     public var review: ReviewHeader?
     /// For an adopted version, its tag.
     public var tag: String?
+    /// For a draft: the adopted version it was built on (« la version du 5 janvier 2017 (v2017-01-05) »).
+    public var base: String?
+    /// For a draft built on a version that is no longer the last adopted one: the later version (its tag).
+    public var adoptedSince: String?
 
     public init(document: LegalDocument, revision: String, commit: String, status: VersionStatus,
-                review: ReviewHeader?, tag: String?) {
+                review: ReviewHeader?, tag: String?, base: String? = nil, adoptedSince: String? = nil) {
         self.document = document
         self.revision = revision
         self.commit = commit
         self.status = status
         self.review = review
         self.tag = tag
+        self.base = base
+        self.adoptedSince = adoptedSince
     }
 
     /// The page title: "Texte consolidé — Arrêté du 5 janvier 2017 …".
@@ -59,6 +65,11 @@ public struct ConsolidatedDraft: Sendable, Hashable, Codable {
         lines.append(("Version demandée", revision))
         lines.append(("Commit du projet", commit))
         if let tag { lines.append(("Version adoptée", tag)) }
+        if let base { lines.append(("Établi sur", base)) }
+        if let adoptedSince {
+            lines.append(("Attention", "la version \(adoptedSince) a été adoptée depuis : ce texte n'en reprend pas les modifications "
+                          + "tant que le projet n'est pas mis à jour ; il ne se lirait pas ainsi après adoption"))
+        }
         if let date = document.date(of: .signature) { lines.append(("Signature", date.french)) }
         if let date = document.date(of: .entryIntoForce) { lines.append(("Entrée en vigueur", date.french)) }
         if let date = document.date(of: .draft), document.isDraft { lines.append(("Date du projet", date.french)) }

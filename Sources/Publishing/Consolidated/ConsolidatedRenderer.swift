@@ -56,6 +56,8 @@ public enum ConsolidatedRenderer {
             let status: String
             let review: ConsolidatedDraft.ReviewHeader?
             let tag: String?
+            let base: String?
+            let adoptedSince: String?
             let clauses: [ClauseEntry]
         }
         let clauses = draft.document.allClauses.map { clause in
@@ -63,6 +65,7 @@ public enum ConsolidatedRenderer {
                         text: (clause.intro + clause.content + clause.wrapUp).map(\.plainText))
         }
         return try JSONText.encode(Output(title: draft.title, revision: draft.revision, commit: draft.commit,
-                                          status: draft.status.rawValue, review: draft.review, tag: draft.tag, clauses: clauses))
+                                          status: draft.status.rawValue, review: draft.review, tag: draft.tag, base: draft.base,
+                                          adoptedSince: draft.adoptedSince, clauses: clauses))
     }
 }

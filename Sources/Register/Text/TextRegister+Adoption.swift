@@ -29,28 +29,22 @@ public struct AdoptionOutcome: Sendable, Hashable, Codable {
 
 extension TextRegister {
     /// The text of draft commit `draftCommit` made an adopted version: its lifecycle gets the signature,
-    /// publication and entry-into-force dates, it is validated, written on `main` as one commit (with
+    /// publication and entry-into-force dates and its expression URI is the text's at its entry into force
+    /// (``VersionMetadata/adopted(_:dates:)``), it is validated, written on `main` as one commit (with
     /// `extraChanges`, for instance the committee's record of the adoption) dated at the signature, and
     /// tagged `v<signature>`.
     ///
-    /// Nothing is written when the text does not validate, when the signature is not later than the last
+    /// Nothing is written when the draft is not based on the text in force at `expectedMain` (its text changed
+    /// since the draft's base: ``RegisterError/draftOutOfDate(draft:base:versions:changes:)``, bring the draft up to
+    /// date with ``updateDraft(_:author:)``), when the text does not validate, when the signature is not later than the last
     /// adopted version's, or when `main` is not at `expectedMain` (someone else wrote first).
     public func adoptDraft(
         at draftCommit: ObjectID, work: String, dates: AdoptionDates, message: String, author: Identity,
         extraChanges: [String: Data?] = [:], expectedMain: ObjectID
     ) async throws(RegisterError) -> AdoptionOutcome {
-        var document = try await document(at: draftCommit, work: work)
-        var lifecycle = [LifecycleEvent(eId: "evt_signature", date: dates.signature, refersTo: LegalEventKind.signature.rawValue)]
-        if let publication = dates.publication {
-            lifecycle.append(LifecycleEvent(eId: "evt_publication", date: publication, refersTo: LegalEventKind.publication.rawValue))
-            document.publication = Publication(date: publication, name: "JORF", number: nil,
-                                               showAs: dates.publicationReference ?? "Journal officiel du \(publication.french)")
-        } else {
-            document.publication = nil
-        }
-        lifecycle.append(LifecycleEvent(eId: "evt_vigueur", date: dates.entryIntoForce, refersTo: LegalEventKind.entryIntoForce.rawValue))
-        document.lifecycle = lifecycle
-        document.identification.expression.date = FRBRDate(date: dates.signature, name: "signature")
+        // A draft built on an older text in force would write over what was adopted since.
+        try await checkUpToDate(draftCommit, work: work, main: expectedMain)
+        let document = VersionMetadata.adopted(try await document(at: draftCommit, work: work), dates: dates)
 
         // Validate the text exactly as it will be stored.
         let path = RegisterLayout.folder(work: work) + " (adoption)"

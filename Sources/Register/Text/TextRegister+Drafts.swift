@@ -54,16 +54,40 @@ extension TextRegister {
         data.flatMap { GitRepository.blobID(of: $0)?.hex } ?? "-"
     }
 
-    /// Starts a draft: branch `draft/<name>` from the text in force (the tip of `main`), and a working
-    /// copy of every text in `brouillons/<name>/<work>.xml`, to edit with any XML editor.
-    public func startDraft(_ name: String) async throws(RegisterError) -> DraftInfo {
+    /// Who writes a draft's first commit when no person is named (the commit only restates the text as a draft).
+    public static let registerIdentity = Identity(name: "suivi", email: "suivi@suivi.invalid")
+
+    /// Starts a draft: branch `draft/<name>` from the text in force (the tip of `main`), with a first commit that
+    /// makes every text a draft (``VersionMetadata/draft(_:name:date:)``: dated `#projet` `today`, expression
+    /// `{work}/{name}/fr`, no signature or publication), and a working copy of every text in
+    /// `brouillons/<name>/<work>.xml`, to edit with any XML editor.
+    /// - Parameters:
+    ///   - author: who opens the draft (``registerIdentity`` when nil).
+    ///   - today: the draft's date (default: today in Paris).
+    public func startDraft(_ name: String, author: Identity? = nil, today: LegalDate? = nil) async throws(RegisterError) -> DraftInfo {
         guard !name.isEmpty, LegalTextValidator.isValidWId(name) else { throw .invalidDraftName(name) }
         guard let main = try await store.tip() else { throw .noAdoptedVersion }
         let branch = Self.branch(ofDraft: name)
         if let existing = try await store.tip(of: branch) { throw .branchExists(ref: branch, tip: existing) }
+        let date = today ?? VersionMetadata.today()
+        var changes: [String: Data?] = [:]
+        var versions: [String] = []
+        for work in try await works(at: main) {
+            let adopted = try await document(at: main, work: work)
+            versions.append(VersionRecord(document: adopted).tagName ?? work)
+            let draft = VersionMetadata.draft(adopted, name: name, date: date)
+            changes.merge(try await self.changes(toWrite: RegisterLayout.files(for: draft), work: work, over: main)) { _, new in new }
+        }
         try await store.createBranch(branch, at: main)
-        try await writeWorkingCopy(name: name, at: main)
-        return DraftInfo(name: name, branch: branch, tip: main, base: main, workingCopy: workingCopy(ofDraft: name).path)
+        var tip = main
+        if !changes.isEmpty {
+            let message = "Projet \(name) ouvert à partir de \(versions.joined(separator: ", "))\n\n"
+                + "Le texte devient un projet daté du \(date.french) (URI de version …/\(name)/fr)."
+            tip = try await store.commit(changes: changes, message: message, author: author ?? Self.registerIdentity,
+                                         date: Date(), onBranch: branch, expectedParent: main)
+        }
+        try await writeWorkingCopy(name: name, at: tip)
+        return DraftInfo(name: name, branch: branch, tip: tip, base: tip, workingCopy: workingCopy(ofDraft: name).path)
     }
 
     /// Writes (or refreshes) the working copy of a draft from commit `commit`.
@@ -101,7 +125,10 @@ extension TextRegister {
     /// of the branch's current tip: if someone else committed other clauses meanwhile, both updates are
     /// kept (compare-and-swap, retried). If someone else changed the same clause, the commit is refused
     /// with the clause named, and nothing is written.
-    /// - Returns: the new commit, or nil when nothing changed.
+    /// Refused, with nothing written, when a clause of the base keeps its place and text but gets another wId
+    /// (``RegisterError/wIdChanged(draft:changes:)``).
+    /// - Returns: the new commit, or nil when nothing changed (also when a concurrent commit of the same working
+    ///   copy already wrote it all: an empty commit is never written).
     public func commitDraft(_ name: String, message: String, author: Identity) async throws(RegisterError) -> ObjectID? {
         try await commitDraft(name, message: message, author: author, stoppingAfterBranchMove: false)
     }
@@ -127,6 +154,7 @@ extension TextRegister {
         guard problems.isEmpty else { throw .invalidDocuments(problems) }
         let known = try await drafts()
         guard let base = known.first(where: { $0.name == name })?.base else { throw .noWorkingCopyBase(draft: name) }
+        try await checkWIds(of: documents, over: base, draft: name)
 
         // What the drafter changed relative to the base.
         var changes: [String: Data?] = [:]
@@ -164,8 +192,15 @@ extension TextRegister {
                 }
                 if !clash.isEmpty { throw .draftConflict(draft: name, paths: clash.sorted()) }
             }
+            // Only what the tip does not already hold: a concurrent commit of the same working copy may have
+            // written it all (an empty commit is never written).
+            var effective: [String: Data?] = [:]
+            for (path, data) in changes where try await store.readFile(path: path, at: tip) != data {
+                effective[path] = data
+            }
+            if effective.isEmpty { return nil }
             do {
-                commit = try await store.commit(changes: changes, message: message, author: author, date: date,
+                commit = try await store.commit(changes: effective, message: message, author: author, date: date,
                                                 timeZoneMinutes: 0, onBranch: branch, expectedParent: tip)
             } catch {
                 guard case .conflict = error else { throw error }
@@ -177,5 +212,19 @@ extension TextRegister {
         // The working copy now reads the branch's tip, with other writers' changes included.
         try await writeWorkingCopy(name: name, at: commit)
         return commit
+    }
+
+    /// Refuses `documents` if they give an existing clause of the text at `base` another wId (same place, same
+    /// text, new wId): a wId never changes.
+    /// - Throws: ``RegisterError/wIdChanged(draft:changes:)``.
+    func checkWIds(of documents: [LegalDocument], over base: ObjectID, draft name: String) async throws(RegisterError) {
+        let works = Set(try await works(at: base))
+        var changed: [WIdChange] = []
+        for document in documents {
+            let work = RegisterLayout.workKey(of: document)
+            guard works.contains(work) else { continue }
+            changed += WIdChange.changes(from: try await self.document(at: base, work: work), to: document)
+        }
+        if !changed.isEmpty { throw .wIdChanged(draft: name, changes: changed) }
     }
 }

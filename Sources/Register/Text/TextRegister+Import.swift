@@ -164,6 +164,8 @@ extension TextRegister {
         let works = documents.map(RegisterLayout.workKey(of:))
         guard let main = pending.main else { throw .noAdoptedVersion }
         let existing = try await store.tip(of: branch)
+        // A wId never changes: checked against what the draft would be written over, before any ref moves.
+        try await checkWIds(of: documents, over: existing ?? main, draft: name)
         if let existing {
             if try await sameText(files, works: works, at: existing) {
                 pending.workingCopies.append((name, existing, false))

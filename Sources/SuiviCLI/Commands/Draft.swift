@@ -9,7 +9,7 @@ extension Suivi {
         static let configuration = CommandConfiguration(
             commandName: "draft",
             abstract: "Projets de révision : branches draft/<nom> et leurs copies de travail.",
-            subcommands: [Start.self, Commit.self, List.self, Checkout.self]
+            subcommands: [Start.self, Commit.self, Update.self, List.self, Checkout.self]
         )
     }
 }
@@ -19,18 +19,28 @@ extension Suivi.Draft {
         static let configuration = CommandConfiguration(
             commandName: "start",
             abstract: "Ouvre un projet : branche draft/<nom> à partir du texte en vigueur, et copie de travail.",
-            discussion: "  suivi draft start revision-2026\n  puis modifiez brouillons/revision-2026/<NOR>.xml"
+            discussion: """
+            Le texte du projet est daté du jour (#projet) et porte l'URI de version …/<nom>/fr ; la date de \
+            signature et de publication ne lui sont données qu'à l'adoption.
+              suivi draft start revision-2026
+              puis modifiez brouillons/revision-2026/<NOR>.xml
+            """
         )
 
         @Argument(help: "Nom du projet (lettres, chiffres, « - », « _ »).")
         var name: String
 
         @OptionGroup var register: RegisterOptions
+        @OptionGroup var author: AuthorOptions
 
         func run() async throws {
+            // Who opens the draft, when known; the first commit only restates the text in force as a draft.
+            let identity = try? author.identity()
             let registry = try register.open()
             let name = self.name
-            let draft = try await registerCall { () async throws(RegisterError) in try await registry.startDraft(name) }
+            let draft = try await registerCall { () async throws(RegisterError) in
+                try await registry.startDraft(name, author: identity)
+            }
             print("Projet \(draft.name) ouvert sur la branche draft/\(draft.name) (\(draft.tip.abbreviated)).")
             print("Copie de travail : \(draft.workingCopy) — modifiez-la puis « suivi draft commit \(draft.name) -m … ».")
         }

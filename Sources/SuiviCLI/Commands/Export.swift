@@ -133,6 +133,11 @@ extension Suivi {
             let publisher = Publisher(register: try register.open())
             let (old, new, work) = (self.old, self.new, self.work)
             let table = try await publishingCall { () async throws(PublishingError) in try await publisher.comparison(from: old, to: new, work: work) }
+            if let warning = try await publishingCall({ () async throws(PublishingError) in
+                try await publisher.baseWarning(old: old, new: new, work: work)
+            }) {
+                printError("suivi : \(warning)")
+            }
             switch json.isJSON ? .json : to {
             case .html: try output.write(ComparisonRenderer.html(table))
             case .json: try output.write(try ComparisonRenderer.json(table))
@@ -167,6 +172,11 @@ extension Suivi {
             let publisher = Publisher(register: try register.open())
             let (old, new, work) = (self.old, self.new, self.work)
             let order = try await publishingCall { () async throws(PublishingError) in try await publisher.amendingOrder(from: old, to: new, work: work) }
+            if let warning = try await publishingCall({ () async throws(PublishingError) in
+                try await publisher.baseWarning(old: old, new: new, work: work, amending: true)
+            }) {
+                printError("suivi : \(warning)")
+            }
             if !order.roundTripExact {
                 printError("suivi : attention, l'arrêté modificatif appliqué à \(old) ne redonne pas exactement \(new).")
             }

@@ -15,7 +15,7 @@ extension Suivi {
               suivi review advance periodique-2020 redaction --as dgs
               suivi draft commit periodique-2020 -m "Projet de révision" --as "Prénom Nom <courriel>"
               suivi review advance periodique-2020 consultation --as dgs
-              suivi review advance periodique-2020 adoptee --as dgs --signature 2027-03-01 --entree-en-vigueur 2027-03-15
+              suivi review advance periodique-2020 adoptee --as dgs --signature 2027-03-01 --entree-en-vigueur 2027-03-15 --confirmer
             """,
             subcommands: [Open.self, Show.self, List.self, Advance.self]
         )
@@ -98,7 +98,7 @@ extension Suivi.ReviewCommand {
                 if let version = review.adoptedVersion { print("  version adoptée : \(version)") }
                 print("  historique :")
                 for step in review.history {
-                    let from = step.from.map { "\($0.label) → " } ?? ""
+                    let from = step.from.map { $0 == step.to ? "" : "\($0.label) → " } ?? ""
                     print("    \(step.date.french)  \(from)\(step.to.label)  par \(step.person) (\(step.seat))\(step.note.map { " : \($0)" } ?? "")")
                 }
                 for position in summary.positions {
@@ -144,8 +144,13 @@ extension Suivi.ReviewCommand {
             Étapes : redaction (crée le projet draft/<id>), consultation (fige le commit du projet soumis au \
             comité), adoptee (seulement si le projet n'a pas changé depuis la consultation ; écrit le texte \
             sur main, daté et étiqueté v<signature>), close-sans-modification (--motif obligatoire), diffusee.
+            L'adoption vérifie les dates (signature ≤ publication ≤ entrée en vigueur, signature postérieure à la \
+            dernière version adoptée, signature à plus de \(AdoptionDateRules.confirmableDays) jours seulement avec \
+            --date-future-confirmee) et, s'il reste des commentaires non résolus, des sièges sans position ou des \
+            positions périmées, les liste et refuse sans --confirmer. Les autres révisions ouvertes du texte \
+            gardent une trace de l'adoption ; une révision périodique voit son échéance reportée (la cadence repart).
               suivi review advance periodique-2020 adoptee --as dgs --signature 2027-03-01 --entree-en-vigueur 2027-03-15 \\
-                --publication 2027-03-05 --journal "Journal officiel du 5 mars 2027"
+                --publication 2027-03-05 --journal "Journal officiel du 5 mars 2027" --confirmer
             """)
 
         @Argument(help: "Identifiant de la révision.")
@@ -162,6 +167,11 @@ extension Suivi.ReviewCommand {
         var publication: String?
         @Option(help: "Adoption : référence de publication, par exemple « Journal officiel n°… du … ».")
         var journal: String?
+        @Flag(help: "Adoption : adopter en connaissance de cause malgré des commentaires non résolus, des sièges sans position ou des positions périmées (sans cette option, l'adoption est refusée et les liste).")
+        var confirmer = false
+        @Flag(name: .customLong("date-future-confirmee"),
+              help: "Adoption : confirmer une date de signature à plus de \(AdoptionDateRules.confirmableDays) jours d'aujourd'hui.")
+        var dateFutureConfirmee = false
 
         @OptionGroup var seat: SeatOptions
         @OptionGroup var register: RegisterOptions
@@ -173,8 +183,10 @@ extension Suivi.ReviewCommand {
             if etape == .adopted && (signature == nil || entreeEnVigueur == nil) {
                 throw ValidationError("l'adoption indique --signature et --entree-en-vigueur (AAAA-MM-JJ).")
             }
-            if etape != .adopted && (signature != nil || entreeEnVigueur != nil || publication != nil || journal != nil) {
-                throw ValidationError("--signature, --entree-en-vigueur, --publication et --journal ne servent qu'à l'adoption (étape adoptee).")
+            if etape != .adopted && (signature != nil || entreeEnVigueur != nil || publication != nil || journal != nil
+                                     || confirmer || dateFutureConfirmee) {
+                throw ValidationError("--signature, --entree-en-vigueur, --publication, --journal, --confirmer et --date-future-confirmee "
+                                      + "ne servent qu'à l'adoption (étape adoptee).")
             }
         }
 
@@ -189,7 +201,8 @@ extension Suivi.ReviewCommand {
                                          publicationReference: journal)
             }
             let committee = Committee(register: try register.open())
-            let (id, request) = (self.id, AdvanceRequest(to: etape, note: motif, adoption: adoption))
+            let (id, request) = (self.id, AdvanceRequest(to: etape, note: motif, adoption: adoption, confirmOutstanding: confirmer,
+                                                         confirmFutureSignature: dateFutureConfirmee))
             let review = try await committeeCall { () async throws(CommitteeError) in
                 try await committee.advance(review: id, request, acting: acting, today: day)
             }

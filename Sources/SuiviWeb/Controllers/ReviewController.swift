@@ -75,6 +75,8 @@ struct ReviewController {
         let events = state.events.values.filter { $0.status == .assessing }.sorted { $0.id < $1.id }
             .map { EventOption(id: $0.id, summary: $0.summary) }
         struct View {
+            let hasDamaged: Bool
+            let damaged: [String]
             let hasOpen: Bool
             let open: [OpenRow]
             let hasDecided: Bool
@@ -84,7 +86,8 @@ struct ReviewController {
             let csrf: String
         }
         let isChair = await services.isChair(context)
-        let view = View(hasOpen: !open.isEmpty, open: open, hasDecided: !decided.isEmpty, decided: decided, isChair: isChair,
+        let damaged = status.damagedRecords.flatMap(\.lines)
+        let view = View(hasDamaged: !damaged.isEmpty, damaged: damaged, hasOpen: !open.isEmpty, open: open, hasDecided: !decided.isEmpty, decided: decided, isChair: isChair,
                         events: events, csrf: context.session?.csrfToken ?? "")
         return services.renderer.page("reviews", title: "Révisions du comité", view: view, context: context, isChair: isChair,
                                       notice: Self.notice(request))
@@ -135,6 +138,10 @@ struct ReviewController {
         let needsDates: Bool
         let needsNote: Bool
         let noteLabel: String
+        /// For an adoption: what the chair must confirm adopting despite (``AdoptionOutstanding``).
+        var outstanding: [String] = []
+        var hasOutstanding = false
+        let futureDays = AdoptionDateRules.confirmableDays
     }
 
     struct ReplyView {
@@ -200,6 +207,8 @@ struct ReviewController {
         let hasTransitions: Bool
         let transitions: [TransitionForm]
         let diffTitle: String
+        let hasBase: Bool
+        let baseSentence: String
         let hasDiffHeader: Bool
         let diffHeader: String
         let rows: [Row]
@@ -270,20 +279,29 @@ struct ReviewController {
         let anchored = try await committee.comments(review: id)
         let isChair = state.roster.seat(account.seat)?.isChair ?? false
 
-        // The draft against the text in force (while the review is open and has a draft).
+        // The draft against the version it was built on (its base), or an adopted review's version against the one
+        // before it: never against the text in force today, which another adoption may have changed meanwhile.
         let register = services.register
-        let base = try await register.versionInForce(on: today, work: review.work)
-        var document = try await register.document(at: base.commit, work: review.work)
+        let document: LegalDocument
         var changes: [ClauseChange] = []
         var diffHeader = ""
-        var diffTitle = "Texte en vigueur (\(base.name)) et commentaires"
-        if review.status.isOpen, let branch = review.draftBranch {
-            let tip = try await register.resolve(branch)
-            document = try await register.document(at: tip, work: review.work)
-            let diff = try await services.comparison(from: base.commit, to: tip, work: review.work, oldLabel: base.name, newLabel: branch)
+        let diffTitle: String
+        var baseSentence = ""
+        if let branch = review.draftBranch, review.status.isOpen || review.adoptedVersion != nil {
+            let base = try await Publisher(register: register).comparisonBase(of: review, at: .tip, chair: state.roster.chair?.id ?? "dgs")
+            document = try await register.document(at: base.newCommit, work: review.work)
+            let diff = try await services.comparison(from: base.baseCommit, to: base.newCommit, work: review.work,
+                                                     oldLabel: base.baseVersion, newLabel: base.newLabel)
             changes = diff.changes.filter { $0.change != .unchanged }
             diffHeader = HTMLDiffRenderer().renderHeader(diff)
-            diffTitle = "Projet \(branch) comparé au texte en vigueur (\(base.name)), avec les commentaires"
+            baseSentence = base.sentence
+            diffTitle = base.adopted
+                ? "Version adoptée \(base.newLabel) comparée à la version précédente (\(base.baseVersion)), avec les commentaires"
+                : "Projet \(branch) comparé à sa version de base (\(base.baseVersion)), avec les commentaires"
+        } else {
+            let inForce = try await register.versionInForce(on: today, work: review.work)
+            document = try await register.document(at: inForce.commit, work: review.work)
+            diffTitle = "Texte en vigueur (\(inForce.name)) et commentaires"
         }
         var byEId: [String: [CommentView]] = [:]
         var deleted: [CommentView] = []
@@ -315,7 +333,15 @@ struct ReviewController {
             PositionRow(seat: position.seat, opinion: position.opinion.label, stale: position.isStale(consulted: review.consultedCommit),
                         reason: position.reason, date: position.date.french, person: position.person, mine: position.seat == account.seat)
         }
-        let transitions = (Committee.allowedTransitions[review.status] ?? []).map { Self.transition(from: review.status, to: $0) }
+        let outstanding = review.status == .consultation ? AdoptionOutstanding(review: review, in: state).phrases : []
+        let transitions = (Committee.allowedTransitions[review.status] ?? []).map { target in
+            var form = Self.transition(from: review.status, to: target)
+            if target == .adopted {
+                form.outstanding = outstanding
+                form.hasOutstanding = !outstanding.isEmpty
+            }
+            return form
+        }
         let designations = Designation.byEId(in: document)
         let options = document.allClauses.filter { $0.kind != .citation }.map { clause in
             ClauseOption(value: clause.eId, label: Self.optionLabel(clause, designations[clause.eId]))
@@ -337,6 +363,7 @@ struct ReviewController {
             opinions: Opinion.allCases.map { OpinionOption(value: $0.rawValue, label: $0.label, checked: mine?.opinion == $0) },
             positionButton: mine == nil ? "Enregistrer la position" : "Modifier la position",
             isChair: isChair, hasTransitions: !transitions.isEmpty, transitions: transitions, diffTitle: diffTitle,
+            hasBase: !baseSentence.isEmpty, baseSentence: baseSentence,
             hasDiffHeader: !diffHeader.isEmpty, diffHeader: diffHeader, rows: rows, hasDeletedComments: !deleted.isEmpty,
             deletedComments: deleted, canComment: review.status.isOpen, allClauses: options, csrf: context.session?.csrfToken ?? "")
         return services.renderer.page("review", title: "Révision \(review.id)", view: view, context: context, isChair: isChair,
@@ -385,8 +412,10 @@ struct ReviewController {
                                      publication: try Self.date(form, "publication", "Date de publication"),
                                      publicationReference: form.text("reference"))
         }
-        try await services.committee.advance(review: id, AdvanceRequest(to: target, note: form.text("motif"), adoption: adoption),
-                                             acting: acting, today: services.today())
+        let request = AdvanceRequest(to: target, note: form.text("motif"), adoption: adoption,
+                                     confirmOutstanding: target == .adopted && form.text("confirmer") != nil,
+                                     confirmFutureSignature: target == .adopted && form.text("date_future_confirmee") != nil)
+        try await services.committee.advance(review: id, request, acting: acting, today: services.today())
         return Response.redirect(to: "/revisions/\(TextController.encode(id))?ok=etape", type: .normal)
     }
 }

@@ -102,7 +102,8 @@ enum ErrorMapping {
         switch error {
         case .chairOnly, .notAMember, .noActingPerson: return .forbidden
         case .unknownReview, .unknownEvent, .unknownComment, .unknownText, .unknownSeat, .unknownMember: return .notFound
-        case .invalidInput, .unknownClause: return .unprocessableContent
+        case .invalidInput, .unknownClause, .adoptionDatesRefused, .adoptionNotConfirmed, .forbiddenCharacter:
+            return .unprocessableContent
         case .transitionRefused, .wrongStage, .notConsultedOnDraft, .eventClosed, .reviewExists, .eventExists, .seatExists:
             return .conflict
         case .invalidRecord: return .internalServerError
@@ -115,6 +116,11 @@ enum ErrorMapping {
         case .notFound, .notAVersion, .noVersionInForce, .repealed, .noText, .clauseNotFound, .noAdoptedVersion, .unknownDraft: return .notFound
         case .ambiguous, .ambiguousVersion, .notACommit, .severalTexts, .invalidReference, .invalidDraftName: return .badRequest
         case .conflict, .locked, .retriesExhausted, .tagExists, .branchExists, .draftConflict: return .conflict
+        // A draft not based on the text in force, or that cannot be brought up to date as it is: the user acts first.
+        case .draftOutOfDate, .draftUpdateConflicts, .uncommittedEdits: return .conflict
+        // A refused input (dates out of order, a text that does not validate, a bad date, a changed wId) is the
+        // user's to correct.
+        case .mergedTextInvalid, .wIdChanged, .invalidDocuments, .outOfOrder, .dateOutOfRange: return .unprocessableContent
         default: return .internalServerError
         }
     }

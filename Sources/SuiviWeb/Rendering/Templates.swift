@@ -145,6 +145,9 @@ enum Templates {
 
     static let reviews = """
     <h1>Révisions du comité</h1>
+    {{#hasDamaged}}<section class="warning" role="alert" aria-labelledby="h-abimes"><h2 id="h-abimes">Enregistrements à réparer</h2>
+    <p>Ces enregistrements du comité contiennent des caractères interdits en XML ; ils sont lus sans eux. Le secrétariat les répare avec <code>suivi committee repair</code>.</p>
+    <ul>{{#damaged}}<li>{{.}}</li>{{/damaged}}</ul></section>{{/hasDamaged}}
     {{#hasOpen}}<table>
     <caption>Révisions en cours</caption>
     <thead><tr><th scope="col">Révision</th><th scope="col">Nature</th><th scope="col">Étape</th><th scope="col">Échéance</th><th scope="col">Sièges sans position</th><th scope="col">Commentaires non résolus</th></tr></thead>
@@ -227,7 +230,10 @@ enum Templates {
     {{#needsDates}}<p><label for="signature-{{target}}">Date de signature</label><input type="date" id="signature-{{target}}" name="signature" required></p>
     <p><label for="vigueur-{{target}}">Date d’entrée en vigueur</label><input type="date" id="vigueur-{{target}}" name="entree_en_vigueur" required></p>
     <p><label for="publication-{{target}}">Date de publication (facultatif)</label><input type="date" id="publication-{{target}}" name="publication"></p>
-    <p><label for="reference-{{target}}">Référence de publication (facultatif)</label><input id="reference-{{target}}" name="reference"></p>{{/needsDates}}
+    <p><label for="reference-{{target}}">Référence de publication (facultatif)</label><input id="reference-{{target}}" name="reference"></p>
+    {{#hasOutstanding}}<div class="outstanding"><p>Avant d’adopter, restent :</p><ul>{{#outstanding}}<li>{{.}}</li>{{/outstanding}}</ul>
+    <p><input type="checkbox" id="confirmer-{{target}}" name="confirmer" value="oui"> <label for="confirmer-{{target}}">Adopter malgré ces commentaires non résolus et ces sièges sans position à jour (en connaissance de cause)</label></p></div>{{/hasOutstanding}}
+    <p><input type="checkbox" id="future-{{target}}" name="date_future_confirmee" value="oui"> <label for="future-{{target}}">Date de signature future confirmée (à plus de {{futureDays}} jours d’aujourd’hui)</label></p>{{/needsDates}}
     <p><label for="motif-{{target}}">{{noteLabel}}</label><textarea id="motif-{{target}}" name="motif" rows="2"{{#needsNote}} required{{/needsNote}}></textarea></p>
     <p><button type="submit">{{button}}</button></p>
     </form>{{/transitions}}</div>{{/hasTransitions}}
@@ -235,6 +241,7 @@ enum Templates {
     </section>{{/isChair}}
 
     <section aria-labelledby="h-projet"><h2 id="h-projet">{{diffTitle}}</h2>
+    {{#hasBase}}<p class="base">{{baseSentence}}</p>{{/hasBase}}
     {{#hasDiffHeader}}<div class="diff">{{{diffHeader}}}</div>{{/hasDiffHeader}}
     {{#rows}}<div class="clause-row" id="ligne-{{eId}}">
     <div class="diff clause-diff">{{#isDiff}}{{{sectionHTML}}}{{/isDiff}}{{^isDiff}}<section id="{{eId}}"><h2><code>{{eId}}</code>{{#hasNum}} — {{num}}{{/hasNum}}</h2>{{#lines}}<p>{{.}}</p>{{/lines}}</section>{{/isDiff}}</div>

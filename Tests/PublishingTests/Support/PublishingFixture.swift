@@ -60,6 +60,6 @@ final class RegisterFixture {
         guard stage != .consultation else { return }
         try await committee.advance(review: id, AdvanceRequest(to: .adopted, adoption: AdoptionDates(
             signature: day("2026-12-15"), entryIntoForce: day("2027-01-01"), publication: day("2026-12-20"),
-            publicationReference: "Journal officiel du 20 décembre 2026")), acting: chair, today: today)
+            publicationReference: "Journal officiel du 20 décembre 2026"), confirmOutstanding: true), acting: chair, today: today)
     }
 }
