@@ -103,7 +103,7 @@ struct AdoptionSequence {
 
         let first = try await Self.text(of: register.document(at: "v2020-03-02", work: Self.work))
         var model = LawModel(inForce: first, adopted: [
-            .init(tag: "v2020-03-02", entryIntoForce: LegalDate(iso: "2020-03-06")!, text: first),
+            .init(tag: "TEST2000001A/v2020-03-02", entryIntoForce: LegalDate(iso: "2020-03-06")!, text: first),
         ])
         var log: [String] = []
         var nextDraft = 1

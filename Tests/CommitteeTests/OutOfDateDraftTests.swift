@@ -41,7 +41,7 @@ struct OutOfDateDraftTests {
             Issue.record("expected .draftOutOfDate, got \(String(describing: error))")
             return
         }
-        #expect(draft == "p1" && base == "v2017-01-05" && versions == [adopted.tag])
+        #expect(draft == "p1" && base == "AFSP1638149A/v2017-01-05" && versions == [adopted.tag])
         #expect(changes.contains { $0.wId == "art_5" && $0.kind == .modified }, "\(changes)")
         #expect(try await fixture.refs() == before, "nothing adopted")
 

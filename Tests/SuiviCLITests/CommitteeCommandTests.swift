@@ -113,7 +113,7 @@ struct CommitteeCommandTests {
         #expect(!now.stdout.isEmpty && now.stdout == then.stdout, "\(now)\n\(then)")
 
         status = try CLI.ok(["status", "--today", "2027-01-20", "--format", "json"], repo: repo)
-        #expect(status.stdout.contains("\"lastVersion\" : \"v2027-01-15\""))
+        #expect(status.stdout.contains("\"lastVersion\" : \"AFSP1638149A/v2027-01-15\""))
         #expect(status.stdout.contains("\"overdue\" : false"))
         let text = try CLI.ok(["status", "--today", "2027-01-20"], repo: repo)
         #expect(text.stdout.contains("prochaine révision périodique due au plus tard le 15 janvier 2030"))

@@ -47,7 +47,7 @@ struct ReviewPagesTests {
             let response = try await browser.get(Self.review)
             #expect(response.status == .ok)
             let html = response.text
-            #expect(html.contains("Projet draft/periodique-2020 comparé à sa version de base (v2017-01-05)"))
+            #expect(html.contains("Projet draft/periodique-2020 comparé à sa version de base (AFSP1638149A/v2017-01-05)"))
             #expect(html.contains("id=\"ligne-art_3__para_4\""))
             #expect(html.contains("<input type=\"hidden\" name=\"eid\" value=\"art_3__para_4\">"))
             #expect(html.contains("id=\"form-position\""))

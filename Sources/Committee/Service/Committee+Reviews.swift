@@ -230,7 +230,7 @@ extension Committee {
             guard outstanding.isEmpty || request.confirmOutstanding else {
                 throw .adoptionNotConfirmed(review: id, outstanding: outstanding)
             }
-            let tagName = "v" + dates.signature.iso
+            let tagName = VersionRecord.tagName(work: review.work, date: dates.signature)
             var note = request.note
             if !outstanding.isEmpty {
                 let knowingly = "Adoptée en connaissance de cause malgré : " + outstanding.phrases.joined(separator: " ; ") + "."

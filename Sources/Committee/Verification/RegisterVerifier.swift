@@ -119,7 +119,7 @@ public struct RegisterVerifier: Sendable {
         -> [VerificationFinding]
     {
         var findings: [VerificationFinding] = []
-        if record.tagName != tag.name {
+        if !record.isNamed(tag.name) {
             findings.append(.init(kind: .tagMismatch, subject: tag.name,
                                   message: "l'étiquette \(tag.name) porte une version signée le \(record.signature?.iso ?? "?") (elle devrait s'appeler \(record.tagName ?? "?"))."))
         }
