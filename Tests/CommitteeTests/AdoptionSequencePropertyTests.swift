@@ -101,7 +101,8 @@ struct AdoptionSequence {
         let register = try TextRegister.create(at: folder.appendingPathComponent("registre"))
         _ = try await register.importVersions(from: folder.appendingPathComponent("versions").path, author: Self.author)
 
-        let first = try await Self.text(of: register.document(at: "v2020-03-02", work: Self.work))
+        let firstTag = try #require(try await register.versions().first { $0.kind == .adopted }?.name)
+        let first = try await Self.text(of: register.document(at: firstTag, work: Self.work))
         var model = LawModel(inForce: first, adopted: [
             .init(tag: "TEST2000001A/v2020-03-02", entryIntoForce: LegalDate(iso: "2020-03-06")!, text: first),
         ])
@@ -309,9 +310,10 @@ struct ReviewSequence {
         try await committee.addSeat(Seat(id: "dgs", category: .dgs, organisation: "Direction générale de la santé", isChair: true),
                                     author: AdoptionSequence.author)
 
-        let first = AdoptionSequence.text(of: try await register.document(at: "v2020-03-02", work: AdoptionSequence.work))
+        let firstTag = try #require(try await register.versions().first { $0.kind == .adopted }?.name)
+        let first = AdoptionSequence.text(of: try await register.document(at: firstTag, work: AdoptionSequence.work))
         var inForce = first
-        var adopted: [LawModel.Adopted] = [.init(tag: "v2020-03-02", entryIntoForce: LegalDate(iso: "2020-03-06")!, text: first)]
+        var adopted: [LawModel.Adopted] = [.init(tag: firstTag, entryIntoForce: LegalDate(iso: "2020-03-06")!, text: first)]
         var reviews: [String: Review] = [:]
         var log: [String] = []
         var counts: [String: Int] = [:]
