@@ -35,7 +35,8 @@ public func buildRouter(_ configuration: WebConfiguration, sessions: SessionStor
                                accounts: AccountStore(registerRoot: configuration.registerRoot, cost: passwordCost, verifier: passwordVerifier),
                                sessions: sessions, loginThrottle: loginThrottle, loginTokens: LoginFormToken(), renderer: try PageRenderer(hasFeed: true), diffs: DiffCache(),
                                today: configuration.today)
-    let router = Router(context: AppRequestContext.self)
+    // HEAD answers as GET without the body on every page (RFC 9110, 9.3.2).
+    let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.add(middleware: HeadRequestMiddleware())
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: SessionMiddleware(sessions: sessions, accounts: services.accounts))

@@ -1,7 +1,7 @@
 import Hummingbird
 
-/// Refuses every POST whose `csrf` field is not the token of the browser's session (and any POST without
-/// a session, except the login form's, signed for the nonce of the visitor's cookie: ``LoginFormToken``),
+/// Refuses every POST whose `csrf` field is not the token of the browser's session (without a session: the
+/// login form's token, signed for the nonce of the visitor's cookie, ``LoginFormToken``),
 /// then hands the decoded form to the route through the context. A body over the limit is refused (413).
 struct CSRFMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
@@ -26,7 +26,9 @@ struct CSRFMiddleware: RouterMiddleware {
         } else if request.uri.path == "/deconnexion" {
             // Logging out without a session (it expired, or a password change ended it) ends nothing: no token needed.
         } else {
-            guard request.uri.path == "/connexion", let token = form["csrf"], let nonce = request.cookies[SessionMiddleware.cookieName]?.value,
+            // The login form's token, signed for the nonce of the visitor's cookie (elsewhere the route then
+            // asks for a login: 401).
+            guard let token = form["csrf"], let nonce = request.cookies[SessionMiddleware.cookieName]?.value,
                   loginTokens.accepts(token, nonce: nonce) else { throw WebError.csrf }
         }
         context.form = form

@@ -1,14 +1,13 @@
 import Hummingbird
 
-/// Answers `HEAD` as `GET` without the body (RFC 9110, 9.3.2): the same status and headers, for every page.
+/// Answers `HEAD` without a body, error pages included: the router answers `HEAD` on every `GET` route
+/// (`.autoGenerateHeadEndpoints`), and this strips the body of what it answers otherwise (a 404 page).
 struct HeadRequestMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard request.method == .head else { return try await next(request, context) }
-        var head = request.head
-        head.method = .get
-        var response = try await next(Request(head: head, body: request.body), context)
+        var response = try await next(request, context)
         if response.headers[.contentLength] == nil, let length = response.body.contentLength {
             response.headers[.contentLength] = String(length)
         }
