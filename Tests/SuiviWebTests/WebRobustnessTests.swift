@@ -98,6 +98,7 @@ struct WebRobustnessTests {
                 #expect(head.status == .ok, "HEAD \(uri)")
                 #expect(head.body.readableBytes == 0, "HEAD \(uri)")
                 #expect(head.headers[.contentType] == get.headers[.contentType], "HEAD \(uri)")
+                #expect(head.headers[.contentLength] == String(get.body.readableBytes), "HEAD \(uri)")
             }
             let member = try await client.execute(uri: "/revisions", method: .head)
             #expect(member.status == .seeOther)

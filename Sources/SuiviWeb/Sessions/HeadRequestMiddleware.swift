@@ -7,11 +7,10 @@ struct HeadRequestMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard request.method == .head else { return try await next(request, context) }
-        var response = try await next(request, context)
-        if response.headers[.contentLength] == nil, let length = response.body.contentLength {
-            response.headers[.contentLength] = String(length)
-        }
-        response.body = ResponseBody()
-        return response
+        let response = try await next(request, context)
+        // The length the GET body would have (setting `body` would reset the header to 0).
+        var headers = response.headers
+        if headers[.contentLength] == nil, let length = response.body.contentLength { headers[.contentLength] = String(length) }
+        return Response(status: response.status, headers: headers, body: ResponseBody())
     }
 }
