@@ -77,6 +77,28 @@ struct ServeConnectionTests {
         #expect(Self.get(server.port, "/")?.hasPrefix("HTTP/1.1 200") == true)
     }
 
+    @Test("a client sending its request headers a line every 300 ms is cut off after --delai-inactivite, and the server still answers")
+    func slowHeaders() throws {
+        let folder = try TemporaryFolder()
+        let repo = try CLI.shippedRegister(in: folder)
+        let server = try LoopbackServer(try #require(CLI.executable),
+                                        ["serve", "--repo", repo, "--port", "{port}", "--delai-inactivite", "1", "--connexions-max", "4"])
+        let fd = try #require(Self.connect(server.port))
+        defer { close(fd) }
+        signal(SIGPIPE, SIG_IGN)
+        var closed = false
+        // At most 100 lines (30 s): the server must close the connection well before.
+        for index in 0..<100 {
+            let line = index == 0 ? "GET / HTTP/1.1\r\n" : "X-Lent-\(index): a\r\n"
+            if line.utf8CString.withUnsafeBufferPointer({ write(fd, $0.baseAddress, line.utf8.count) }) < 0 || Self.closedByServer(fd, within: 0.3) {
+                closed = true
+                break
+            }
+        }
+        #expect(closed, "the server kept a connection whose headers never end")
+        #expect(Self.get(server.port, "/versions")?.hasPrefix("HTTP/1.1 200") == true)
+    }
+
     @Test("serve refuses an idle delay of zero, in French")
     func badDelay() throws {
         let folder = try TemporaryFolder()
