@@ -9,6 +9,9 @@ public enum CommitteeError: Error, Sendable, Equatable, LocalizedError, CustomSt
     case invalidRecord(path: String, line: Int, reason: String)
     /// An input value is not acceptable (empty reason, bad identifier, bad date…).
     case invalidInput(String)
+    /// A text given holds a character XML 1.0 cannot hold (``RecordText``): the field, the record, the character
+    /// (`U+000B (tabulation verticale)`), its position in the field (from 1) and the characters just before it.
+    case forbiddenCharacter(field: String, record: String, character: String, position: Int, before: String)
     /// No seat of that id in the roster.
     case unknownSeat(String)
     /// A seat of that id already exists.
@@ -56,6 +59,11 @@ public enum CommitteeError: Error, Sendable, Equatable, LocalizedError, CustomSt
             return "\(path), ligne \(line) : enregistrement du comité illisible : \(reason)."
         case .invalidInput(let message):
             return message
+        case .forbiddenCharacter(let field, let record, let character, let position, let before):
+            let place = before.isEmpty ? "au début" : "après « \(before) »"
+            return "le champ « \(field) » (\(record)) contient le caractère \(character) en position \(position) (\(place)), "
+                + "qu'un enregistrement XML ne peut pas contenir : rien n'a été enregistré. Retirez ce caractère invisible "
+                + "(il vient souvent d'un copier-coller depuis un diaporama ou un traitement de texte) et recommencez."
         case .unknownSeat(let seat):
             return "siège inconnu « \(seat) » : voyez « suivi committee list » pour les sièges du comité."
         case .seatExists(let seat):

@@ -29,6 +29,8 @@ public enum LegalTextError: Error, Sendable, Equatable, LocalizedError, CustomSt
     /// The libxml2-level problems that make a file unreadable, named for a drafter.
     public enum XMLProblem: String, Sendable, Equatable {
         case truncated, invalidEncoding, tooDeep, entity, syntax
+        /// A character XML 1.0 cannot hold (a control character, U+FFFE, U+FFFF), raw or as a reference.
+        case forbiddenCharacter
 
         var french: String {
             switch self {
@@ -37,6 +39,7 @@ public enum LegalTextError: Error, Sendable, Equatable, LocalizedError, CustomSt
             case .tooDeep: return "les éléments sont imbriqués trop profondément"
             case .entity: return "le document utilise une entité XML, interdite ici"
             case .syntax: return "le XML est mal formé"
+            case .forbiddenCharacter: return "caractère interdit en XML"
             }
         }
     }
@@ -81,6 +84,10 @@ public enum LegalTextError: Error, Sendable, Equatable, LocalizedError, CustomSt
         case .doctypeForbidden:
             return "déclaration <!DOCTYPE> refusée. Une DTD peut déclarer des entités "
                 + "(bombe d'entités, lecture de fichiers ou d'URL) ; supprimez la ligne <!DOCTYPE …>."
+        case .malformed(_, _, let column, .forbiddenCharacter, let detail):
+            return "colonne \(column) : caractère \(detail) interdit en XML : le fichier serait illisible. Retirez-le "
+                + "(ces caractères invisibles viennent souvent d'un copier-coller depuis un diaporama ou un traitement "
+                + "de texte) ; rien n'a été enregistré."
         case .malformed(_, _, let column, let problem, let detail):
             return "colonne \(column) : \(problem.french) (libxml2 : \(detail)). "
                 + "Corrigez le fichier à cet endroit ; rien n'a été enregistré."

@@ -289,6 +289,11 @@ public actor GitStore {
         return tags
     }
 
+    /// The names of every tag (`AFSP1638149A/v2017-01-05`), sorted, without reading them.
+    public func tagNames() throws(RegisterError) -> [String] {
+        try repository.tagNames()
+    }
+
     /// The tag of that short name; `nil` when absent (or designating something other than a commit).
     public func tagInfo(named name: String) throws(RegisterError) -> TagInfo? {
         let ref = "refs/tags/" + name
@@ -310,6 +315,71 @@ public actor GitStore {
     public func resolveTag(_ name: String) throws(RegisterError) -> ObjectID {
         guard let tag = try tagInfo(named: name) else { throw .notFound(revision: name) }
         return tag.target
+    }
+
+    // MARK: Several references at once
+
+    /// Moves several references (branches and tags) in one step: all move, or none does. Every reference
+    /// is locked, checked to be where the caller expected while locked, then written; when one is
+    /// elsewhere, ``RegisterError/conflict(ref:expected:actual:)`` and nothing moves. A reference locked
+    /// by another writer is waited for (up to `lockTimeout`), a stale lock removed as in every write.
+    ///
+    /// This is the last step of a write made of many objects (an import of many versions): every commit
+    /// and tag object is written first, unreferenced, then this moves the references. It is synchronous:
+    /// nothing cancels it half-way (a cancelled task stops before it or after it, never inside).
+    public func updateReferences(_ updates: [ReferenceUpdate]) throws(RegisterError) {
+        guard !updates.isEmpty else { return }
+        for update in updates {
+            guard update.ref.hasPrefix("refs/heads/") || update.ref.hasPrefix("refs/tags/"),
+                  GitRepository.isValidReferenceName(update.ref) else { throw .invalidReference(name: update.ref) }
+            guard try repository.object(update.target) != nil else { throw .notFound(revision: update.target.hex) }
+        }
+        let clock = ContinuousClock()
+        let deadline = clock.now + lockTimeout
+        var pause = Duration.microseconds(500)
+        while true {
+            let outcome = try writersLock.withLock { () throws(RegisterError) -> TransactionOutcome in
+                let first = try repository.updateReferences(updates)
+                guard case .locked(let ref) = first else { return first }
+                let lock = URL(fileURLWithPath: repository.gitDirectory + ref + ".lock")
+                guard StaleLocks.isStale(lock, olderThan: staleLockAge) else { return first }
+                try? FileManager.default.removeItem(at: lock)
+                return try repository.updateReferences(updates)
+            }
+            switch outcome {
+            case .updated:
+                return
+            case .moved(let ref, let actual):
+                throw .conflict(ref: ref, expected: updates.first { $0.ref == ref }?.expected, actual: actual)
+            case .locked(let ref):
+                guard clock.now < deadline else { throw .locked(ref: ref) }
+                let jittered = pause * Double.random(in: 0.5...1.5)
+                usleep(UInt32(max(1, jittered.components.attoseconds / 1_000_000_000_000)))
+                pause = min(pause * 2, .milliseconds(50))
+            }
+        }
+    }
+
+    /// Writes the commit object for `changes` on top of `parent` (nil: a first commit) and returns its id,
+    /// **without moving any reference**: the commit is unreachable until ``updateReferences(_:)`` points
+    /// a reference at it (or at a descendant).
+    public func writeCommitObject(
+        changes: [String: Data?], message: String, author: Identity, date: Date, timeZoneMinutes: Int = 0,
+        parent: ObjectID?
+    ) throws(RegisterError) -> ObjectID {
+        let edit = try TreeEdit(changes: changes)
+        let stamp = try Stamp(message: message, author: author, date: date, timeZoneMinutes: timeZoneMinutes)
+        return try writeCommit(edit, replacingTree: false, parent: parent, stamp)
+    }
+
+    /// Writes an annotated tag object naming `target`, **without creating the tag reference** (see
+    /// ``writeCommitObject(changes:message:author:date:timeZoneMinutes:parent:)``).
+    public func writeTagObject(
+        name: String, target: ObjectID, message: String, tagger: Identity, date: Date, timeZoneMinutes: Int = 0
+    ) throws(RegisterError) -> ObjectID {
+        guard !name.isEmpty, GitRepository.isValidReferenceName("refs/tags/" + name) else { throw .invalidReference(name: name) }
+        let stamp = try Stamp(message: message, author: tagger, date: date, timeZoneMinutes: timeZoneMinutes)
+        return try writeTagObject(name: name, target: target, stamp)
     }
 
     // MARK: Branches

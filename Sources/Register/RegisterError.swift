@@ -54,6 +54,10 @@ public enum RegisterError: Error, Sendable, Equatable, LocalizedError, CustomStr
     case corruptText(path: String, reason: String)
     /// No adopted version was in force on that date.
     case noVersionInForce(date: LegalDate, firstEntryIntoForce: LegalDate?)
+    /// The text was abrogated on that date: no article of it was in force (`version` records the abrogation).
+    case repealed(date: LegalDate, since: LegalDate, version: String)
+    /// A version named without its text (`v2017-01-05`) exists for several texts: say which.
+    case ambiguousVersion(name: String, candidates: [String])
     /// Documents to import or commit have problems: nothing was written.
     case invalidDocuments([ValidationProblem])
     /// A version folder mixes adopted texts and drafts.
@@ -178,6 +182,12 @@ public enum RegisterError: Error, Sendable, Equatable, LocalizedError, CustomStr
         case .noVersionInForce(let date, let first):
             let hint = first.map { " La première version entre en vigueur le \($0.french)." } ?? " Aucune version adoptée n'est enregistrée."
             return "Aucune version n'était en vigueur le \(date.french).\(hint)"
+        case .repealed(let date, let since, let version):
+            return "Le texte n'était plus en vigueur le \(date.french) : abrogé à compter du \(since.french) "
+                + "(version \(version)) ; demandez une date antérieure pour lire sa dernière rédaction."
+        case .ambiguousVersion(let name, let candidates):
+            return "« \(name) » désigne une version de plusieurs textes (\(candidates.joined(separator: ", "))) ; "
+                + "écrivez le nom complet de la version."
         case .invalidDocuments(let problems):
             let list = problems.prefix(20).map { "  " + $0.description }.joined(separator: "\n")
             let more = problems.count > 20 ? "\n  … et \(problems.count - 20) autre(s)." : ""

@@ -192,13 +192,13 @@ def scenario(tools, base):
 
     # 2. A comment on a changed clause, typed in the form beside it.
     tools.goto(review)
-    tools.evaluate("document.querySelector('#ligne-art_3__para_3 details.comment-form summary').click(); true")
-    assert tools.evaluate("document.querySelector('#ligne-art_3__para_3 details.comment-form').open"), "formulaire non ouvert"
-    tools.evaluate(f"document.querySelector('#c-art_3__para_3').value = {json.dumps(COMMENT)}; true")
-    tools.submit("#ligne-art_3__para_3 form", "/revisions/periodique-2020")
-    row = tools.evaluate("document.querySelector('#ligne-art_3__para_3 aside').innerText")
+    tools.evaluate("document.querySelector('#ligne-art_3__para_4 details.comment-form summary').click(); true")
+    assert tools.evaluate("document.querySelector('#ligne-art_3__para_4 details.comment-form').open"), "formulaire non ouvert"
+    tools.evaluate(f"document.querySelector('#c-art_3__para_4').value = {json.dumps(COMMENT)}; true")
+    tools.submit("#ligne-art_3__para_4 form", "/revisions/periodique-2020")
+    row = tools.evaluate("document.querySelector('#ligne-art_3__para_4 aside').innerText")
     assert COMMENT in row, f"commentaire absent de la ligne de l'élément : {row!r}"
-    assert tools.evaluate("document.querySelector('#ligne-art_3__para_3 aside b') === null"), "balise du commentaire interprétée"
+    assert tools.evaluate("document.querySelector('#ligne-art_3__para_4 aside b') === null"), "balise du commentaire interprétée"
     assert "Commentaire enregistré." in tools.evaluate("document.querySelector('.notice').innerText")
 
     # 3. The seat's position, with its reason.
@@ -209,7 +209,7 @@ def scenario(tools, base):
     assert mine and "favorable avec réserves" in mine and "Sous réserve des délais" in mine, f"position absente : {mine!r}"
     tools.evaluate("window.scrollTo(0, 0); true")
     tools.screenshot("revision-haut")
-    tools.evaluate("document.querySelector('#ligne-art_3__para_3').scrollIntoView(); true")
+    tools.evaluate("document.querySelector('#ligne-art_3__para_4').scrollIntoView(); true")
     tools.screenshot("revision-commentaire")
 
     # 4. The other seat does not see the chair's actions; the chair does, after logging in.

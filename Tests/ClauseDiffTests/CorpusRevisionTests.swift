@@ -22,26 +22,33 @@ struct CorpusRevisionTests {
         Set(diff.changes.filter { $0.change == change }.map(\.eId))
     }
 
-    @Test("the recodification and the DGS's role are modifications, in place")
+    @Test("the recodification in the articles and the DGS's role are modifications, in place")
     func modified() {
-        #expect(eIds(.modified) == ["cit_1", "art_1__para_1", "art_2__para_1", "art_6__para_1",
+        #expect(eIds(.modified) == ["art_1__para_1", "art_2__para_1", "art_6__para_1",
                                     "annex_2__sec_A__para_2", "annex_2__sec_A__para_3"])
+    }
+
+    @Test("the visas are not amended: a consolidated text keeps those of the order as published")
+    func visasUnchanged() {
+        let visas = diff.changes.filter { $0.eId.hasPrefix("cit_") }
+        #expect(visas.count == 4 && visas.allSatisfy { $0.change == .unchanged })
     }
 
     @Test("alinéas pushed down by insertions are renumbered, with their old eId")
     func renumbered() {
         let pairs = Set(diff.changes.filter { $0.change == .renumbered }.map { "\($0.old?.eId ?? "") → \($0.new?.eId ?? "")" })
-        #expect(pairs == ["art_3__para_3 → art_3__para_4", "art_3__para_4 → art_3__para_6",
+        #expect(pairs == ["art_3__para_4 → art_3__para_5", "art_3__para_5 → art_3__para_7",
                           "art_4__para_3 → art_4__para_5", "annex_2__sec_A__para_8 → annex_2__sec_A__para_11"])
     }
 
-    @Test("the new alinéas and articles (R2.1, R1.2, R3, R5.1, the 2025 funding crisis) are insertions")
+    @Test("the new alinéas, articles and subsections (R2.1, R1.2, R3, R5.1, the 2025 funding crisis, hepatitis, Annexe III) are insertions")
     func inserted() {
         let inserted = eIds(.inserted)
         let topLevel = inserted.filter { eId in !inserted.contains { eId != $0 && eId.hasPrefix($0 + "__") } }
-        #expect(topLevel == ["art_3__para_3", "art_3__para_5", "art_4__para_3", "art_4__para_4", "art_6__para_2",
+        #expect(topLevel == ["art_3__para_4", "art_3__para_6", "art_4__para_3", "art_4__para_4", "art_6__para_2",
                              "art_6__para_3", "art_6__para_4", "art_6-1", "art_6-2", "annex_2__sec_A__para_8",
-                             "annex_2__sec_A__para_9", "annex_2__sec_A__para_10", "annex_2__sec_C__subsec_1__para_4"])
+                             "annex_2__sec_A__para_9", "annex_2__sec_A__para_10", "annex_2__sec_C__subsec_1__para_4",
+                             "annex_2__sec_C__subsec_1__para_5", "annex_2__sec_C__subsec_2", "annex_3__para_2"])
     }
 
     @Test("nothing is deleted or moved, and each clause appears once")
@@ -51,10 +58,10 @@ struct CorpusRevisionTests {
         #expect(Set(diff.changes.map(\.wId)).count == diff.changes.count)
     }
 
-    @Test("the modified visa shows the recodified references as a word change")
+    @Test("article 1 shows the recodified reference as a word change")
     func wordChange() throws {
-        let visa = try #require(diff.changes.first { $0.eId == "cit_1" }?.textDiff)
-        #expect(visa.segments.contains { $0.kind == .inserted && $0.text.contains("L. 425-9") })
-        #expect(visa.segments.contains { $0.kind == .deleted && $0.text.contains("L. 313-11") })
+        let article = try #require(diff.changes.first { $0.eId == "art_1__para_1" }?.textDiff)
+        #expect(article.segments.contains { $0.kind == .inserted && $0.text.contains("L. 425-9") })
+        #expect(article.segments.contains { $0.kind == .deleted && $0.text.contains("L. 313-11") })
     }
 }

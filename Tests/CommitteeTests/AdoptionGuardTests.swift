@@ -57,7 +57,7 @@ struct AdoptionGuardTests {
         #expect(error?.description.contains("--date-future-confirmee") == true)
         #expect(try await fixture.refs() == before)
         let adopted = try await Self.adopt(fixture, dates, future: true)
-        #expect(adopted.adoptedVersion == "v2027-03-01")
+        #expect(adopted.adoptedVersion == "AFSP1638149A/v2027-03-01")
         // Within the month, no confirmation is asked for.
         #expect(AdoptionDateRules.problems(of: AdoptionDates(signature: fixture.today.adding(days: 31), entryIntoForce: fixture.today.adding(days: 40)),
                                            today: fixture.today, lastVersion: nil, futureConfirmed: false).isEmpty)
@@ -75,7 +75,7 @@ struct AdoptionGuardTests {
             (AdoptionDates(signature: day("2026-11-20"), entryIntoForce: day("2026-11-21"), publication: day("2026-11-22")),
              .entryBeforePublication(publication: day("2026-11-22"), entry: day("2026-11-21"))),
             (AdoptionDates(signature: day("2016-06-01"), entryIntoForce: day("2016-07-01")),
-             .signatureNotAfterLastVersion(signature: day("2016-06-01"), version: "v2017-01-05", versionSignature: day("2017-01-05"))),
+             .signatureNotAfterLastVersion(signature: day("2016-06-01"), version: "AFSP1638149A/v2017-01-05", versionSignature: day("2017-01-05"))),
         ]
         for (dates, problem) in cases {
             let error = await refusal { _ = try await Self.adopt(fixture, dates) }
@@ -218,7 +218,7 @@ struct AdoptionGuardTests {
         #expect(record.status == .drafting && record.due == day("2029-11-24"))
         let step = try #require(record.history.last)
         #expect(step.from == .drafting && step.to == .drafting)
-        #expect(step.note?.contains("Échéance reportée du 5 janvier 2020 au 24 novembre 2029 : la révision e1 a été adoptée (version v2026-11-20)") == true)
+        #expect(step.note?.contains("Échéance reportée du 5 janvier 2020 au 24 novembre 2029 : la révision e1 a été adoptée (version AFSP1638149A/v2026-11-20)") == true)
         #expect(step.note?.contains("le projet draft/periodique-2020, établi sur une version antérieure, doit être mis à jour") == true)
         // Written in the adoption's own commit.
         let tip = try #require(try await fixture.register.gitStore.tip())

@@ -26,21 +26,12 @@ struct AdoptionSequencePropertyTests {
     func randomSequence(seed: UInt64) async throws {
         try await AdoptionSequence(seed: seed, steps: 60).run()
     }
-}
 
-/// A small deterministic generator (SplitMix64), so that a seed reproduces a sequence exactly.
-struct SplitMix64 {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
+    @Test("through the committee: reviews drafted, consulted, updated and adopted keep the law the model says",
+          arguments: seeds)
+    func committeeSequence(seed: UInt64) async throws {
+        try await ReviewSequence(seed: seed, steps: 80).run()
     }
-    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-    mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
 }
 
 /// The model: what the law and each draft should say.
@@ -112,7 +103,7 @@ struct AdoptionSequence {
 
         let first = try await Self.text(of: register.document(at: "v2020-03-02", work: Self.work))
         var model = LawModel(inForce: first, adopted: [
-            .init(tag: "v2020-03-02", entryIntoForce: LegalDate(iso: "2020-03-06")!, text: first),
+            .init(tag: "TEST2000001A/v2020-03-02", entryIntoForce: LegalDate(iso: "2020-03-06")!, text: first),
         ])
         var log: [String] = []
         var nextDraft = 1
@@ -288,5 +279,157 @@ struct AdoptionSequence {
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         #expect(process.terminationStatus == 0, "\(context): git fsck --strict: \(String(decoding: data, as: UTF8.self))")
+    }
+}
+
+/// The same property through the committee: each draft is an event-triggered review's draft, adopted by the
+/// chair only after a consultation on its exact tip. The model adds, per review, whether the committee was
+/// consulted on the draft's current tip.
+struct ReviewSequence {
+    let seed: UInt64
+    let steps: Int
+
+    struct Review {
+        var draft: LawModel.Draft
+        var inConsultation = false
+        var consultedOnTip = false
+    }
+
+    func run() async throws {
+        var random = SplitMix64(seed: seed &* 7919)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("suivi-property-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let versions = folder.appendingPathComponent("versions/2020-03-02")
+        try FileManager.default.createDirectory(at: versions, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: AdoptionSequence.fixture, to: versions.appendingPathComponent(AdoptionSequence.work + ".xml"))
+        let register = try TextRegister.create(at: folder.appendingPathComponent("registre"))
+        _ = try await register.importVersions(from: folder.appendingPathComponent("versions").path, author: AdoptionSequence.author)
+        let committee = Committee(register: register)
+        let chair = Acting(seat: "dgs", person: Identity(name: "Présidence", email: "presidence@example.org"))
+        try await committee.addSeat(Seat(id: "dgs", category: .dgs, organisation: "Direction générale de la santé", isChair: true),
+                                    author: AdoptionSequence.author)
+
+        let first = AdoptionSequence.text(of: try await register.document(at: "v2020-03-02", work: AdoptionSequence.work))
+        var inForce = first
+        var adopted: [LawModel.Adopted] = [.init(tag: "v2020-03-02", entryIntoForce: LegalDate(iso: "2020-03-06")!, text: first)]
+        var reviews: [String: Review] = [:]
+        var log: [String] = []
+        var counts: [String: Int] = [:]
+        var next = 1
+        var words = 1
+        var today = LegalDate(iso: "2020-06-01")!
+
+        for step in 0..<steps {
+            let names = reviews.keys.sorted()
+            let roll = random.below(100)
+            let recent = log.suffix(12).joined(separator: "\n")
+            let seed = self.seed
+            @Sendable func context(_ action: String) -> String { "committee seed \(seed), step \(step): \(action)\n" + recent }
+            if names.isEmpty || (roll < 10 && names.count < 3) {
+                let id = "evenement-\(next)"
+                next += 1
+                log.append("open \(id)")
+                try await committee.addEvent(CommitteeEvent(id: id, date: today, kind: .sanitary, summary: "Événement \(id)",
+                                                            source: "Rapport d'essai", works: [AdoptionSequence.work],
+                                                            deadline: today.adding(days: 180)), acting: chair, today: today)
+                try await committee.openReview(id: id, kind: .event, work: AdoptionSequence.work, event: id, subject: nil,
+                                               acting: chair, today: today)
+                try await committee.advance(review: id, AdvanceRequest(to: .drafting), acting: chair, today: today)
+                reviews[id] = Review(draft: .init(base: inForce, committed: inForce, working: inForce))
+            } else if roll < 35 {
+                let id = random.pick(names)
+                let wId = random.pick(inForce.keys.sorted())
+                let text = "Rédaction n° \(words) de l'alinéa, selon \(id)."
+                words += 1
+                log.append("edit \(id) \(wId)")
+                try AdoptionSequence.edit(register.workingCopy(ofDraft: id), wId: wId, words: text)
+                reviews[id]?.draft.working[wId] = text
+            } else if roll < 55 {
+                let id = random.pick(names)
+                log.append("commit \(id)")
+                let review = reviews[id]!
+                let commit = try await register.commitDraft(id, message: "Étape \(step)", author: AdoptionSequence.author)
+                #expect((commit != nil) == (review.draft.working != review.draft.committed), "\(context("commit wrote \(String(describing: commit))"))")
+                if commit != nil { reviews[id]?.consultedOnTip = false }
+                reviews[id]?.draft.committed = review.draft.working
+            } else if roll < 63 {
+                let id = random.pick(names)
+                let review = reviews[id]!
+                guard review.draft.working == review.draft.committed else { continue }
+                log.append("update \(id)")
+                let expected = LawModel.merge(base: review.draft.base, ours: review.draft.committed, theirs: inForce)
+                let refusal = await AdoptionSequence.refusal { _ = try await register.updateDraft(id, author: AdoptionSequence.author) }
+                counts[refusal == nil ? "updates" : "refused updates", default: 0] += 1
+                if let refusal {
+                    #expect(expected == nil, "\(context("a clean update was refused: \(refusal)"))")
+                } else if let merged = expected {
+                    if review.draft.base != inForce { reviews[id]?.consultedOnTip = false }  // a merge commit moved the tip
+                    reviews[id]?.draft = .init(base: inForce, committed: merged, working: merged)
+                } else {
+                    Issue.record("\(context("an update with a conflicting clause went through"))")
+                    return
+                }
+            } else if roll < 76 {
+                let id = random.pick(names)
+                let review = reviews[id]!
+                log.append("consult \(id)")
+                if review.inConsultation {
+                    guard !review.consultedOnTip else { continue }
+                    try await committee.advance(review: id, AdvanceRequest(to: .drafting), acting: chair, today: today)
+                    reviews[id]?.inConsultation = false
+                }
+                let refusal = await AdoptionSequence.refusal {
+                    try await committee.advance(review: id, AdvanceRequest(to: .consultation), acting: chair, today: today)
+                }
+                counts[refusal == nil ? "consultations" : "refused consultations", default: 0] += 1
+                // A consultation is refused exactly when the draft's tip does not change the text in force.
+                #expect((refusal != nil) == (review.draft.committed == inForce), "\(context("consultation: \(String(describing: refusal))"))")
+                if refusal == nil {
+                    reviews[id]?.inConsultation = true
+                    reviews[id]?.consultedOnTip = true
+                }
+            } else {
+                let id = random.pick(names)
+                let review = reviews[id]!
+                let signature = today.adding(days: 1)
+                let dates = AdoptionDates(signature: signature, entryIntoForce: signature.adding(days: 5))
+                log.append("adopt \(id) on \(signature.iso)")
+                let before = try await AdoptionSequence.refs(register)
+                let request = AdvanceRequest(to: .adopted, adoption: dates, confirmOutstanding: true)
+                let refusal = await AdoptionSequence.refusal {
+                    try await committee.advance(review: id, request, acting: chair, today: signature)
+                }
+                let allowed = review.inConsultation && review.consultedOnTip && review.draft.base == inForce
+                counts[refusal == nil ? "adoptions" : "refused adoptions", default: 0] += 1
+                #expect((refusal == nil) == allowed,
+                        "\(context("adoption \(refusal.map { "refused: \($0)" } ?? "accepted"), model says \(allowed ? "allowed" : "refused")"))")
+                if refusal == nil {
+                    let tag = try #require(try await register.versions().last { $0.kind == .adopted }?.name)
+                    inForce = review.draft.committed
+                    adopted.append(.init(tag: tag, entryIntoForce: dates.entryIntoForce, text: inForce))
+                    reviews[id] = nil
+                    today = signature.adding(days: 10)
+                } else {
+                    #expect(try await AdoptionSequence.refs(register) == before, "\(context("a refused adoption moved a ref"))")
+                }
+            }
+            // The law and the drafts, as the model says.
+            for version in adopted {
+                let found = try await register.versionInForce(on: version.entryIntoForce, work: AdoptionSequence.work)
+                let text = AdoptionSequence.text(of: try await register.document(at: found.commit, work: AdoptionSequence.work))
+                #expect(found.name == version.tag && text == version.text,
+                        "\(context("in force on \(version.entryIntoForce.iso): \(found.name) \(AdoptionSequence.difference(text, version.text))"))")
+            }
+            for (id, review) in reviews {
+                let tip = AdoptionSequence.text(of: try await register.document(at: "draft/" + id, work: AdoptionSequence.work))
+                #expect(tip == review.draft.committed, "\(context("draft \(id): \(AdoptionSequence.difference(tip, review.draft.committed))"))")
+            }
+        }
+        let figures = counts.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+        print("reliability: property committee seed \(seed): \(steps) steps, \(figures)")
+        #expect((counts["adoptions"] ?? 0) > 0, "committee seed \(seed): no adoption in the sequence (\(figures))")
+        try await AdoptionSequence.fsck(register, context: "committee seed \(seed), end of sequence")
+        let report = try await RegisterVerifier(register: register).verify()
+        #expect(report.findings.isEmpty, "committee seed \(seed): suivi verify found \(report.findings.map(\.message))")
     }
 }

@@ -10,23 +10,12 @@ import Testing
 /// date and the same lateness (issue 14, item 10).
 @Suite("Decision sequences keep the dashboard coherent with the cadence")
 struct DecisionSequenceTests {
-    /// SplitMix64, seeded and printed so that a failure can be replayed.
-    struct Generator {
-        var state: UInt64
-        mutating func next(_ bound: Int) -> Int {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return Int((z ^ (z >> 31)) % UInt64(bound))
-        }
-    }
 
     @Test("after each random decision, the text's due date follows the model and open periodic reviews agree with it",
           arguments: [UInt64(20_261_206), 7_041_789])
     func sequence(seed: UInt64) async throws {
         print("DecisionSequenceTests seed \(seed)")
-        var random = Generator(state: seed)
+        var random = SplitMix64(seed: seed)
         let fixture = try await CommitteeFixture()
         let committee = fixture.committee
         var today = fixture.today
@@ -39,7 +28,7 @@ struct DecisionSequenceTests {
 
         for step in 0..<40 {
             counter += 1
-            let operation = random.next(4)
+            let operation = random.below(4)
             var done = "time"
             switch operation {
             case 0:  // open an event review
@@ -52,7 +41,7 @@ struct DecisionSequenceTests {
                 done = "open r-\(id)"
             case 1 where !openEvents.isEmpty:  // adopt an event review, drafted from the text in force
                 let id = openEvents.removeFirst()
-                today = today.adding(days: 1 + random.next(60))
+                today = today.adding(days: 1 + random.below(60))
                 try await committee.advance(review: id, AdvanceRequest(to: .drafting), acting: fixture.chair, today: today)
                 try await fixture.editClause(id, replacing: "Le présent arrêté", with: "Le présent arrêté (\(counter))")
                 try await committee.advance(review: id, AdvanceRequest(to: .consultation), acting: fixture.chair, today: today)
@@ -66,7 +55,7 @@ struct DecisionSequenceTests {
                                             today: today)
                 anchor = max(anchor, today)
                 done = "close \(id)"
-            case 3 where random.next(3) == 0:  // close the periodic review and open the next one
+            case 3 where random.below(3) == 0:  // close the periodic review and open the next one
                 try await committee.advance(review: periodic, AdvanceRequest(to: .closedWithoutChange, note: "Révision faite."),
                                             acting: fixture.chair, today: today)
                 anchor = max(anchor, today)
@@ -74,7 +63,7 @@ struct DecisionSequenceTests {
                 try await committee.openReview(id: periodic, kind: .periodic, work: nil, event: nil, subject: nil, acting: fixture.chair, today: today)
                 done = "cycle \(periodic)"
             default:
-                today = today.adding(days: 1 + random.next(500))
+                today = today.adding(days: 1 + random.below(500))
             }
 
             tally[String(done.prefix { $0 != " " }), default: 0] += 1

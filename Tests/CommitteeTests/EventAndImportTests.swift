@@ -55,6 +55,19 @@ struct EventAndImportTests {
         #expect(try await fixture.refs() == before)
     }
 
+    @Test("the shipped roster labels as the project's choices what the CNS opinion does not say: no vote, members designated by the DGS")
+    func shippedRosterLabelsProjectChoices() throws {
+        let text = try String(contentsOf: Self.shipped.appendingPathComponent("members.xml"), encoding: .utf8)
+        let header = try #require(text.range(of: "<comite")).lowerBound
+        // The header comment, its line breaks and indentation folded to single spaces.
+        let comment = text[..<header].split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let label = try #require(comment.range(of: "Choix du projet suivi, que l'avis du CNS ne prévoit pas"))
+        let choices = comment[label.upperBound...]
+        #expect(choices.contains("sans vote"))
+        #expect(choices.contains("désignés par décision du directeur général de la santé"))
+        #expect(!comment.contains("à désigner par chaque organisation"))
+    }
+
     @Test("the shipped committee imports, its periodic review is overdue, and importing again changes nothing")
     func shipped() async throws {
         let fixture = try await CommitteeFixture(roster: false)

@@ -41,7 +41,7 @@ struct OutOfDateDraftTests {
             Issue.record("expected .draftOutOfDate, got \(String(describing: error))")
             return
         }
-        #expect(draft == "p1" && base == "v2017-01-05" && versions == [adopted.tag])
+        #expect(draft == "p1" && base == "AFSP1638149A/v2017-01-05" && versions == [adopted.tag])
         #expect(changes.contains { $0.wId == "art_5" && $0.kind == .modified }, "\(changes)")
         #expect(try await fixture.refs() == before, "nothing adopted")
 
@@ -64,7 +64,7 @@ struct OutOfDateDraftTests {
         #expect(again.consultedCommit == merged.description)
         let summary = try #require(try await fixture.committee.status(today: fixture.today).openReviews.first { $0.id == "p1" })
         #expect(summary.stalePositions == ["ofii-medecins"])
-        let review = try await fixture.committee.advance(review: "p1", AdvanceRequest(to: .adopted, adoption: CommitteeFixture.adoption),
+        let review = try await fixture.committee.advance(review: "p1", AdvanceRequest(to: .adopted, adoption: CommitteeFixture.adoption, confirmOutstanding: true),
                                                          acting: fixture.chair, today: fixture.today)
         #expect(review.status == .adopted)
         let inForce = try await register.document(at: GitStore.mainBranch)

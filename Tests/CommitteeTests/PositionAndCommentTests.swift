@@ -54,23 +54,23 @@ struct PositionAndCommentTests {
         #expect(try await fixture.refs() == afterConsultation)
     }
 
-    @Test("a comment on art_3__para_3 of 2017 shows on art_3__para_4 after the 2026 renumbering")
+    @Test("a comment on art_3__para_4 of 2017 shows on art_3__para_5 after the 2026 renumbering")
     func reanchoring() async throws {
         let fixture = try await CommitteeFixture()
         try await fixture.committee.openReview(id: "p1", kind: .periodic, work: nil, event: nil, subject: nil,
                                                acting: fixture.chair, today: fixture.today)
         try await fixture.committee.advance(review: "p1", AdvanceRequest(to: .drafting), acting: fixture.chair, today: fixture.today)
-        // The draft still reads as the 2017 text: comment on its art_3__para_3.
-        let comment = try await fixture.committee.addComment(review: "p1", eId: "art_3__para_3", text: "Ajouter la continuité des soins.",
+        // The draft still reads as the 2017 text: comment on its art_3__para_4.
+        let comment = try await fixture.committee.addComment(review: "p1", eId: "art_3__para_4", text: "Ajouter la continuité des soins.",
                                                              acting: fixture.association, today: fixture.today)
-        #expect(comment.wId == "art_3__para_3" && comment.eId == "art_3__para_3")
+        #expect(comment.wId == "art_3__para_4" && comment.eId == "art_3__para_4")
         try await fixture.writeDraft("p1", from: CommitteeFixture.corpus.appendingPathComponent("2026-projet/AFSP1638149A.xml"))
         let reply = try await fixture.committee.addComment(review: "p1", eId: nil, text: "Fait dans le projet.", replyTo: comment.id,
                                                            acting: fixture.chair, today: fixture.today)
         #expect(reply.wId == comment.wId)
         let listed = try await fixture.committee.comments(review: "p1")
         let shown = try #require(listed.first)
-        #expect(listed.count == 1 && shown.currentEId == "art_3__para_4" && shown.renumbered)
+        #expect(listed.count == 1 && shown.currentEId == "art_3__para_5" && shown.renumbered)
         #expect(shown.replies.map(\.id) == [reply.id])
         #expect(try await fixture.committee.status(today: fixture.today).openReviews.first?.unresolvedComments == 1)
 

@@ -11,7 +11,7 @@ struct ReviewLifecycleTests {
         let fixture = try await CommitteeFixture()
         let status = try await fixture.committee.status(today: fixture.today)
         let text = try #require(status.texts.first)
-        #expect(text.work == "AFSP1638149A" && text.lastVersion == "v2017-01-05")
+        #expect(text.work == "AFSP1638149A" && text.lastVersion == "AFSP1638149A/v2017-01-05")
         #expect(text.due == day("2020-01-05") && text.overdue)
     }
 
@@ -138,18 +138,18 @@ struct ReviewLifecycleTests {
         try await fixture.committee.advance(review: "p1", AdvanceRequest(to: .consultation), acting: fixture.chair, today: fixture.today)
         let review = try await fixture.committee.advance(review: "p1", AdvanceRequest(to: .adopted, adoption: CommitteeFixture.adoption, confirmOutstanding: true),
                                                          acting: fixture.chair, today: fixture.today)
-        #expect(review.status == .adopted && review.adoptedVersion == "v2026-12-15")
+        #expect(review.status == .adopted && review.adoptedVersion == "AFSP1638149A/v2026-12-15")
         // The text and the review's record are in the same, tagged commit.
-        let tagged = try await fixture.register.gitStore.resolveTag("v2026-12-15")
+        let tagged = try await fixture.register.gitStore.resolveTag("AFSP1638149A/v2026-12-15")
         let record = try #require(try await fixture.register.gitStore.readFile(path: Review.path("p1"), at: tagged))
         #expect(try Review(data: record, file: Review.path("p1")).status == .adopted)
         let inForce = try await fixture.register.versionInForce(on: day("2027-02-01"))
-        #expect(inForce.name == "v2026-12-15")
+        #expect(inForce.name == "AFSP1638149A/v2026-12-15")
         let document = try await fixture.register.document(at: "v2026-12-15")
-        #expect(document.clause(eId: "art_3__para_4")?.wId == "art_3__para_3")
+        #expect(document.clause(eId: "art_3__para_5")?.wId == "art_3__para_4")
         let status = try await fixture.committee.status(today: day("2027-01-10"))
         let text = try #require(status.texts.first)
-        #expect(text.lastVersion == "v2026-12-15" && text.due == day("2029-12-15") && !text.overdue)
+        #expect(text.lastVersion == "AFSP1638149A/v2026-12-15" && text.due == day("2029-12-15") && !text.overdue)
         #expect(status.openReviews.isEmpty)
         // Then dissemination; a second adoption is refused.
         try await fixture.committee.advance(review: "p1", AdvanceRequest(to: .disseminated), acting: fixture.chair, today: fixture.today)

@@ -12,10 +12,10 @@ struct VerificationTests {
         let fixture = try await CommitteeFixture()
         let report = try await RegisterVerifier(register: fixture.register).verify()
         #expect(report.isClean, "\(report.findings)")
-        #expect(report.versionsChecked == ["v2017-01-05"])
+        #expect(report.versionsChecked == ["AFSP1638149A/v2017-01-05"])
         #expect(report.recorded && report.previousVerification == nil)
         let record = try String(contentsOf: fixture.register.gitStore.url.appendingPathComponent("suivi-verify"), encoding: .utf8)
-        #expect(record.contains("tag refs/tags/v2017-01-05 ") && record.contains("branch refs/heads/main "))
+        #expect(record.contains("tag refs/tags/AFSP1638149A/v2017-01-05 ") && record.contains("branch refs/heads/main "))
         let again = try await RegisterVerifier(register: fixture.register).verify()
         #expect(again.isClean && again.previousVerification != nil)
     }
@@ -43,8 +43,8 @@ struct VerificationTests {
         let tip = try #require(try await store.tip())
         let parent = try #require(try await store.commitInfo(tip).parents.first)
         let other = try await store.tag(name: "autre", target: parent, message: "autre", tagger: fixture.clerk, date: Date())
-        let published = try #require(try await store.tagInfo(named: "v2017-01-05"))
-        try await store.moveReference("refs/tags/v2017-01-05", to: other.id, expected: published.id, logMessage: "falsification")
+        let published = try #require(try await store.tagInfo(named: "AFSP1638149A/v2017-01-05"))
+        try await store.moveReference("refs/tags/AFSP1638149A/v2017-01-05", to: other.id, expected: published.id, logMessage: "falsification")
         try await store.moveReference(GitStore.mainBranch, to: parent, expected: tip, logMessage: "falsification")
 
         let report = try await RegisterVerifier(register: fixture.register).verify()

@@ -10,7 +10,7 @@ struct BulletinAndFeedTests {
         let fixture = try await RegisterFixture()
         try await fixture.review(upTo: .consultation)
         let bulletin = try await fixture.publisher.bulletin(review: "periodique-2020")
-        #expect(bulletin.topics.first?.title == "Pathologie — Infection par le VIH")
+        #expect(bulletin.topics.first?.title == "Pathologie — [Infection par le VIH]")
         #expect(bulletin.topics.first?.items.first?.eId == "annex_2__sec_C__subsec_1__para_4")
         #expect(bulletin.topics.contains { $0.title == "Article 6-1" })
         #expect(bulletin.why.contains { $0.contains("Révision périodique") })
@@ -39,7 +39,7 @@ struct BulletinAndFeedTests {
         // The register loses its adopted versions (their tags), as in a register whose text was never adopted.
         let git = Process()
         git.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        git.arguments = ["git", "--git-dir", TextRegister.gitDirectory(of: fixture.folder).path, "tag", "-d", "v2017-01-05"]
+        git.arguments = ["git", "--git-dir", TextRegister.gitDirectory(of: fixture.folder).path, "tag", "-d", "AFSP1638149A/v2017-01-05"]
         git.standardOutput = FileHandle.nullDevice
         try git.run()
         git.waitUntilExit()
@@ -57,7 +57,7 @@ struct BulletinAndFeedTests {
         let fixture = try await RegisterFixture()
         try await fixture.review(upTo: .adopted)
         let feed = try await fixture.publisher.feed(baseURL: "https://exemple.invalid/suivi/")
-        #expect(feed.entries.map(\.link) == ["https://exemple.invalid/suivi/versions/v2026-12-15", "https://exemple.invalid/suivi/versions/v2017-01-05"])
+        #expect(feed.entries.map(\.link) == ["https://exemple.invalid/suivi/versions/AFSP1638149A/v2026-12-15", "https://exemple.invalid/suivi/versions/AFSP1638149A/v2017-01-05"])
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("suivi-feed-\(UUID().uuidString).xml")
         try feed.xml.write(to: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: file) }
@@ -97,7 +97,7 @@ struct BulletinAndFeedTests {
             print("feedparser absent : flux vérifié avec xml.etree seulement (hors CI).")
             entries = String(output.dropFirst("NO-FEEDPARSER\n".count))
         }
-        #expect(entries == "urn:suivi:version:AFSP1638149A:v2026-12-15 2027-01-01 https://exemple.invalid/suivi/versions/v2026-12-15|"
-                + "urn:suivi:version:AFSP1638149A:v2017-01-05 2017-01-23 https://exemple.invalid/suivi/versions/v2017-01-05")
+        #expect(entries == "urn:suivi:version:AFSP1638149A:v2026-12-15 2027-01-01 https://exemple.invalid/suivi/versions/AFSP1638149A/v2026-12-15|"
+                + "urn:suivi:version:AFSP1638149A:v2017-01-05 2017-01-23 https://exemple.invalid/suivi/versions/AFSP1638149A/v2017-01-05")
     }
 }

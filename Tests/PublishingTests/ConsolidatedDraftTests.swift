@@ -43,7 +43,7 @@ struct ConsolidatedDraftTests {
         try await fixture.review(upTo: .adopted)
         let draft = try await fixture.publisher.consolidated(at: "v2026-12-15")
         #expect(draft.status == .adopted)
-        #expect(draft.tag == "v2026-12-15")
+        #expect(draft.tag == "AFSP1638149A/v2026-12-15")
         #expect(draft.review?.id == "periodique-2020")
     }
 
@@ -65,6 +65,6 @@ struct ConsolidatedDraftTests {
         let fixture = try await RegisterFixture()
         let draft = try await fixture.publisher.consolidated(at: "2020-06-01")
         #expect(draft.status == .adopted)
-        #expect(draft.tag == "v2017-01-05")
+        #expect(draft.tag == "AFSP1638149A/v2017-01-05")
     }
 }

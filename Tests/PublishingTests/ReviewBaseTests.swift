@@ -49,13 +49,13 @@ struct ReviewBaseTests {
         let fixture = try await Self.twoDrafts()
         let bulletin = try await fixture.publisher.bulletin(review: "p2")
         #expect(Self.eIds(bulletin) == ["art_1__para_1"], "\(Self.eIds(bulletin))")
-        #expect(bulletin.base.baseVersion == "v2017-01-05" && !bulletin.base.adopted)
+        #expect(bulletin.base.baseVersion == "AFSP1638149A/v2017-01-05" && !bulletin.base.adopted)
         #expect(bulletin.base.baseCommit == (try await fixture.register.resolve("v2017-01-05")))
         let markdown = BulletinRenderer.markdown(bulletin)
-        #expect(markdown.contains("Modifications par rapport à la version du 5 janvier 2017 (v2017-01-05), version sur laquelle le projet draft/p2 a été établi"))
+        #expect(markdown.contains("Modifications par rapport à la version du 5 janvier 2017 (AFSP1638149A/v2017-01-05), version sur laquelle le projet draft/p2 a été établi"))
         #expect(!markdown.contains("contient") && markdown.contains("<ins>fixe</ins>"))
         let json = try BulletinRenderer.json(bulletin)
-        #expect(json.contains("\"version\" : \"v2017-01-05\"") && json.contains("\"date\" : \"2017-01-05\""))
+        #expect(json.contains("\"version\" : \"AFSP1638149A/v2017-01-05\"") && json.contains("\"date\" : \"2017-01-05\""))
     }
 
     @Test("an adopted review's bulletin compares the adopted version with the version before it")
@@ -63,9 +63,9 @@ struct ReviewBaseTests {
         let fixture = try await Self.twoDrafts()
         let bulletin = try await fixture.publisher.bulletin(review: "e1")
         #expect(Self.eIds(bulletin) == ["art_2__para_3"], "\(Self.eIds(bulletin))")
-        #expect(bulletin.base.adopted && bulletin.base.baseVersion == "v2017-01-05" && bulletin.base.newLabel == "v2026-11-20")
+        #expect(bulletin.base.adopted && bulletin.base.baseVersion == "AFSP1638149A/v2017-01-05" && bulletin.base.newLabel == "AFSP1638149A/v2026-11-20")
         #expect(BulletinRenderer.markdown(bulletin).contains(
-            "Modifications par rapport à la version du 5 janvier 2017 (v2017-01-05), apportées par la version adoptée v2026-11-20"))
+            "Modifications par rapport à la version du 5 janvier 2017 (AFSP1638149A/v2017-01-05), apportées par la version adoptée AFSP1638149A/v2026-11-20"))
     }
 
     @Test("once the text in force has moved, the comparison base of a draft still is the version it was built on")
@@ -74,21 +74,21 @@ struct ReviewBaseTests {
         let review = try await fixture.publisher.committee.state().review("p2")
         for point in [ReviewDraftPoint.consulted, .tip] {
             let base = try await fixture.publisher.comparisonBase(of: review, at: point)
-            #expect(base.baseVersion == "v2017-01-05" && base.newLabel == "draft/p2")
+            #expect(base.baseVersion == "AFSP1638149A/v2017-01-05" && base.newLabel == "draft/p2")
             #expect(base.newCommit == (try await fixture.register.resolve("draft/p2")))
         }
-        #expect(try await fixture.register.versionInForce(on: fixture.today).name == "v2026-11-20")
+        #expect(try await fixture.register.versionInForce(on: fixture.today).name == "AFSP1638149A/v2026-11-20")
     }
 
     @Test("the consolidated text of a draft says which version it was built on, and that a later one was adopted since")
     func consolidatedBase() async throws {
         let fixture = try await Self.twoDrafts()
         let draft = try await fixture.publisher.consolidated(at: "draft/p2")
-        #expect(draft.base == "la version du 5 janvier 2017 (v2017-01-05)")
-        #expect(draft.adoptedSince == "v2026-11-20")
-        #expect(draft.headerLines.contains { $0.0 == "Établi sur" && $0.1 == "la version du 5 janvier 2017 (v2017-01-05)" })
-        #expect(draft.headerLines.contains { $0.0 == "Attention" && $0.1.hasPrefix("la version v2026-11-20 a été adoptée depuis") })
-        #expect(try ConsolidatedRenderer.json(draft).contains("\"adoptedSince\" : \"v2026-11-20\""))
+        #expect(draft.base == "la version du 5 janvier 2017 (AFSP1638149A/v2017-01-05)")
+        #expect(draft.adoptedSince == "AFSP1638149A/v2026-11-20")
+        #expect(draft.headerLines.contains { $0.0 == "Établi sur" && $0.1 == "la version du 5 janvier 2017 (AFSP1638149A/v2017-01-05)" })
+        #expect(draft.headerLines.contains { $0.0 == "Attention" && $0.1.hasPrefix("la version AFSP1638149A/v2026-11-20 a été adoptée depuis") })
+        #expect(try ConsolidatedRenderer.json(draft).contains("\"adoptedSince\" : \"AFSP1638149A/v2026-11-20\""))
         let adopted = try await fixture.publisher.consolidated(at: "v2026-11-20")
         #expect(adopted.base == nil && adopted.adoptedSince == nil)
     }
@@ -98,8 +98,8 @@ struct ReviewBaseTests {
         let fixture = try await Self.twoDrafts()
         let publisher = fixture.publisher
         let warning = try #require(try await publisher.baseWarning(old: "v2026-11-20", new: "draft/p2"))
-        #expect(warning.contains("draft/p2 a été établi sur la version du 5 janvier 2017 (v2017-01-05), pas sur v2026-11-20"), "\(warning)")
-        #expect(warning.contains("suivi export comparison v2017-01-05 draft/p2"))
+        #expect(warning.contains("draft/p2 a été établi sur la version du 5 janvier 2017 (AFSP1638149A/v2017-01-05), pas sur v2026-11-20"), "\(warning)")
+        #expect(warning.contains("suivi export comparison AFSP1638149A/v2017-01-05 draft/p2"))
         // A date names the text in force that day: v2026-11-20 on 24 November 2026.
         #expect(try await publisher.baseWarning(old: "2026-11-24", new: "draft/p2") != nil)
         #expect(try await publisher.baseWarning(old: "v2017-01-05", new: "draft/p2") == nil)

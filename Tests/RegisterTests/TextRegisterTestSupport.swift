@@ -9,7 +9,7 @@ enum Corpus {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let folder = packageRoot.appendingPathComponent("corpus")
     static let work = "AFSP1638149A"
-    static let adoptedTag = "v2017-01-05"
+    static let adoptedTag = "AFSP1638149A/v2017-01-05"
     static let draftBranch = "draft/2026-projet"
     static var adoptedFile: String { folder.appendingPathComponent("2017-01-05/AFSP1638149A.xml").path }
     static var draftFile: String { folder.appendingPathComponent("2026-projet/AFSP1638149A.xml").path }
@@ -84,7 +84,7 @@ enum SmallAct {
                           into: root.appendingPathComponent("versions"))
     }
 
-    static let tags = ["v2020-03-02", "v2021-06-01", "v2021-09-01"]
+    static let tags = ["TEST2000001A/v2020-03-02", "TEST2000001A/v2021-06-01", "TEST2000001A/v2021-09-01"]
     static let draftBranch = "draft/projet-2026"
 }
 

@@ -97,17 +97,17 @@ struct AdoptionCommandTests {
         #expect(status.stdout.contains("periodique-2020 (périodique, AFSP1638149A) : en rédaction ; échéance 24 novembre 2029\n"), "\(status.stdout)")
         #expect(!status.stdout.contains("dépassée") && !status.stdout.contains("EN RETARD"), "\(status.stdout)")
         let shown = try CLI.ok(["review", "show", "periodique-2020"], repo: repo)
-        #expect(shown.stdout.contains("Échéance reportée du 5 janvier 2020 au 24 novembre 2029 : la révision vih-2025 a été adoptée (version v2026-11-20)"),
+        #expect(shown.stdout.contains("Échéance reportée du 5 janvier 2020 au 24 novembre 2029 : la révision vih-2025 a été adoptée (version AFSP1638149A/v2026-11-20)"),
                 "\(shown.stdout)")
 
         // The periodic review's bulletin shows its own change against v2017-01-05, not the event review's as undone.
         let bulletin = try CLI.ok(["export", "bulletin", "--review", "periodique-2020", "--to", "md"], repo: repo)
-        #expect(bulletin.stdout.contains("Modifications par rapport à la version du 5 janvier 2017 (v2017-01-05)"), "\(bulletin.stdout)")
+        #expect(bulletin.stdout.contains("Modifications par rapport à la version du 5 janvier 2017 (AFSP1638149A/v2017-01-05)"), "\(bulletin.stdout)")
         #expect(bulletin.stdout.contains("<ins>fixe</ins>") && !bulletin.stdout.contains("contient"), "\(bulletin.stdout)")
         // A comparison table of the draft against the text in force says what the draft was built on.
         let table = try CLI.ok(["export", "comparison", "2026-11-24", "draft/periodique-2020", "--to", "json"], repo: repo)
-        #expect(table.stderr.contains("draft/periodique-2020 a été établi sur la version du 5 janvier 2017 (v2017-01-05)"), "\(table.stderr)")
-        #expect(table.stderr.contains("suivi export comparison v2017-01-05 draft/periodique-2020"), "\(table.stderr)")
+        #expect(table.stderr.contains("draft/periodique-2020 a été établi sur la version du 5 janvier 2017 (AFSP1638149A/v2017-01-05)"), "\(table.stderr)")
+        #expect(table.stderr.contains("suivi export comparison AFSP1638149A/v2017-01-05 draft/periodique-2020"), "\(table.stderr)")
     }
 }
 }

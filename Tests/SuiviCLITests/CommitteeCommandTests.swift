@@ -74,11 +74,11 @@ struct CommitteeCommandTests {
                      "--today", "2026-12-01"] + association, repo: repo)
         try CLI.ok(["position", "record", "--review", "periodique-2020", "favorable", "--motif", "Garanties renforcées.",
                      "--today", "2026-12-02"] + defenseur, repo: repo)
-        let comment = try CLI.ok(["comment", "add", "--review", "periodique-2020", "--eid", "art_3__para_4", "--format", "json",
+        let comment = try CLI.ok(["comment", "add", "--review", "periodique-2020", "--eid", "art_3__para_5", "--format", "json",
                                    "--today", "2026-12-01", "La continuité des soins doit viser aussi les consommables."] + association,
                                   repo: repo)
         let id = try #require(try JSONSerialization.jsonObject(with: Data(comment.stdout.utf8)) as? [String: Any])["id"] as? String
-        #expect(comment.stdout.contains("\"wId\" : \"art_3__para_3\""))
+        #expect(comment.stdout.contains("\"wId\" : \"art_3__para_4\""))
         try CLI.ok(["comment", "reply", "--review", "periodique-2020", try #require(id), "Repris dans le projet.",
                      "--today", "2026-12-03"] + chair, repo: repo)
 
@@ -107,13 +107,13 @@ struct CommitteeCommandTests {
         #expect(adopted.stdout.contains("v2027-01-15"))
         let log = try CLI.ok(["log"], repo: repo)
         #expect(log.stdout.contains("v2027-01-15  adoptée"))
-        // The adopted text is the 2026 draft: the 2017 art_3__para_3 is now art_3__para_4.
-        let now = try CLI.ok(["show", "--in-force", "2027-03-01", "--eid", "art_3__para_4"], repo: repo)
-        let then = try CLI.ok(["show", "--in-force", "2020-06-01", "--eid", "art_3__para_3"], repo: repo)
+        // The adopted text is the 2026 draft: the 2017 art_3__para_4 is now art_3__para_5.
+        let now = try CLI.ok(["show", "--in-force", "2027-03-01", "--eid", "art_3__para_5"], repo: repo)
+        let then = try CLI.ok(["show", "--in-force", "2020-06-01", "--eid", "art_3__para_4"], repo: repo)
         #expect(!now.stdout.isEmpty && now.stdout == then.stdout, "\(now)\n\(then)")
 
         status = try CLI.ok(["status", "--today", "2027-01-20", "--format", "json"], repo: repo)
-        #expect(status.stdout.contains("\"lastVersion\" : \"v2027-01-15\""))
+        #expect(status.stdout.contains("\"lastVersion\" : \"AFSP1638149A/v2027-01-15\""))
         #expect(status.stdout.contains("\"overdue\" : false"))
         let text = try CLI.ok(["status", "--today", "2027-01-20"], repo: repo)
         #expect(text.stdout.contains("prochaine révision périodique due au plus tard le 15 janvier 2030"))

@@ -12,7 +12,7 @@ struct DiffCommandTests {
         let result = try CLI.run("diff", old, new)
         #expect(result.exitCode == 0)
         #expect(result.stdout.contains("+ art_6-1 [inséré] Article 6-1"))
-        #expect(result.stdout.contains("> art_3__para_4 (ex art_3__para_3) [renuméroté]"))
+        #expect(result.stdout.contains("> art_3__para_5 (ex art_3__para_4) [renuméroté]"))
         #expect(result.stdout.contains("[-L. 313-11-]") || result.stdout.contains("[-L. 313-11 (11°), R. 313-22 et R. 313-23-]"))
         #expect(!result.stdout.contains("\u{1B}["))
     }

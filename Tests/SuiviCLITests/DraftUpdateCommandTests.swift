@@ -40,7 +40,7 @@ struct DraftUpdateCommandTests {
         try commit(repo, "conflit", replacing: Self.maladie, with: "comme pour toute maladie")
         try CLI.ok(["review", "advance", "periodique-2020", "consultation"] + Self.chair, repo: repo)
         try CLI.ok(["review", "advance", "periodique-2020", "adoptee", "--signature", "2027-01-15",
-                    "--entree-en-vigueur", "2027-02-01"] + Self.chair, repo: repo)
+                    "--entree-en-vigueur", "2027-02-01", "--confirmer", "--date-future-confirmee"] + Self.chair, repo: repo)
         return repo
     }
 
@@ -50,7 +50,7 @@ struct DraftUpdateCommandTests {
         let repo = try registerWithAdoptionMeanwhile(in: folder)
         let update = try CLI.ok(["draft", "update", "evenement"] + Self.drafter, repo: repo)
         #expect(update.stdout.contains("Projet evenement mis à jour"), "\(update.stdout)")
-        #expect(update.stdout.contains("v2017-01-05 → v2027-01-15"), "\(update.stdout)")
+        #expect(update.stdout.contains("AFSP1638149A/v2017-01-05 → AFSP1638149A/v2027-01-15"), "\(update.stdout)")
         #expect(update.stdout.contains("art_3 (wId art_3) : modifié"), "\(update.stdout)")
         #expect(update.stdout.contains("Éléments repris du texte en vigueur (non modifiés par le projet) : art_3."), "\(update.stdout)")
         let copy = try String(contentsOf: workingCopy(repo, "evenement"), encoding: .utf8)

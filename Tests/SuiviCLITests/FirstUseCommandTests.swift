@@ -50,7 +50,7 @@ struct FirstUseCommandTests {
         #expect(log.stdout.contains("draft/revision-2027  projet"), "\(log.stdout)")
         #expect(log.stdout.contains("suivi log --tous"), "\(log.stdout)")
         let all = try CLI.ok(["log", "--tous"], repo: repo)
-        #expect(all.stdout.contains("draft/periodique-2020  projet adopté (v2027-01-15, révision periodique-2020)"), "\(all.stdout)")
+        #expect(all.stdout.contains("draft/periodique-2020  projet adopté (AFSP1638149A/v2027-01-15, révision periodique-2020)"), "\(all.stdout)")
         let json = try CLI.ok(["log", "--format", "json"], repo: repo)
         #expect(!json.stdout.contains("draft/periodique-2020"))
         let drafts = try CLI.ok(["draft", "list"], repo: repo)

@@ -46,11 +46,11 @@ struct ImportExportCommandTests {
         let repo = try newRegister(folder)
         let imported = try CLI.run("import", Self.corpus, "--repo", repo, "--as", Self.author)
         #expect(imported.exitCode == 0, "\(imported)")
-        #expect(imported.stdout.contains("v2017-01-05 : importée"))
+        #expect(imported.stdout.contains("AFSP1638149A/v2017-01-05 : importée"))
         #expect(imported.stdout.contains("draft/2026-projet : importée"))
         let again = try CLI.run("import", "dossier", Self.corpus, "--repo", repo, "--as", Self.author)
         #expect(again.exitCode == 0, "\(again)")
-        #expect(again.stdout.contains("v2017-01-05 : déjà présente"))
+        #expect(again.stdout.contains("AFSP1638149A/v2017-01-05 : déjà présente"))
     }
 
     // MARK: import legi
@@ -62,8 +62,8 @@ struct ImportExportCommandTests {
         let repo = try newRegister(folder)
         let imported = try CLI.run("import", "legi", Self.legiFixture, "--repo", repo, "--as", Self.author)
         #expect(imported.exitCode == 0, "\(imported)")
-        #expect(imported.stdout.split(separator: "\n").map { String($0.prefix(21)) }
-                == ["v2018-03-10 : importé", "v2020-06-01 : importé", "v2022-01-01 : importé"])
+        #expect(imported.stdout.split(separator: "\n").map { String($0.prefix(34)) }
+                == ["TEST1800001A/v2018-03-10 : importé", "TEST1800001A/v2020-06-01 : importé", "TEST1800001A/v2022-01-01 : importé"])
 
         let before = try CLI.run("show", "--repo", repo, "--in-force", "2021-02-01", "--eid", "art_2")
         #expect(before.exitCode == 0, "\(before)")
@@ -135,7 +135,7 @@ struct ImportExportCommandTests {
         let repo = try newRegister(folder)
         let adopted = try CLI.run("import", "akn", Self.corpus + "/2017-01-05/AFSP1638149A.xml", "--repo", repo, "--as", Self.author)
         #expect(adopted.exitCode == 0, "\(adopted)")
-        #expect(adopted.stdout.hasPrefix("v2017-01-05 : importée"))
+        #expect(adopted.stdout.hasPrefix("AFSP1638149A/v2017-01-05 : importée"))
         let draft = try CLI.run("import", "akn", Self.corpus + "/2026-projet/AFSP1638149A.xml", "--brouillon", "revision-essai",
                                 "--repo", repo, "--as", Self.author)
         #expect(draft.exitCode == 0, "\(draft)")

@@ -71,7 +71,7 @@ struct RegisterCommandTests {
         let (folder, repo) = try importedRegister()
         defer { withExtendedLifetime(folder) {} }
         let before = try refs(repo)
-        #expect(before.contains("refs/tags/v2017-01-05"), "\(before)")
+        #expect(before.contains("refs/tags/AFSP1638149A/v2017-01-05"), "\(before)")
         #expect(before.contains("refs/heads/draft/2026-projet"), "\(before)")
         #expect(before.contains("refs/heads/main"), "\(before)")
 
@@ -80,7 +80,7 @@ struct RegisterCommandTests {
         let lines = again.stdout.split(separator: "\n")
         #expect(lines.count == 2, "\(again)")
         #expect(lines.allSatisfy { $0.contains("déjà présente") }, "\(again)")
-        #expect(lines.first?.hasPrefix("v2017-01-05 : déjà présente") == true, "\(again)")
+        #expect(lines.first?.hasPrefix("AFSP1638149A/v2017-01-05 : déjà présente") == true, "\(again)")
         #expect(try refs(repo) == before)
         #expect(try git("-C", repo + "/register.git", "rev-list", "--all", "--count").stdout == "2\n")
     }
@@ -93,7 +93,7 @@ struct RegisterCommandTests {
         #expect(text.exitCode == 0, "\(text)")
         let lines = text.stdout.split(separator: "\n").map(String.init)
         #expect(lines.count == 2, "\(text)")
-        #expect(lines.first?.hasPrefix("v2017-01-05  adoptée") == true, "\(text)")
+        #expect(lines.first?.hasPrefix("AFSP1638149A/v2017-01-05  adoptée") == true, "\(text)")
         #expect(lines.first?.contains("signée le 5 janvier 2017, en vigueur le 23 janvier 2017") == true, "\(text)")
         #expect(lines.first?.contains("Journal officiel n°0019 du 22 janvier 2017") == true, "\(text)")
         #expect(lines.last?.hasPrefix("draft/2026-projet  projet") == true, "\(text)")
@@ -102,9 +102,9 @@ struct RegisterCommandTests {
         let json = try CLI.run("log", "--repo", repo, "--format", "json")
         #expect(json.exitCode == 0, "\(json)")
         let versions = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
-        #expect(versions.map { $0["name"] as? String } == ["v2017-01-05", "draft/2026-projet"])
+        #expect(versions.map { $0["name"] as? String } == ["AFSP1638149A/v2017-01-05", "draft/2026-projet"])
         #expect(versions.map { $0["kind"] as? String } == ["adoptee", "projet"])
-        let tagged = try git("-C", repo + "/register.git", "rev-parse", "v2017-01-05^{commit}").stdout
+        let tagged = try git("-C", repo + "/register.git", "rev-parse", "AFSP1638149A/v2017-01-05^{commit}").stdout
         #expect(versions.first?["commit"] as? String == tagged.trimmingCharacters(in: .newlines))
         let record = try #require(versions.first?["record"] as? [String: Any])
         #expect(record["work"] as? String == "AFSP1638149A")
@@ -136,7 +136,7 @@ struct RegisterCommandTests {
         defer { withExtendedLifetime(folder) {} }
         let inForce = try CLI.run("show", "--repo", repo, "--in-force", "2020-06-01")
         #expect(inForce.exitCode == 0, "\(inForce)")
-        #expect(inForce.stderr.contains("Version en vigueur le 1er juin 2020 : v2017-01-05."), "\(inForce)")
+        #expect(inForce.stderr.contains("Version en vigueur le 1er juin 2020 : AFSP1638149A/v2017-01-05."), "\(inForce)")
         #expect(inForce.stdout.hasPrefix("Arrêté du 5 janvier 2017"), "\(inForce)")
         #expect(!inForce.stdout.contains("Article 6-1"), "\(inForce)")
 
@@ -147,23 +147,23 @@ struct RegisterCommandTests {
         #expect(before.stderr.contains("La première version entre en vigueur le 23 janvier 2017."), "\(before)")
     }
 
-    @Test("history art_3__para_4 --jusqua draft/2026-projet shows its renumbering to art_3__para_6")
+    @Test("history art_3__para_5 --jusqua draft/2026-projet shows its renumbering to art_3__para_7")
     func history() throws {
         let (folder, repo) = try importedRegister()
         defer { withExtendedLifetime(folder) {} }
-        let result = try CLI.run("history", "art_3__para_4", "--jusqua", "draft/2026-projet", "--repo", repo)
+        let result = try CLI.run("history", "art_3__para_5", "--jusqua", "draft/2026-projet", "--repo", repo)
         #expect(result.exitCode == 0, "\(result)")
         let lines = result.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.first == "Historique de art_3__para_4 : 2 changement(s).", "\(result)")
-        #expect(lines.contains("v2017-01-05  2017-01-05  inséré  art_3__para_4"), "\(result)")
-        #expect(lines.contains("draft/2026-projet  2026-11-24  renuméroté  art_3__para_6 (ex art_3__para_4)"), "\(result)")
+        #expect(lines.first == "Historique de art_3__para_5 : 2 changement(s).", "\(result)")
+        #expect(lines.contains("AFSP1638149A/v2017-01-05  2017-01-05  inséré  art_3__para_5"), "\(result)")
+        #expect(lines.contains("draft/2026-projet  2026-11-24  renuméroté  art_3__para_7 (ex art_3__para_5)"), "\(result)")
 
-        let json = try CLI.run("history", "art_3__para_6", "--jusqua", "draft/2026-projet", "--repo", repo, "--format", "json")
+        let json = try CLI.run("history", "art_3__para_7", "--jusqua", "draft/2026-projet", "--repo", repo, "--format", "json")
         #expect(json.exitCode == 0, "\(json)")
         let entries = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
         #expect(entries.map { $0["change"] as? String } == ["insere", "renumerote"])
-        #expect(entries.last?["previousEId"] as? String == "art_3__para_4")
-        #expect(entries.last?["eId"] as? String == "art_3__para_6")
+        #expect(entries.last?["previousEId"] as? String == "art_3__para_5")
+        #expect(entries.last?["eId"] as? String == "art_3__para_7")
     }
 
     @Test("history --jusqua a draft that does not exist exits 1 instead of answering without it")
@@ -182,8 +182,8 @@ struct RegisterCommandTests {
         let adopted = try CLI.run("blame", "--repo", repo)
         #expect(adopted.exitCode == 0, "\(adopted)")
         let rows = adopted.stdout.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true) }
-        #expect(rows.contains { $0.first == "art_3__para_1" && $0.dropFirst().first == "v2017-01-05" }, "\(adopted)")
-        #expect(rows.allSatisfy { $0.dropFirst().first == "v2017-01-05" }, "\(adopted)")
+        #expect(rows.contains { $0.first == "art_3__para_1" && $0.dropFirst().first == "AFSP1638149A/v2017-01-05" }, "\(adopted)")
+        #expect(rows.allSatisfy { $0.dropFirst().first == "AFSP1638149A/v2017-01-05" }, "\(adopted)")
         #expect(!adopted.stdout.contains("art_6-1"), "\(adopted)")
 
         let json = try CLI.run("blame", "--repo", repo, "--at", "draft/2026-projet", "--format", "json")
@@ -194,7 +194,7 @@ struct RegisterCommandTests {
         }, uniquingKeysWith: { first, _ in first })
         #expect(version["art_6-1"] == "draft/2026-projet")
         #expect(version["art_3__para_6"] == "draft/2026-projet")
-        #expect(version["art_3__para_1"] == "v2017-01-05")
+        #expect(version["art_3__para_1"] == "AFSP1638149A/v2017-01-05")
     }
 
     // MARK: drafts and authors
@@ -378,7 +378,7 @@ struct RegisterCommandTests {
                 "\(followDraft)")
 
         for (directory, draft) in [(repo + "/register.git", "draft/2026-projet"), (clone, "origin/draft/2026-projet")] {
-            let diff = try git("-C", directory, "diff", "v2017-01-05", draft, "--", Self.art3)
+            let diff = try git("-C", directory, "diff", "AFSP1638149A/v2017-01-05", draft, "--", Self.art3)
             #expect(diff.exitCode == 0, "\(diff)")
             let added = diff.stdout.split(separator: "\n").filter { $0.hasPrefix("+") && !$0.hasPrefix("+++") }
                 .map { $0.dropFirst().trimmingCharacters(in: .whitespaces) }

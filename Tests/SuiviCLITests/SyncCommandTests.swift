@@ -65,7 +65,7 @@ struct SyncCommandTests {
         let shared = try Self.sharedRegister(in: folder)
         let a = folder.path("a"), b = folder.path("b")
         let cloned = try Self.ok(["clone", shared, a])
-        #expect(cloned.stdout.contains("main : créée") && cloned.stdout.contains("étiquette v2017-01-05 : créée"), "\(cloned)")
+        #expect(cloned.stdout.contains("main : créée") && cloned.stdout.contains("étiquette AFSP1638149A/v2017-01-05 : créée"), "\(cloned)")
         try Self.ok(["clone", shared, b])
         for repo in [a, b] {
             #expect(FileManager.default.fileExists(atPath: repo + "/register.git/HEAD"))
@@ -157,31 +157,31 @@ struct SyncCommandTests {
         try Self.ok(["review", "advance", "periodique-2020", "adoptee", "--signature", "2027-01-15", "--entree-en-vigueur",
                      "2027-02-01", "--confirmer", "--date-future-confirmee", "--repo", a] + Self.chair)
         let pushed = try Self.ok(["push", "--repo", a])
-        #expect(pushed.stdout.contains("étiquette v2027-01-15 : créée"), "\(pushed)")
+        #expect(pushed.stdout.contains("étiquette AFSP1638149A/v2027-01-15 : créée"), "\(pushed)")
         let pulled = try Self.ok(["pull", "--repo", b])
-        #expect(pulled.stdout.contains("étiquette v2027-01-15 : créée") && pulled.stdout.contains("main : avancée"), "\(pulled)")
+        #expect(pulled.stdout.contains("étiquette AFSP1638149A/v2027-01-15 : créée") && pulled.stdout.contains("main : avancée"), "\(pulled)")
         let log = try Self.ok(["log", "--repo", b])
         #expect(log.stdout.contains("v2027-01-15"), "\(log)")
         let verified = try Self.ok(["verify", "--repo", b])
-        #expect(verified.stdout.contains("v2017-01-05, v2027-01-15"), "\(verified)")
+        #expect(verified.stdout.contains("AFSP1638149A/v2017-01-05, AFSP1638149A/v2027-01-15"), "\(verified)")
 
         // Someone moves the published tag on the shared repository with stock git.
         let moved = try StockGit.run(["-C", shared, "-c", "user.name=X", "-c", "user.email=x@example.org",
-                                      "tag", "-f", "-a", "v2017-01-05", "-m", "déplacée", "v2027-01-15"])
+                                      "tag", "-f", "-a", "AFSP1638149A/v2017-01-05", "-m", "déplacée", "AFSP1638149A/v2027-01-15"])
         try #require(moved.exitCode == 0, "\(moved)")
         let before = try Self.refs(b + "/register.git")
         let refused = try CLI.run("pull", "--repo", b)
-        #expect(refused.exitCode == 1 && refused.stderr.contains("L'étiquette v2017-01-05 désigne"), "\(refused)")
+        #expect(refused.exitCode == 1 && refused.stderr.contains("L'étiquette AFSP1638149A/v2017-01-05 désigne"), "\(refused)")
         #expect(try Self.refs(b + "/register.git") == before)
 
         // The same rewrite in a clone is caught by verify, with what changed; exit code 2.
         let tampered = try StockGit.run(["-C", b + "/register.git", "-c", "user.name=X", "-c", "user.email=x@example.org",
-                                         "tag", "-f", "-a", "v2017-01-05", "-m", "déplacée", "v2027-01-15"])
+                                         "tag", "-f", "-a", "AFSP1638149A/v2017-01-05", "-m", "déplacée", "AFSP1638149A/v2027-01-15"])
         try #require(tampered.exitCode == 0, "\(tampered)")
         _ = try StockGit.run(["-C", b + "/register.git", "update-ref", "refs/heads/main", "main~1"])
         let report = try CLI.run("verify", "--repo", b)
         #expect(report.exitCode == 2, "\(report)")
-        #expect(report.stdout.contains("FALSIFICATION (v2017-01-05) : l'étiquette v2017-01-05 désignait"), "\(report)")
+        #expect(report.stdout.contains("FALSIFICATION (AFSP1638149A/v2017-01-05) : l'étiquette AFSP1638149A/v2017-01-05 désignait"), "\(report)")
         #expect(report.stdout.contains("FALSIFICATION (main) : l'historique de main a été réécrit"), "\(report)")
         #expect(try CLI.run("verify", "--repo", b).exitCode == 2, "tampering keeps being reported")
     }
@@ -227,7 +227,7 @@ struct SyncCommandTests {
         #expect((report["updates"] as? [Any])?.isEmpty == true && report["url"] as? String == shared)
         let verified = try Self.ok(["verify", "--repo", a, "--format", "json"])
         let checks = try #require(try JSONSerialization.jsonObject(with: Data(verified.stdout.utf8)) as? [String: Any])
-        #expect(checks["versionsChecked"] as? [String] == ["v2017-01-05"] && (checks["findings"] as? [Any])?.isEmpty == true)
+        #expect(checks["versionsChecked"] as? [String] == ["AFSP1638149A/v2017-01-05"] && (checks["findings"] as? [Any])?.isEmpty == true)
     }
 
     @Test("clone, push and pull through git daemon on loopback (git://)")

@@ -71,7 +71,7 @@ struct AdoptionPagesTests {
                                                                          ("entree_en_vigueur", "2027-06-02"), ("confirmer", "oui"),
                                                                          ("date_future_confirmee", "oui")])
             #expect(response.status == .seeOther)
-            #expect(try await fixture.refs()["refs/tags/v2027-06-01"] != nil)
+            #expect(try await fixture.refs()["refs/tags/AFSP1638149A/v2027-06-01"] != nil)
         }
     }
 
@@ -93,19 +93,19 @@ struct AdoptionPagesTests {
         try await committee.advance(review: "e1", AdvanceRequest(to: .consultation), acting: fixture.chair, today: WebFixture.today)
         try await committee.advance(review: "e1", AdvanceRequest(to: .adopted, adoption: AdoptionDates(
             signature: day("2026-11-20"), entryIntoForce: day("2026-11-21")), confirmOutstanding: true), acting: fixture.chair, today: WebFixture.today)
-        #expect(try await fixture.register.versionInForce(on: WebFixture.today).name == "v2026-11-20")
+        #expect(try await fixture.register.versionInForce(on: WebFixture.today).name == "AFSP1638149A/v2026-11-20")
 
         try await fixture.application().test(.router) { client in
             var member = Browser(client)
             try await member.login("ofii-medecins")
             let page = try await member.get(Self.review).text
-            #expect(page.contains("Modifications par rapport à la version du 5 janvier 2017 (v2017-01-05)"), "\(page)")
-            #expect(page.contains("comparé à sa version de base (v2017-01-05)"))
-            #expect(page.contains("id=\"ligne-art_3__para_3\""))
+            #expect(page.contains("Modifications par rapport à la version du 5 janvier 2017 (AFSP1638149A/v2017-01-05)"), "\(page)")
+            #expect(page.contains("comparé à sa version de base (AFSP1638149A/v2017-01-05)"))
+            #expect(page.contains("id=\"ligne-art_3__para_4\""))
             #expect(!page.contains("id=\"ligne-art_2__para_3\""), "the adopted change of e1 is shown as the draft's")
             // The adopted review's page compares its version with the one before it.
             let adopted = try await member.get("/revisions/e1").text
-            #expect(adopted.contains("Version adoptée v2026-11-20 comparée à la version précédente (v2017-01-05)"))
+            #expect(adopted.contains("Version adoptée AFSP1638149A/v2026-11-20 comparée à la version précédente (AFSP1638149A/v2017-01-05)"))
             #expect(adopted.contains("id=\"ligne-art_2__para_3\""))
         }
     }

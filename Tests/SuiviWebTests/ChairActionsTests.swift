@@ -50,12 +50,12 @@ struct ChairActionsTests {
             #expect(response.status == .seeOther)
             #expect(response.location == Self.review + "?ok=etape")
             #expect(try await fixture.committee.state().reviews[WebFixture.review]?.status == .adopted)
-            #expect(try await fixture.refs()["refs/tags/v2026-12-15"] != nil)
+            #expect(try await fixture.refs()["refs/tags/AFSP1638149A/v2026-12-15"] != nil)
             #expect(try await fixture.lastCommit().author.email == "presidence@example.org")
             let versions = try await chair.get("/versions").text
-            #expect(versions.contains("<code>v2026-12-15</code>"))
+            #expect(versions.contains("<code>AFSP1638149A/v2026-12-15</code>"))
             // The adopted draft's branch is no longer shown as a draft in progress.
-            #expect(versions.contains("<code>draft/\(WebFixture.review)</code></th><td>projet adopté (v2026-12-15)</td>"), "\(versions)")
+            #expect(versions.contains("<code>draft/\(WebFixture.review)</code></th><td>projet adopté (AFSP1638149A/v2026-12-15)</td>"), "\(versions)")
         }
     }
 

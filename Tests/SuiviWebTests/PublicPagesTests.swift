@@ -19,7 +19,7 @@ struct PublicPagesTests {
             #expect(html.contains("<html lang=\"fr\">"))
             #expect(html.contains("id=\"art_3__para_2\""))
             #expect(html.contains("<a href=\"#art_3\">Article 3</a>"))
-            #expect(html.contains("version v2017-01-05"))
+            #expect(html.contains("version AFSP1638149A/v2017-01-05"))
             #expect(html.contains("href=\"/historique/art_3\""))
         }
     }
@@ -59,9 +59,9 @@ struct PublicPagesTests {
         try await fixture.application().test(.router) { client in
             var browser = Browser(client)
             let html = try await browser.get("/versions").text
-            #expect(html.contains("<code>v2017-01-05</code>"))
+            #expect(html.contains("<code>AFSP1638149A/v2017-01-05</code>"))
             #expect(html.contains("<code>draft/periodique-2020</code>"))
-            #expect(html.contains("/diff?de=v2017-01-05&amp;a=draft%2Fperiodique-2020"))
+            #expect(html.contains("/diff?de=AFSP1638149A%2Fv2017-01-05&amp;a=draft%2Fperiodique-2020"))
         }
     }
 
@@ -84,7 +84,7 @@ struct PublicPagesTests {
             let response = try await browser.get("/historique/art_3__para_2")
             #expect(response.status == .ok)
             #expect(response.text.contains("Historique de l’élément <code>art_3__para_2</code>"))
-            #expect(response.text.contains("<code>v2017-01-05</code>"))
+            #expect(response.text.contains("<code>AFSP1638149A/v2017-01-05</code>"))
             #expect(try await browser.get("/historique/art_99").status == .notFound)
         }
     }

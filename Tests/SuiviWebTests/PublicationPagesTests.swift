@@ -43,10 +43,15 @@ struct PublicationPagesTests {
             #expect(response.status == .ok)
             #expect(response.headers[.contentType] == "application/atom+xml; charset=utf-8")
             #expect(response.text.contains("xmlns=\"http://www.w3.org/2005/Atom\""))
-            #expect(response.text.contains("/versions/v2017-01-05"))
-            let link = try await browser.get("/versions/v2017-01-05")
+            #expect(response.text.contains("/versions/AFSP1638149A/v2017-01-05"))
+            let link = try await browser.get("/versions/AFSP1638149A/v2017-01-05")
             #expect(link.status == .seeOther)
-            #expect(link.location == "/texte?version=v2017-01-05")
+            #expect(link.location == "/texte?version=AFSP1638149A%2Fv2017-01-05")
+            // Links made before tags were per text still lead to the text: the short name resolves.
+            let old = try await browser.get("/versions/v2017-01-05")
+            #expect(old.location == "/texte?version=v2017-01-05")
+            let page = try await browser.get("/texte?version=v2017-01-05")
+            #expect(page.status == .ok && page.text.contains("Version v2017-01-05."))
             #expect(try await browser.get("/").text.contains("<link rel=\"alternate\" type=\"application/atom+xml\""))
         }
     }

@@ -47,9 +47,9 @@ struct ReviewPagesTests {
             let response = try await browser.get(Self.review)
             #expect(response.status == .ok)
             let html = response.text
-            #expect(html.contains("Projet draft/periodique-2020 comparé à sa version de base (v2017-01-05)"))
-            #expect(html.contains("id=\"ligne-art_3__para_3\""))
-            #expect(html.contains("<input type=\"hidden\" name=\"eid\" value=\"art_3__para_3\">"))
+            #expect(html.contains("Projet draft/periodique-2020 comparé à sa version de base (AFSP1638149A/v2017-01-05)"))
+            #expect(html.contains("id=\"ligne-art_3__para_4\""))
+            #expect(html.contains("<input type=\"hidden\" name=\"eid\" value=\"art_3__para_4\">"))
             #expect(html.contains("id=\"form-position\""))
             #expect(!html.contains("Actions de la présidence"))
             let list = try await browser.get("/revisions")
@@ -67,7 +67,7 @@ struct ReviewPagesTests {
             try await browser.login("ofii-medecins")
             let html = try await browser.get(Self.review).text
             #expect(html.contains("<option value=\"art_1__para_1\">Article 1er, alinéa 1</option>"))
-            #expect(html.contains("<option value=\"art_3__para_5__list_1__point_2\">Article 3, alinéa 5, 2°</option>"))
+            #expect(html.contains("<option value=\"art_3__para_6__list_1__point_2\">Article 3, alinéa 6, 2°</option>"))
             #expect(html.contains("<option value=\"annex_2__sec_A__para_2\">Annexe II, section A, alinéa 2</option>"))
             #expect(!html.contains("art_1__para_1 — art_1__para_1"))
         }

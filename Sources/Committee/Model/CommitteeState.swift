@@ -1,4 +1,5 @@
 import Foundation
+import LegalText
 import Register
 
 /// Every committee record at one commit of `main`, read and validated.
@@ -12,6 +13,8 @@ public struct CommitteeState: Sendable, Hashable {
     public var positions: [String: [String: Position]]
     /// review → comments, by date then id.
     public var comments: [String: [Comment]]
+    /// Records read without the characters XML cannot hold that they contain (only when read leniently).
+    public var damaged: [DamagedRecord] = []
 
     public static let folder = "committee"
     public static let rosterPath = "committee/members.xml"
@@ -28,12 +31,22 @@ public struct CommitteeState: Sendable, Hashable {
     }
 
     /// Reads the records from the files under `committee/` (path → content).
-    public init(files: [String: Data], commit: ObjectID?) throws(CommitteeError) {
+    /// - Parameter lenient: `false` (records arriving: an import, a pull) refuses a record holding a character XML
+    ///   cannot hold, naming it; `true` (records already in the register) reads it without those characters and
+    ///   lists it in ``damaged``, so that one bad record does not take the whole committee offline.
+    public init(files: [String: Data], commit: ObjectID?, lenient: Bool = false) throws(CommitteeError) {
         self.init(commit: commit)
         for path in files.keys.sorted() {
-            guard let data = files[path] else { continue }
+            guard var data = files[path] else { continue }
             let parts = path.split(separator: "/").map(String.init)
             guard parts.first == Self.folder, path.hasSuffix(".xml") else { continue }
+            if lenient {
+                let (clean, removed) = XMLCharacters.removingDisallowed(from: data)
+                if !removed.isEmpty {
+                    damaged.append(DamagedRecord(path: path, characters: removed))
+                    data = clean
+                }
+            }
             let name = String(parts[parts.count - 1].dropLast(4))
             switch (parts.count, parts.count > 1 ? parts[1] : "") {
             case (2, "members.xml"):

@@ -63,7 +63,7 @@ extension Committee {
             comment = Comment(id: commentID, review: id, seat: seat.id, person: Self.label(person), date: today,
                               work: review.work, wId: clause.wId, eId: clause.eId, commit: commit.description, text: body)
         }
-        try await apply([Comment.path(review: id, id: commentID): Self.data(comment.xml)],
+        try await apply([Comment.path(review: id, id: commentID): try Self.data(comment)],
                         message: "Comité : commentaire \(commentID) du siège \(seat.id) sur \(comment.eId) (révision \(id))",
                         author: person)
         return comment
@@ -87,7 +87,7 @@ extension Committee {
             guard comment.resolution == nil else { throw .invalidInput("le commentaire \(commentID) est déjà résolu.") }
             comment.resolution = Comment.Resolution(date: today, person: Self.label(person), note: trimmed)
             result = comment
-            return [Comment.path(review: id, id: commentID): Self.data(comment.xml)]
+            return [Comment.path(review: id, id: commentID): try Self.data(comment)]
         }
         guard let result else { throw .unknownComment(review: id, id: commentID) }
         return result

@@ -27,7 +27,7 @@ extension Committee {
             var recorded = event
             recorded.status = .assessing
             recorded.review = nil
-            return [CommitteeEvent.path(event.id): Self.data(recorded.xml)]
+            return [CommitteeEvent.path(event.id): try Self.data(recorded)]
         }
         return event
     }
@@ -50,7 +50,7 @@ extension Committee {
             event.decisionDate = today
             event.decisionReason = reason
             result = event
-            return [CommitteeEvent.path(id): Self.data(event.xml)]
+            return [CommitteeEvent.path(id): try Self.data(event)]
         }
         guard let result else { throw .unknownEvent(id) }
         return result

@@ -19,7 +19,7 @@ extension Committee {
         guard !trimmed.isEmpty || opinion == .abstention else { throw .invalidInput("une position indique son motif (--motif).") }
         let position = Position(review: id, seat: seat.id, opinion: opinion, reason: trimmed, commit: consulted, date: today,
                                 person: Self.label(person))
-        try await apply([Position.path(review: id, seat: seat.id): Self.data(position.xml)],
+        try await apply([Position.path(review: id, seat: seat.id): try Self.data(position)],
                         message: "Comité : position \(opinion.label) du siège \(seat.id) sur la révision \(id)", author: person)
         return position
     }

@@ -93,14 +93,14 @@ extension Committee {
                 }
                 event.status = .revision
                 event.review = id
-                changes[CommitteeEvent.path(eventID)] = Self.data(event.xml)
+                changes[CommitteeEvent.path(eventID)] = try Self.data(event)
                 due = event.deadline
                 if subjectText.isEmpty { subjectText = "Révision à la suite de l'événement \(eventID) : \(event.summary)" }
             }
             let review = Review(id: id, kind: kind, work: chosen, opened: today, due: due, event: eventID, subject: subjectText,
                                 history: [Transition(from: nil, to: .opened, date: today, seat: seat.id,
                                                      person: Self.label(person), note: nil, commit: nil)])
-            changes[Review.path(id)] = Self.data(review.xml)
+            changes[Review.path(id)] = try Self.data(review)
             opened = review
             return changes
         }
@@ -120,6 +120,10 @@ extension Committee {
     public func advance(review id: String, _ request: AdvanceRequest, acting: Acting, today: LegalDate)
         async throws(CommitteeError) -> Review {
         let action = "faire avancer une révision"
+        // Checked before anything is written (the draft branch is created before the record): the note goes into
+        // the review's record, the publication reference into the adopted version's metadata.
+        try RecordText.check(request.note, field: "motif", record: "révision")
+        try RecordText.check(request.adoption?.publicationReference, field: "journal (référence de publication)", record: "version adoptée")
         let initial = try await state()
         let current = try initial.review(id)
         if let reason = Self.refusal(from: current.status, to: request.to) {
@@ -174,13 +178,13 @@ extension Committee {
                     event.status = .noRevision
                     event.decisionDate = today
                     event.decisionReason = request.note
-                    changes[CommitteeEvent.path(eventID)] = Self.data(event.xml)
+                    changes[CommitteeEvent.path(eventID)] = try Self.data(event)
                 }
                 let cadence = try await cadence(of: review.work, in: state, today: today)
                 let anchor = [today, cadence.anchor].compactMap { $0 }.max() ?? today
                 for other in Self.overtaken(by: review, in: state, cause: .closure, anchor: anchor, seat: seat.id,
                                             person: Self.label(person), today: today) {
-                    changes[Review.path(other.id)] = Self.data(other.xml)
+                    changes[Review.path(other.id)] = try Self.data(other)
                 }
             default:
                 break
@@ -188,7 +192,7 @@ extension Committee {
             review.history.append(Transition(from: review.status, to: request.to, date: today, seat: seat.id,
                                              person: Self.label(person), note: request.note, commit: commit))
             review.status = request.to
-            changes[Review.path(id)] = Self.data(review.xml)
+            changes[Review.path(id)] = try Self.data(review)
             result = review
             return changes
         }
@@ -216,6 +220,8 @@ extension Committee {
                                            tip: tip.abbreviated)
             }
             guard let main = state.commit else { throw .register(.noAdoptedVersion) }
+            // A draft built on an earlier text in force is refused first: no confirmation can make it adoptable.
+            try await call { () async throws(RegisterError) in try await register.checkUpToDate(tip, work: review.work, main: main) }
             let versions = try await call { () async throws(RegisterError) in try await register.versions() }
             let problems = AdoptionDateRules.problems(of: dates, today: today, lastVersion: Self.lastVersion(of: review.work, in: versions),
                                                       futureConfirmed: request.confirmFutureSignature)
@@ -224,7 +230,7 @@ extension Committee {
             guard outstanding.isEmpty || request.confirmOutstanding else {
                 throw .adoptionNotConfirmed(review: id, outstanding: outstanding)
             }
-            let tagName = "v" + dates.signature.iso
+            let tagName = VersionRecord.tagName(work: review.work, date: dates.signature)
             var note = request.note
             if !outstanding.isEmpty {
                 let knowingly = "Adoptée en connaissance de cause malgré : " + outstanding.phrases.joined(separator: " ; ") + "."
@@ -236,10 +242,10 @@ extension Committee {
             review.adoptedVersion = tagName
             let lastReview = try await cadence(of: review.work, in: state, today: today).lastReviewDate
             let anchor = [dates.signature, today, lastReview].compactMap { $0 }.max() ?? today
-            var extra: [String: Data?] = [Review.path(id): Self.data(review.xml)]
+            var extra: [String: Data?] = [Review.path(id): try Self.data(review)]
             for other in Self.overtaken(by: review, in: state, cause: .adoption(tag: tagName), anchor: anchor, seat: seat.id,
                                         person: Self.label(person), today: today) {
-                extra[Review.path(other.id)] = Self.data(other.xml)
+                extra[Review.path(other.id)] = try Self.data(other)
             }
             let message = "Version du \(dates.signature.french) (\(review.work)) adoptée\n\n"
                 + "Révision \(id), projet \(branch) (\(tip.abbreviated)) sur lequel le comité a été consulté.\n"

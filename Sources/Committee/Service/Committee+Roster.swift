@@ -21,7 +21,7 @@ extension Committee {
             }
             var roster = state.roster
             roster.seats.append(seat)
-            return [CommitteeState.rosterPath: Self.data(roster.xml)]
+            return [CommitteeState.rosterPath: try Self.data(roster)]
         }
     }
 
@@ -40,7 +40,7 @@ extension Committee {
                 throw .invalidInput("\(member.email) est déjà membre du siège « \(seatID) » à cette date.")
             }
             roster.seats[index].members.append(member)
-            return [CommitteeState.rosterPath: Self.data(roster.xml)]
+            return [CommitteeState.rosterPath: try Self.data(roster)]
         }
     }
 
@@ -55,7 +55,7 @@ extension Committee {
                 $0.email.lowercased() == email.lowercased() && $0.isInOffice(on: date)
             }) else { throw .unknownMember(seat: seatID, email: email) }
             roster.seats[index].members[memberIndex].to = date
-            return [CommitteeState.rosterPath: Self.data(roster.xml)]
+            return [CommitteeState.rosterPath: try Self.data(roster)]
         }
     }
 }

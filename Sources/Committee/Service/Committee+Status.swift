@@ -39,6 +39,8 @@ public struct CommitteeStatus: Sendable, Hashable, Codable {
     public let texts: [TextCadence]
     public let openReviews: [ReviewSummary]
     public let eventsUnderAssessment: [EventSummary]
+    /// Records holding characters XML cannot hold, read without them (`suivi committee repair` rewrites them).
+    public var damagedRecords: [DamagedRecord] = []
 }
 
 extension Committee {
@@ -70,7 +72,9 @@ extension Committee {
         let events = state.events.values.filter { $0.status == .assessing }.sorted { ($0.deadline, $0.id) < ($1.deadline, $1.id) }
             .map { EventSummary(id: $0.id, date: $0.date, kind: $0.kind, summary: $0.summary, deadline: $0.deadline,
                                 overdue: $0.deadline < today) }
-        return CommitteeStatus(today: today, texts: texts, openReviews: reviews, eventsUnderAssessment: events)
+        var status = CommitteeStatus(today: today, texts: texts, openReviews: reviews, eventsUnderAssessment: events)
+        status.damagedRecords = state.damaged
+        return status
     }
 
     /// One review with its positions and comments, as of `today`.

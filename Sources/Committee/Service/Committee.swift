@@ -30,14 +30,15 @@ public struct Committee: Sendable {
 
     // MARK: Reading
 
-    /// The records at the tip of `main` (or at `commit`).
+    /// The records at the tip of `main` (or at `commit`). A record holding characters XML cannot hold is read
+    /// without them and listed in ``CommitteeState/damaged`` (``repair(author:)`` rewrites it).
     public func state(at commit: ObjectID? = nil) async throws(CommitteeError) -> CommitteeState {
         do {
             var at = commit
             if at == nil { at = try await store.tip() }
             guard let at else { return CommitteeState() }
             let files = try await store.readFiles(under: CommitteeState.folder, at: at)
-            return try CommitteeState(files: files, commit: at)
+            return try CommitteeState(files: files, commit: at, lenient: true)
         } catch let error as CommitteeError {
             throw error
         } catch let error as RegisterError {
@@ -135,7 +136,13 @@ public struct Committee: Sendable {
         }
     }
 
-    static func data(_ xml: String) -> Data { Data(xml.utf8) }
+    /// The record's file content, once ``RecordText`` has checked every text of it: the one door every
+    /// committee write goes through, so a character XML cannot hold is refused whatever the front end.
+    /// - Throws: ``CommitteeError/forbiddenCharacter(field:record:character:position:before:)``.
+    static func data<Record: CommitteeRecord>(_ record: Record) throws(CommitteeError) -> Data {
+        try RecordText.check(record)
+        return Data(record.xml.utf8)
+    }
 
     /// `Nom <courriel>`, as recorded in the records.
     static func label(_ person: Identity) -> String { "\(person.name) <\(person.email)>" }

@@ -77,6 +77,14 @@ public struct RegisterVerifier: Sendable {
         if let mainTip {
             do {
                 let state = try await Committee(register: register).state(at: mainTip)
+                for record in state.damaged {
+                    for character in record.characters {
+                        findings.append(.init(kind: .forbiddenCharacter, subject: record.path,
+                                              message: "\(record.path), \(character.description) : caractère interdit en XML, "
+                                                  + "qui rend l'enregistrement illisible (il est lu sans lui) ; "
+                                                  + "réparez avec « suivi committee repair »."))
+                    }
+                }
                 for review in state.reviews.values.sorted(by: { $0.id < $1.id }) {
                     recordsChecked += 1
                     findings += try await checkCommit(review.consultedCommit, subject: "révision \(review.id)", what: "le projet soumis au comité")
@@ -111,7 +119,7 @@ public struct RegisterVerifier: Sendable {
         -> [VerificationFinding]
     {
         var findings: [VerificationFinding] = []
-        if record.tagName != tag.name {
+        if !record.isNamed(tag.name) {
             findings.append(.init(kind: .tagMismatch, subject: tag.name,
                                   message: "l'étiquette \(tag.name) porte une version signée le \(record.signature?.iso ?? "?") (elle devrait s'appeler \(record.tagName ?? "?"))."))
         }

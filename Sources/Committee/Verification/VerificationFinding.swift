@@ -10,6 +10,8 @@ public struct VerificationFinding: Sendable, Hashable, Codable {
         case missingCommit
         /// A committee record cannot be read.
         case unreadableRecord
+        /// A committee record holds a character XML cannot hold (it is read without it; `suivi committee repair`).
+        case forbiddenCharacter
         /// A tag recorded at the last verification now designates another object.
         case tagMoved
         /// A tag recorded at the last verification is gone.
@@ -23,7 +25,7 @@ public struct VerificationFinding: Sendable, Hashable, Codable {
         public var isTampering: Bool {
             switch self {
             case .tagMoved, .tagDeleted, .historyRewritten, .branchDeleted: return true
-            case .invalidVersion, .tagMismatch, .missingCommit, .unreadableRecord: return false
+            case .invalidVersion, .tagMismatch, .missingCommit, .unreadableRecord, .forbiddenCharacter: return false
             }
         }
     }

@@ -26,4 +26,9 @@ public enum LegalEventKind: String, Sendable, Hashable, Codable, CaseIterable {
     case publication = "#publication"
     case entryIntoForce = "#entreeEnVigueur"
     case draft = "#projet"
+    /// The date of a version consolidated by an official database (LEGI): the text reads so from that day.
+    /// It stands for the signature when the source does not know it (a code has none).
+    case consolidation = "#consolidation"
+    /// The date from which the text is no longer in force at all (every article abrogated).
+    case repeal = "#abrogation"
 }

@@ -58,9 +58,14 @@ private struct ValidationRun {
         let publication = document.date(of: .publication) ?? document.publication?.date
         let entry = document.date(of: .entryIntoForce)
         let draft = document.date(of: .draft)
-        if signature == nil && draft == nil {
+        let consolidation = document.date(of: .consolidation)
+        if signature == nil && draft == nil && consolidation == nil {
             report(.missingMetadata, "aucune date de signature (#signature) ni de projet (#projet) dans lifecycle ; "
-                   + "une version adoptée porte sa date de signature, un projet sa date de projet.")
+                   + "une version adoptée porte sa date de signature, un projet sa date de projet, une version "
+                   + "consolidée officielle dont la signature est inconnue sa date de consolidation (#consolidation).")
+        }
+        if consolidation != nil && entry == nil {
+            report(.missingMetadata, "la date d'entrée en vigueur (#entreeEnVigueur) manque pour cette version consolidée.")
         }
         if signature != nil && entry == nil {
             report(.missingMetadata, "la date d'entrée en vigueur (#entreeEnVigueur) manque pour cette version signée.")

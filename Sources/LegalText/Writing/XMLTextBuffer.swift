@@ -72,7 +72,7 @@ public struct XMLTextBuffer: Sendable {
     }
 
     private mutating func appendEscaped(_ value: String, inAttribute: Bool) {
-        guard value.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 < 0x20 }) else {
+        guard value.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 < 0x20 || $0 == 0xEF }) else {
             text += value
             return
         }
@@ -85,6 +85,10 @@ public struct XMLTextBuffer: Sendable {
             case "\n" where inAttribute: text += "&#10;"
             case "\t" where inAttribute: text += "&#9;"
             case "\r": text += "&#13;"
+            // What XML 1.0 cannot hold, even as a reference (NUL, other C0 controls, U+FFFE, U+FFFF), would make
+            // the whole file unreadable: it becomes U+FFFD. Writers refuse such text before it gets here
+            // (Committee's RecordText, the readers for texts); this keeps every file well-formed regardless.
+            case _ where !XMLCharacters.isAllowed(scalar): text.unicodeScalars.append("\u{FFFD}")
             default: text.unicodeScalars.append(scalar)
             }
         }

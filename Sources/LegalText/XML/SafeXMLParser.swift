@@ -60,6 +60,11 @@ enum SafeXMLParser {
             }
             guard context.pointee.wellFormed != 0, let parsed else {
                 if let parsed { xmlFreeDoc(parsed) }
+                // A character XML cannot hold is named, with its place, rather than libxml2's "invalid char".
+                if let first = XMLCharacters.scan(data).first {
+                    return .failure(.malformed(file: file, line: first.line, column: first.column, problem: .forbiddenCharacter,
+                                               detail: first.label))
+                }
                 return .failure(malformed(context, file: file))
             }
             return .success(XMLDocumentHandle(parsed))

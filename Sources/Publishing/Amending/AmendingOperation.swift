@@ -24,4 +24,12 @@ public enum AmendingOperation: Sendable, Hashable, Codable {
     case replaceHeading(target: Designation, heading: [Inline])
     /// « L'intitulé de l'annexe II est ainsi rédigé : « … » »
     case replaceAnnexTitle(annex: String, title: [Inline])
+    /// « L'intitulé de l'arrêté du 5 janvier 2017 susvisé est ainsi rédigé : « … » »
+    case replaceTitle(title: [Inline])
+    /// « Les deuxième et troisième alinéas de l'article 3 sont ainsi rédigés : » + quoted text: consecutive
+    /// siblings of one kind, from `first` to `last` (`count` of them; 0 when read from « à » and unknown).
+    case replaceRange(first: Designation, last: Designation, count: Int, with: [Clause])
+    /// « Il est ajouté une annexe III ainsi rédigée : » + its number, title and clauses quoted; it comes last.
+    case appendAnnex(number: [Inline], title: [Inline]?, clauses: [Clause])
 }
+

@@ -11,8 +11,11 @@ public struct AmendingOrder: Sendable, Hashable {
     public let date: LegalDate
     /// The order as an act.
     public let document: LegalDocument
-    /// Whether applying the order to the old version gives exactly the new one (checked when generated).
+    /// Whether applying the order to the old version gives the new one's normative content exactly
+    /// (``NormativeContent``: wording, structure, numbers, headings; not identifiers nor metadata).
     public let roundTripExact: Bool
+    /// The differences the order does not express, place by place; empty when the order is complete.
+    public let unexpressed: [UnexpressedChange]
 
     /// "l'arrêté du 5 janvier 2017 susvisé".
     static func actReference(_ amended: LegalDocument) -> String {
@@ -20,11 +23,19 @@ public struct AmendingOrder: Sendable, Hashable {
         return "l'arrêté du \(date.french) susvisé"
     }
 
-    public init(amended: LegalDocument, date: LegalDate, operations: [AmendingOperation], roundTripExact: Bool) {
+    public init(amended: LegalDocument, date: LegalDate, operations: [AmendingOperation], roundTripExact: Bool,
+                unexpressed: [UnexpressedChange] = [], visas: [Clause] = []) {
         self.operations = operations
         self.date = date
         self.roundTripExact = roundTripExact
-        document = Self.document(amended: amended, date: date, operations: operations)
+        self.unexpressed = unexpressed
+        var document = Self.document(amended: amended, date: date, operations: operations, visas: visas)
+        if !unexpressed.isEmpty, let index = document.notes.indices.first {
+            // A partial order says so, and what it leaves out.
+            document.notes[index].blocks.append(Block(text: "Projet partiel : les modifications suivantes ne sont pas rédigées. "
+                + unexpressed.map(\.description).joined(separator: " ; ") + "."))
+        }
+        self.document = document
     }
 
     /// The version the order gives when applied to `base`.
@@ -34,10 +45,21 @@ public struct AmendingOrder: Sendable, Hashable {
 
     // MARK: The order as an act
 
-    static func document(amended: LegalDocument, date: LegalDate, operations: [AmendingOperation]) -> LegalDocument {
+    /// The amended act's title with a lower-case initial ("arrêté du 5 janvier 2017 fixant …").
+    static func amendedTitle(_ amended: LegalDocument) -> String {
+        let date = amended.date(of: .signature) ?? amended.identification.work.date.date
+        let title = amended.title ?? "arrêté du \(date.french)"
+        return title.prefix(1).lowercased() + title.dropFirst()
+    }
+
+    /// The order as an arrêté modificatif: title with the date to come, NOR to come, the authority, its
+    /// own visas (new references of the amended version, then the act amended), « Arrête : », one
+    /// article « L'arrêté du … susvisé est ainsi modifié : » whose numbered items follow the text
+    /// amended, the execution article, and the signature block to complete.
+    static func document(amended: LegalDocument, date: LegalDate, operations: [AmendingOperation], visas: [Clause] = []) -> LegalDocument {
         let act = actReference(amended)
         let amendedDate = amended.date(of: .signature) ?? amended.identification.work.date.date
-        let amendedTitle = amended.title ?? "arrêté du \(amendedDate.french)"
+        let lowered = amendedTitle(amended)
         let body = articles(operations, act: act)
         let nor = amended.identification.work.number ?? "TEXTE"
         let work = "/eli/arrete/\(date.year)/projet/modifiant-\(nor)"
@@ -48,36 +70,81 @@ public struct AmendingOrder: Sendable, Hashable {
                                        author: "#suivi", language: "fra"),
             manifestation: FRBRManifestation(this: work + "/fr/xml", uri: work + "/fr/xml", date: FRBRDate(date: date, name: "generation"),
                                              author: "#suivi"))
-        let lowered = amendedTitle.prefix(1).lowercased() + amendedTitle.dropFirst()
+        // Visas: each ends with « ; », the last with « , ».
+        var citations: [Clause] = visas.map { visa in
+            var copy = visa
+            copy.children = []
+            return copy
+        }
+        citations.append(Clause(kind: .citation, eId: "", content: [Block(text: "Vu l'" + lowered)]))
+        for index in citations.indices {
+            citations[index].eId = "cit_\(index + 1)"
+            citations[index].wId = "cit_\(index + 1)"
+            if let last = citations[index].content.indices.last {
+                var atoms = InlineAtoms.atoms(citations[index].content[last].inlines)
+                while let end = atoms.last, end == .character(";") || end == .character(",") || end == .character(".") || end.isSpace {
+                    atoms.removeLast()
+                }
+                atoms += InlineAtoms.atoms([.text(index == citations.count - 1 ? "," : " ;")])
+                citations[index].content[last].inlines = InlineAtoms.inlines(atoms)
+            }
+        }
         return LegalDocument(
             identification: identification,
             lifecycle: [LifecycleEvent(eId: "evt_projet", date: date, refersTo: LegalEventKind.draft.rawValue)],
             references: [TLCReference(element: "TLCOrganization", eId: "suivi", href: "/ontology/organization/fr/suivi", showAs: "Projet suivi")],
             notes: [Note(eId: "note_generation", attributes: ["class": "generation"], blocks: [
                 Block(text: "Projet d'arrêté modificatif établi par suivi à partir de la comparaison des deux versions ; "
-                      + "il n'a pas de valeur officielle tant qu'il n'est pas signé et publié."),
+                      + "il n'a pas de valeur officielle tant qu'il n'est pas signé et publié. La date, le NOR et le signataire "
+                      + "sont à compléter."),
             ])],
-            preface: [.longTitle([Block(text: "Projet d'arrêté modifiant l'" + lowered)])],
+            preface: [.longTitle([Block(text: "Arrêté du … modifiant l'" + lowered)]), .block(Block(text: "NOR : …", className: "nor"))],
             preamble: [
                 .formula(name: "autorite", blocks: [Block(text: "Le ministre chargé de la santé,")]),
-                .citations([Clause(kind: .citation, eId: "cit_1", content: [Block(text: "Vu l'" + lowered + " ;")])]),
+                .citations(citations),
                 .formula(name: "enactingFormula", blocks: [Block(text: "Arrête :")]),
             ],
-            body: body)
+            body: body,
+            conclusions: [
+                Block(text: "Fait le …", className: "fait"),
+                Block(text: "[Signature à compléter : le ministre chargé de la santé ou, par délégation, l'autorité qui signe pour lui.]",
+                      className: Block.editorialNoteClass),
+            ])
     }
 
-    /// Groups the operations into articles: consecutive changes to one article, one annex or the visas
-    /// share an article ("L'article 3 … est ainsi modifié : 1° … ; 2° … ."); the rest stand alone.
-    static func articles(_ operations: [AmendingOperation], act: String) -> [Clause] {
-        var groups: [(context: Designation?, name: String, operations: [AmendingOperation])] = []
+    /// One group of the order: a change standing alone, or the changes to one article, annex or the visas
+    /// (« 2° L'article 3 est ainsi modifié : a) … ; b) … ; »).
+    struct Entry {
+        var context: Designation?
+        var operations: [AmendingOperation]
+    }
+
+    /// The entries of the order, in the order of the operations: consecutive changes to one article, one
+    /// annex or the visas share an entry.
+    static func entries(_ operations: [AmendingOperation], act: String) -> [Entry] {
+        var entries: [Entry] = []
         for operation in operations {
-            let (context, name) = self.context(of: operation, act: act)
-            if let context, let last = groups.last, last.context == context {
-                groups[groups.count - 1].operations.append(operation)
+            let (context, _) = self.context(of: operation, act: act)
+            if let context, let last = entries.last, last.context == context {
+                entries[entries.count - 1].operations.append(operation)
             } else {
-                groups.append((context, name, [operation]))
+                entries.append(Entry(context: context, operations: [operation]))
             }
         }
+        // A group of one is written as a change standing alone.
+        return entries.flatMap { entry in
+            entry.operations.count == 1 ? [Entry(context: nil, operations: entry.operations)] : [entry]
+        }
+    }
+
+    /// "a)", "b)", … "z)", then "z1)", "z2)"….
+    static func letter(_ index: Int) -> String {
+        let letters = Array("abcdefghijklmnopqrstuvwxyz")
+        return index < letters.count ? "\(letters[index]))" : "z\(index - letters.count + 1))"
+    }
+
+    /// Article 1er amends the act item by item; the last article is the execution article.
+    static func articles(_ operations: [AmendingOperation], act: String) -> [Clause] {
         var articles: [Clause] = []
         func article(_ paragraphs: [[Block]]) {
             let number = articles.count + 1
@@ -87,18 +154,27 @@ public struct AmendingOrder: Sendable, Hashable {
             }
             articles.append(Clause(kind: .article, eId: eId, num: number == 1 ? "Article 1er" : "Article \(number)", children: children))
         }
-        for group in groups {
-            if group.operations.count == 1 || group.context == nil {
-                for operation in group.operations {
-                    guard let written = FormulaWriter.write(operation, context: nil, act: act) else { continue }
-                    article([FormulaWriter.blocks(written, number: nil, last: true)])
+        let whole = Designation([])
+        let entries = self.entries(operations, act: act)
+        if !entries.isEmpty {
+            var paragraphs: [[Block]] = [[Block(text: FrenchWords.capitalized(act) + " est ainsi modifié :")]]
+            for (index, entry) in entries.enumerated() {
+                let number = "\(index + 1)°"
+                let lastEntry = index == entries.count - 1
+                guard let context = entry.context else {
+                    for operation in entry.operations {
+                        guard let written = FormulaWriter.write(operation, context: whole, act: act)
+                            ?? FormulaWriter.write(operation, context: nil, act: act) else { continue }
+                        paragraphs.append(FormulaWriter.blocks(written, label: number, last: lastEntry))
+                    }
+                    continue
                 }
-                continue
-            }
-            var paragraphs: [[Block]] = [[Block(text: group.name)]]
-            for (index, operation) in group.operations.enumerated() {
-                guard let written = FormulaWriter.write(operation, context: group.context, act: act) else { continue }
-                paragraphs.append(FormulaWriter.blocks(written, number: index + 1, last: index == group.operations.count - 1))
+                paragraphs.append([Block(text: number + " " + opening(context))])
+                for (subIndex, operation) in entry.operations.enumerated() {
+                    guard let written = FormulaWriter.write(operation, context: context, act: act) else { continue }
+                    paragraphs.append(FormulaWriter.blocks(written, label: letter(subIndex),
+                                                           last: lastEntry && subIndex == entry.operations.count - 1))
+                }
             }
             article(paragraphs)
         }
@@ -107,7 +183,7 @@ public struct AmendingOrder: Sendable, Hashable {
         return articles
     }
 
-    /// The article, annex or visas an operation belongs to, and the sentence that opens their article.
+    /// The article, annex or visas an operation belongs to (nil: the operation stands alone).
     static func context(of operation: AmendingOperation, act: String) -> (Designation?, String) {
         let designation: Designation
         switch operation {
@@ -119,33 +195,35 @@ public struct AmendingOrder: Sendable, Hashable {
             // A renumbering inside an article or an annex goes with its other changes.
             guard let first = c.steps.first else { return (nil, "") }
             let context = Designation([first])
-            return (context, opening(context, act: act))
-        case .replaceAnnexTitle: return (nil, "")
+            return (context, opening(context))
+        case .replaceAnnexTitle, .replaceTitle, .appendAnnex: return (nil, "")
+        case .replaceRange(let first, _, _, _):
+            // A range of articles stands alone; a range inside an article goes with its other changes.
+            guard let step = first.steps.first, first.steps.count > 1 else { return (nil, "") }
+            if case .citation = step { return (Designation([]), "Les visas sont ainsi modifiés :") }
+            let context = Designation([step])
+            return (context, opening(context))
         }
         guard let first = designation.steps.first, designation.steps.count > 1 else {
-            if case .citation = designation.steps.first { return (Designation([]), "Les visas de \(act) sont ainsi modifiés :") }
+            if case .citation = designation.steps.first { return (Designation([]), "Les visas sont ainsi modifiés :") }
             return (nil, "")
         }
-        if case .citation = first { return (Designation([]), "Les visas de \(act) sont ainsi modifiés :") }
+        if case .citation = first { return (Designation([]), "Les visas sont ainsi modifiés :") }
         let context = Designation([first])
-        return (context, opening(context, act: act))
+        return (context, opening(context))
     }
 
-    static func opening(_ context: Designation, act: String) -> String {
-        FrenchWords.capitalized(context.french) + " " + FrenchWords.contract("de", act) + " est ainsi modifié\(context.isFeminine ? "e" : "") :"
+    /// « L'article 3 est ainsi modifié : », « L'annexe II est ainsi modifiée : », « Les visas sont ainsi modifiés : ».
+    static func opening(_ context: Designation) -> String {
+        if context.steps.isEmpty { return "Les visas sont ainsi modifiés :" }
+        return FrenchWords.capitalized(context.french) + " est ainsi modifié\(context.isFeminine ? "e" : "") :"
     }
 
     // MARK: Comparing versions
 
-    /// The canonical XML of `document` with the metadata of `reference` (an order changes the text,
-    /// not the version's identification and dates): what the round trip compares.
+    /// The normative content of `document` as text (``NormativeContent``): what the round trip compares.
+    /// `reference` is unused and kept for existing callers.
     public static func normativeText(_ document: LegalDocument, like reference: LegalDocument) -> String {
-        var copy = document
-        copy.identification = reference.identification
-        copy.publication = reference.publication
-        copy.lifecycle = reference.lifecycle
-        copy.references = reference.references
-        copy.notes = reference.notes
-        return CanonicalWriter.string(copy)
+        NormativeContent(document).text
     }
 }

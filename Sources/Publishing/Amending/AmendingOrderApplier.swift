@@ -67,6 +67,13 @@ public struct AmendingOrderApplier: Sendable {
             let path = try resolve(container)
             result.setChildren(at: path, result.children(at: path) + clauses)
         case .delete(let target):
+            if target.steps.count == 1, case .annex(let label) = target.steps[0] {
+                guard let index = result.annexes.firstIndex(where: { Designation.annexLabel($0) == label }) else {
+                    throw .clauseNotFound(designation: target.french)
+                }
+                result.annexes.remove(at: index)
+                return IdentifierAssignment.assignEIds(result)
+            }
             let path = try resolve(target)
             guard let index = path.indices.last else { throw .clauseNotFound(designation: target.french) }
             splice(path, remove: 1, insert: [], at: index)
@@ -104,6 +111,30 @@ public struct AmendingOrderApplier: Sendable {
                 let path = try resolve(target)
                 result.updateClause(at: path) { $0.heading = heading.isEmpty ? nil : heading }
             }
+        case .appendAnnex(let number, let title, let clauses):
+            let numberBlock = Block(number, attributes: ["class": "num"])
+            let probe = Annex(eId: "", preface: [numberBlock], clauses: [])
+            guard let label = Designation.annexLabel(probe), !result.annexes.contains(where: { Designation.annexLabel($0) == label }) else {
+                throw .clauseNotFound(designation: "l'annexe")
+            }
+            let eId = "annex_" + (probe.number.flatMap(ClauseNumbering.annexComponent(of:)) ?? String(result.annexes.count + 1))
+            guard !result.annexes.contains(where: { $0.eId == eId || $0.wId == eId }) else { throw .clauseNotFound(designation: "l'annexe \(label)") }
+            var preface = [numberBlock]
+            if let title { preface.append(Block(title, attributes: ["class": "title"])) }
+            result.annexes.append(Annex(eId: eId, preface: preface, clauses: clauses))
+        case .replaceTitle(let title):
+            guard let index = result.preface.firstIndex(where: { if case .longTitle = $0 { return true }; return false }),
+                  case .longTitle(let blocks) = result.preface[index] else {
+                throw .clauseNotFound(designation: "l'intitulé")
+            }
+            result.preface[index] = .longTitle([Block(title, attributes: blocks.first?.attributes ?? [:])])
+        case .replaceRange(let first, let last, let count, let clauses):
+            let start = try resolve(first), end = try resolve(last)
+            guard start.root == end.root, start.parent == end.parent, let from = start.indices.last, let to = end.indices.last, from < to,
+                  count == 0 || to - from + 1 >= count else {
+                throw .clauseNotFound(designation: first.french)
+            }
+            splice(start, remove: to - from + 1, insert: clauses, at: from)
         case .replaceAnnexTitle(let annex, let title):
             return try apply(.replaceHeading(target: Designation([.annex(annex)]), heading: title), to: document)
         }

@@ -39,12 +39,40 @@ public enum AmendingOrderParser {
             let (skeleton, _) = split(sentence.inlines)
             let text = strip(skeleton)
             if text.contains("chargé de l'exécution") { continue }
-            if let match = match(#"^(.+) (?:est|sont) ainsi modifiée?s? :$"#, text), first.count == 1 {
-                let name = removeActReference(match[0])
-                guard let context = name.hasPrefix("Les visas") ? Designation([]) : Designation.parse(name) else {
+            if let opener = match(#"^(.+) (?:est|sont) ainsi modifiée?s? :$"#, text), first.count == 1 {
+                // « L'arrêté du … susvisé est ainsi modifié : » (items 1°, 2°…, an item naming an article
+                // or an annex followed by its own items a), b)…), or « L'article 3 … est ainsi modifié : ».
+                let name = removeActReference(opener[0]).trimmingCharacters(in: .whitespaces)
+                let context: Designation
+                if name.isEmpty {
+                    context = Designation([])
+                } else if name.hasPrefix("Les visas") {
+                    context = Designation([])
+                } else if let parsed = Designation.parse(name) {
+                    context = parsed
+                } else {
                     throw .unrecognisedFormula(article: label, text: text)
                 }
+                var subContext: Designation?
                 for paragraph in paragraphs.dropFirst() {
+                    guard let head = paragraph.first else { continue }
+                    let sentence = strip(split(head.inlines).skeleton)
+                    if let subContext, match(#"^[a-z]+\d*\) "#, sentence) != nil {
+                        result.append(try operation(paragraph, context: subContext, article: label))
+                        continue
+                    }
+                    subContext = nil
+                    let unnumbered = match(#"^\d+° (.*)$"#, sentence)?[0] ?? sentence
+                    if name.isEmpty, paragraph.count == 1, let opening = match(#"^(.+) (?:est|sont) ainsi modifiée?s? :$"#, unnumbered) {
+                        if opening[0].hasPrefix("Les visas") {
+                            subContext = Designation([])
+                        } else if let parsed = Designation.parse(opening[0], context: context) {
+                            subContext = parsed
+                        } else {
+                            throw .unrecognisedFormula(article: label, text: unnumbered)
+                        }
+                        continue
+                    }
                     result.append(try operation(paragraph, context: context, article: label))
                 }
             } else {
@@ -61,8 +89,24 @@ public enum AmendingOrderParser {
         guard let sentence = blocks.first else { throw .unrecognisedFormula(article: article, text: "") }
         let (rawSkeleton, quotes) = split(sentence.inlines)
         var skeleton = strip(rawSkeleton)
-        if let numbered = match(#"^\d+° (.*)$"#, skeleton) { skeleton = numbered[0] }
+        if let numbered = match(#"^(?:\d+°|[a-z]+\d*\)) (.*)$"#, skeleton) { skeleton = numbered[0] }
         let failure = PublishingError.unrecognisedFormula(article: article, text: skeleton)
+        // A new annex: « L'arrêté du … susvisé est complété par une annexe III ainsi rédigée : », « Il est ajouté une annexe III … ».
+        if match(#"^(?:L'arrêté(?: du [^,:«»]+?)? susvisé est complété par|Il est ajouté) une annexe \S+ ainsi rédigée :$"#, skeleton) != nil {
+            guard blocks.count > 1 else { throw failure }
+            var lines = quotedLines(Array(blocks.dropFirst()))
+            func role(_ block: Block) -> String? { block.attributes[QuotedStructure.roleAttribute] }
+            guard let first = lines.first, role(first) == QuotedStructure.Role.annexNumber.rawValue
+                    || (role(first) == nil && first.plainText.lowercased().hasPrefix("annexe ")) else { throw failure }
+            lines.removeFirst()
+            var title: [Inline]?
+            if let next = lines.first, role(next) == QuotedStructure.Role.annexTitle.rawValue {
+                title = next.inlines
+                lines.removeFirst()
+            }
+            guard let clauses = lines.isEmpty ? [] : QuotedStructure.clauses(lines) else { throw failure }
+            return .appendAnnex(number: first.inlines, title: title, clauses: clauses)
+        }
         // "L'arrêté du … susvisé est complété par …": the body.
         let appendsToAct = skeleton.hasPrefix("L'arrêté ") && skeleton.contains(" susvisé est complété par")
         skeleton = removeActReference(skeleton)
@@ -86,6 +130,13 @@ public enum AmendingOrderParser {
         if let m = match(#"^(.+), après (?:le mot|les mots) : «», (?:est inséré le mot|sont insérés les mots) : «»$"#, skeleton), quotes.count == 2 {
             return .insertWords(target: try designation(m[0]), after: quotes[0], new: quotes[1])
         }
+        if match(#"^L'intitulé est ainsi rédigé : «»$"#, skeleton) != nil, quotes.count == 1 {
+            return .replaceTitle(title: quotes[0])
+        }
+        if let m = match(#"^Les (.+) sont ainsi rédigée?s :$"#, skeleton) {
+            guard let found = range(m[0], context: context) else { throw failure }
+            return .replaceRange(first: found.0, last: found.1, count: found.2, with: try quoted())
+        }
         if let m = match(#"^L'intitulé (.+) est ainsi rédigé : «»$"#, skeleton), quotes.count == 1 {
             return .replaceHeading(target: try designation(m[0]), heading: quotes[0])
         }
@@ -101,7 +152,7 @@ public enum AmendingOrderParser {
         if let m = match(#"^(.+) est complétée? par les dispositions suivantes :$"#, skeleton) {
             return .append(container: try designation(m[0]), clauses: try quoted())
         }
-        if let m = match(#"^(.+) est (?:abrogé|supprimée?)$"#, skeleton) {
+        if let m = match(#"^(.+) est (?:abrogée?|supprimée?)$"#, skeleton) {
             return .delete(target: try designation(m[0]))
         }
         if let m = match(#"^(?:Les |L'|Le |La )(.+?) (?:deviennent respectivement|devient) (?:les |l'|le |la )(.+)$"#, skeleton) {
@@ -121,6 +172,51 @@ public enum AmendingOrderParser {
             return .renumber(container: container, kind: kind, from: from, to: to)
         }
         throw failure
+    }
+
+    /// "deuxième et troisième alinéas de l'article 3", "articles 4 à 6", "2° et 3° du premier alinéa…",
+    /// "sections A et B de l'annexe II": the first and last clause of the range, and how many (0: unknown).
+    static func range(_ text: String, context: Designation?) -> (Designation, Designation, Int)? {
+        var head = text
+        var container = Designation(context?.steps ?? [])
+        let connectors = [" de l'", " de la ", " du ", " des "].compactMap { text.range(of: $0) }
+        if let found = connectors.min(by: { $0.lowerBound < $1.lowerBound }) {
+            head = String(text[..<found.lowerBound])
+            guard let parsed = Designation.parse(String(text[found.lowerBound...]).trimmingCharacters(in: .whitespaces), context: context) else {
+                return nil
+            }
+            container = parsed
+        }
+        let kinds: [String: ClauseKind] = ["sections": .section, "sous-sections": .subsection, "chapitres": .chapter, "titres": .title, "parties": .part]
+        func steps(_ x: String, _ y: String) -> (Designation.Step, Designation.Step)? {
+            if let m = match(#"^(\S+) (?:et|à) (\S+) (alinéas|visas|sections|sous-sections|chapitres|titres|parties)$"#, head) {
+                guard let a = FrenchWords.position(ofOrdinal: m[0]), let b = FrenchWords.position(ofOrdinal: m[1]) else { return nil }
+                switch m[2] {
+                case "alinéas": return (.alinea(a), .alinea(b))
+                case "visas": return (.citation(a), .citation(b))
+                default:
+                    guard let kind = kinds[m[2]] else { return nil }
+                    return (.divisionAt(kind, a), .divisionAt(kind, b))
+                }
+            }
+            if let m = match(#"^articles (\S+) (?:et|à) (\S+)$"#, head) { return (.article(m[0]), .article(m[1])) }
+            if let m = match(#"^(sections|sous-sections|chapitres|titres|parties) (\S+) (?:et|à) (\S+)$"#, head), let kind = kinds[m[0]] {
+                return (.division(kind, m[1]), .division(kind, m[2]))
+            }
+            if let m = match(#"^(\S+[°)]) (?:et|à) (\S+[°)])$"#, head) { return (.point(m[0]), .point(m[1])) }
+            return nil
+        }
+        guard let pair = steps(head, head) else { return nil }
+        let (a, b) = pair
+        var count = head.contains(" et ") ? 2 : 0
+        if count == 0 {
+            switch (a, b) {
+            case (.alinea(let x), .alinea(let y)), (.citation(let x), .citation(let y)), (.divisionAt(_, let x), .divisionAt(_, let y)):
+                count = y - x + 1
+            default: break
+            }
+        }
+        return (Designation(container.steps + [a]), Designation(container.steps + [b]), count)
     }
 
     /// "articles 5 et 6" → (article, ["5", "6"]); "3° et 4°" → (point, ["3°", "4°"]).

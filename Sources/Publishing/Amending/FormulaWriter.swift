@@ -56,7 +56,9 @@ enum FormulaWriter {
             let feminine = container.steps.isEmpty ? false : container.isFeminine
             return Written(sentence: [.text(cap(name) + " est complété\(e(feminine)) par les dispositions suivantes :")], quoted: lines)
         case .delete(let target):
-            let verb = target.isArticle ? "est abrogé" : "est supprimé" + e(target.isFeminine)
+            let isAnnex: Bool
+            if target.steps.count == 1, case .annex = target.steps[0] { isAnnex = true } else { isAnnex = false }
+            let verb = target.isArticle ? "est abrogé" : (isAnnex ? "est abrogée" : "est supprimé" + e(target.isFeminine))
             return Written(sentence: [.text(cap(phrase(target)) + " " + verb)], quoted: [])
         case .renumber(let container, let kind, let from, let to):
             guard !from.isEmpty, from.count == to.count else { return nil }
@@ -79,14 +81,59 @@ enum FormulaWriter {
             return Written(sentence: [.text("L'intitulé " + FrenchWords.contract("de", phrase(target)) + " est ainsi rédigé : « ")] + heading + [.text(" »")], quoted: [])
         case .replaceAnnexTitle(let annex, let title):
             return write(.replaceHeading(target: Designation([.annex(annex)]), heading: title), context: context, act: act)
+        case .appendAnnex(let number, let title, let clauses):
+            guard let label = Designation.annexLabel(Annex(eId: "", preface: [Block(number, attributes: ["class": "num"])], clauses: [])),
+                  let lines = QuotedStructure.lines(clauses) else { return nil }
+            var header = [QuotedStructure.line(QuotedStructure.Role.annexNumber.rawValue, number)]
+            if let title { header.append(QuotedStructure.line(QuotedStructure.Role.annexTitle.rawValue, title)) }
+            let opening = context == nil ? FrenchWords.capitalized(act) + " est complété par une annexe \(label) ainsi rédigée :"
+                : "Il est ajouté une annexe \(label) ainsi rédigée :"
+            return Written(sentence: [.text(opening)], quoted: header + lines)
+        case .replaceTitle(let title):
+            let owner = context == nil ? " " + FrenchWords.contract("de", act) : ""
+            return Written(sentence: [.text("L'intitulé" + owner + " est ainsi rédigé : « ")] + title + [.text(" »")],
+                           quoted: [])
+        case .replaceRange(let first, let last, let count, let clauses):
+            guard let lines = QuotedStructure.lines(clauses), let head = rangeHead(first, last, count: count) else { return nil }
+            let container = Designation(Array(first.steps.dropLast())).relative(to: context)
+            var name = head.text
+            if !container.steps.isEmpty { name += " " + FrenchWords.contract("de", container.french) }
+            if context == nil { name += " " + FrenchWords.contract("de", act) }
+            return Written(sentence: [.text(cap(name) + " sont ainsi rédigé\(e(head.feminine))s :")], quoted: lines)
+        }
+    }
+
+    /// "les deuxième et troisième alinéas", "les articles 4 à 6", "les 2° et 3°", "les sections A et B":
+    /// consecutive siblings from `first` to `last` (two of them: « et », more: « à »).
+    static func rangeHead(_ first: Designation, _ last: Designation, count: Int) -> (text: String, feminine: Bool)? {
+        guard first.steps.count == last.steps.count, first.steps.dropLast() == last.steps.dropLast(),
+              let a = first.steps.last, let b = last.steps.last, a != b else { return nil }
+        let link = count == 2 ? " et " : " à "
+        switch (a, b) {
+        case (.alinea(let x), .alinea(let y)):
+            return ("les " + FrenchWords.ordinal(x) + link + FrenchWords.ordinal(y) + " alinéas", false)
+        case (.citation(let x), .citation(let y)):
+            return ("les " + FrenchWords.ordinal(x) + link + FrenchWords.ordinal(y) + " visas", false)
+        case (.article(let x), .article(let y)):
+            return ("les articles " + x + link + y, false)
+        case (.point(let x), .point(let y)):
+            return ("les " + x + link + y, false)
+        case (.division(let kind, let x), .division(let other, let y)) where kind == other:
+            let noun = Designation.noun(kind)
+            return ("les " + noun.word + "s " + x + link + y, noun.feminine)
+        case (.divisionAt(let kind, let x), .divisionAt(let other, let y)) where kind == other:
+            let noun = Designation.noun(kind)
+            return ("les " + FrenchWords.ordinal(x, feminine: noun.feminine) + link + FrenchWords.ordinal(y, feminine: noun.feminine)
+                    + " " + noun.word + "s", noun.feminine)
+        default: return nil
         }
     }
 
     /// The blocks of one instruction: the sentence (numbered, punctuated), then the quoted lines.
-    static func blocks(_ written: Written, number: Int?, last: Bool) -> [Block] {
+    static func blocks(_ written: Written, label: String?, last: Bool) -> [Block] {
         let end = last ? "." : " ;"
         var sentence = written.sentence
-        if let number { sentence.insert(.text("\(number)° "), at: 0) }
+        if let label { sentence.insert(.text(label + " "), at: 0) }
         if written.quoted.isEmpty {
             sentence.append(.text(end))
             return [Block(InlineAtoms.normalized(sentence))]

@@ -7,6 +7,12 @@ enum Atom: Hashable, Sendable {
     case character(Character)
     case element(Inline)
 
+    /// Punctuation that may close or open quoted words: , ; . : ( ) and the like (not the apostrophe).
+    var isPunctuation: Bool {
+        if case .character(let c) = self { return ",;.:()[]!?".contains(c) }
+        return false
+    }
+
     var isSpace: Bool { if case .character(let c) = self { return c == " " || c == "\u{00A0}" || c == "\u{202F}" }; return false }
 }
 

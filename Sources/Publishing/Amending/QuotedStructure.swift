@@ -15,6 +15,8 @@ enum QuotedStructure {
         case continuation = "#suite"
         case listWrapUp = "#enumeration-fin"
         case citation = "#visa"
+        case annexNumber = "#annexe-numero"
+        case annexTitle = "#annexe-intitule"
     }
 
     /// The lines of `clauses`, without guillemets.

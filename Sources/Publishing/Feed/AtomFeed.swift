@@ -32,7 +32,9 @@ public struct AtomFeed: Sendable, Hashable {
             var summary = "Version signée le \(record.signature?.french ?? "—")"
             if let reference = record.publicationReference { summary += ", publiée au \(reference)" }
             if let force = record.entryIntoForce { summary += ", en vigueur le \(force.french)" }
-            return Entry(id: "urn:suivi:version:\(record.work):\(version.name)",
+            // The id names the version by its text and date, whatever its tag is called (registers made
+            // before tags were per text named it `v<date>`): a feed reader never sees it twice.
+            return Entry(id: "urn:suivi:version:\(record.work):\(record.legacyTagName ?? version.name)",
                          title: "Version du \((record.signature ?? date).french)", updated: date,
                          link: base + "/versions/" + version.name, summary: summary + ".")
         }.sorted { $0.updated > $1.updated }

@@ -110,7 +110,11 @@ extension TextRegister {
             updates.append(.init(ref: merge.ref, change: .merged, old: merge.ours, new: commit))
         }
         // What arrives is read like an import: every text at every new branch tip must read and validate.
-        for update in updates { try await checkTexts(at: update.new, branch: update.ref, url: url) }
+        let localMain = try await store.tip()
+        for update in updates {
+            try await checkCharacters(from: update.old ?? localMain, to: update.new, branch: update.ref, url: url)
+            try await checkTexts(at: update.new, branch: update.ref, url: url)
+        }
         updates += tagUpdates
         for update in updates {
             try await store.moveReference(update.ref, to: update.new, expected: update.old,
@@ -119,6 +123,22 @@ extension TextRegister {
         let (refreshed, kept) = try await refreshWorkingCopies(after: updates)
         return SyncReport(url: url, updates: updates.sorted { $0.ref < $1.ref }, ahead: ahead,
                           refreshedWorkingCopies: refreshed, keptWorkingCopies: kept)
+    }
+
+    /// Refuses any XML file (a clause, a committee record) added or changed between `old` and `new` that holds a
+    /// character XML cannot hold (``XMLCharacters``): written with a tool other than suivi, it would make that file
+    /// unreadable here (for a committee record: every committee page and command). The remote repairs it
+    /// (`suivi committee repair`) before it is pulled.
+    private func checkCharacters(from old: ObjectID?, to new: ObjectID, branch: String, url: String) async throws(RegisterError) {
+        let name = String(branch.dropFirst("refs/heads/".count))
+        for change in try await store.changedPaths(from: old, to: new) where change.path.hasSuffix(".xml") {
+            guard let blob = change.newBlob, let data = try await store.blob(blob),
+                  let first = XMLCharacters.scan(data).first else { continue }
+            throw RegisterError.remoteContentRefused(
+                url: url, branch: name,
+                reason: "\(change.path), \(first.description) : caractère interdit en XML, qui rendrait ce fichier illisible ; "
+                    + "faites-le retirer sur le dépôt distant (suivi committee repair pour un enregistrement du comité) puis recommencez.")
+        }
     }
 
     /// Reads every text stored at `commit` through the safe reader and validates it, as `import` would.

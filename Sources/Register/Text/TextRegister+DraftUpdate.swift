@@ -49,7 +49,7 @@ extension TextRegister {
     /// Refuses a draft commit whose text `work` is not based on the text in force at `main`: adopting it would
     /// write over what was adopted since its base.
     /// - Throws: ``RegisterError/draftOutOfDate(draft:base:versions:changes:)``.
-    func checkUpToDate(_ draftCommit: ObjectID, work: String, main: ObjectID) async throws(RegisterError) {
+    public func checkUpToDate(_ draftCommit: ObjectID, work: String, main: ObjectID) async throws(RegisterError) {
         guard let base = try await store.mergeBase(draftCommit, main) else { return }
         let changes = try await textChanges(from: base, to: main, work: work)
         guard !changes.isEmpty else { return }

@@ -17,7 +17,8 @@ extension TextRegister {
         guard let revision else { return chain }
         if let draft = all.first(where: { $0.kind == .draft && ($0.name == revision || $0.name == "draft/" + revision) }) {
             chain.append(draft)
-        } else if let index = chain.firstIndex(where: { $0.name == revision }) {
+        } else if let full = Optional(try await fullTagName(revision) ?? revision),
+                  let index = chain.firstIndex(where: { $0.name == full }) {
             chain = Array(chain[...index])  // an adopted version: the history stops there
         } else {
             throw .notAVersion(revision: revision)

@@ -19,6 +19,10 @@ extension TextRegister {
     /// folder holding the files of a single version. Every file is read and validated first: if any
     /// has a problem, nothing is committed. Adopted versions go to `main` in signature order, each
     /// tagged; drafts go to `draft/<sub-folder name>`, from the text in force. Re-importing is a no-op.
+    ///
+    /// All or nothing: every commit and tag object is written first, then `main`, the tags and the draft
+    /// branches move in one final step (``GitStore/updateReferences(_:)``). A task cancelled before that
+    /// step throws ``RegisterError/cancelled`` and leaves every reference as it was.
     public func importVersions(from folder: String, author: Identity) async throws(RegisterError) -> [ImportOutcome] {
         let groups = try Self.versionFolders(in: folder)
         var loaded: [(source: String, name: String, documents: [LegalDocument])] = []
@@ -37,18 +41,25 @@ extension TextRegister {
             let drafts = group.documents.filter(\.isDraft).count
             guard drafts == 0 || drafts == group.documents.count else { throw .mixedVersion(folder: group.source) }
         }
-        let adopted = loaded.filter { $0.documents.first.map { !$0.isDraft } ?? false }
-            .sorted { ($0.documents.first?.date(of: .signature)?.iso ?? "") < ($1.documents.first?.date(of: .signature)?.iso ?? "") }
+        func order(_ group: (source: String, name: String, documents: [LegalDocument])) -> String {
+            group.documents.first.flatMap { VersionRecord(document: $0).versionDate?.iso } ?? ""
+        }
+        let adopted = loaded.filter { $0.documents.first.map { !$0.isDraft } ?? false }.sorted { order($0) < order($1) }
         let drafts = loaded.filter { $0.documents.first?.isDraft ?? false }
+        var pending = PendingWrite(main: try await store.tip())
         var outcomes: [ImportOutcome] = []
         for group in adopted {
             for document in group.documents {
-                outcomes.append(try await importAdopted(document, source: group.source, author: author))
+                try Self.checkCancellation()
+                outcomes.append(try await prepareAdopted(document, source: group.source, author: author, into: &pending))
             }
         }
         for group in drafts {
-            outcomes.append(try await importDraft(group.documents, name: group.name, source: group.source, author: author))
+            try Self.checkCancellation()
+            outcomes.append(try await prepareDraft(group.documents, name: group.name, source: group.source, author: author,
+                                                   into: &pending))
         }
+        try await complete(pending)
         return outcomes
     }
 
@@ -74,93 +85,146 @@ extension TextRegister {
         return groups
     }
 
-    /// Commits an adopted version on `main` dated at its signature and tags it `v<signature>`.
+    /// Commits an adopted version on `main` dated at its signature and tags it (``VersionRecord/tagName``).
     func importAdopted(_ document: LegalDocument, source: String, author: Identity) async throws(RegisterError) -> ImportOutcome {
-        let record = VersionRecord(document: document)
-        guard let tagName = record.tagName, let signature = record.signature else { throw .mixedVersion(folder: source) }
-        let files = RegisterLayout.files(for: document)
-        let date = Self.commitDate(signature)
-        if let existing = try await store.tagInfo(named: tagName) {
-            guard try await sameFiles(files, work: record.work, at: existing.target) else {
-                throw .versionDiffers(version: tagName, source: source)
-            }
-            return ImportOutcome(source: source, version: tagName, commit: existing.target, status: .alreadyPresent)
-        }
-        let tip = try await store.tip()
-        let adopted = try await versions()
-        if tip != nil, let latest = adopted.last(where: { $0.kind == .adopted && $0.record?.work == record.work }),
-           let latestSignature = latest.record?.signature, latestSignature > signature {
-            throw .outOfOrder(version: tagName, latest: latest.name)
-        }
-        var target: ObjectID
-        if let tip, try await sameFiles(files, work: record.work, at: tip) {
-            target = tip  // committed by an import that stopped before tagging
-        } else {
-            let changes = try await changes(toWrite: files, work: record.work, over: tip)
-            let message = "Version du \(signature.french) (\(record.work))\n\n\(record.title)\n\nImportée depuis \(source)."
-            target = try await store.commit(changes: changes, message: message, author: author, date: date,
-                                            expectedParent: tip)
-            if let tip { ChangedPathsCache(gitDirectory: store.url).record(changes.keys, from: tip, to: target) }
-        }
-        try await store.tag(name: tagName, target: target, message: record.message, tagger: author, date: date)
-        return ImportOutcome(source: source, version: tagName, commit: target, status: .created)
+        var pending = PendingWrite(main: try await store.tip())
+        let outcome = try await prepareAdopted(document, source: source, author: author, into: &pending)
+        try await complete(pending)
+        return outcome
     }
 
     /// Commits a draft on `draft/<name>`, branched from the tip of `main` (the text in force).
     func importDraft(_ documents: [LegalDocument], name: String, source: String,
-                             author: Identity) async throws(RegisterError) -> ImportOutcome {
+                     author: Identity) async throws(RegisterError) -> ImportOutcome {
+        var pending = PendingWrite(main: try await store.tip())
+        let outcome = try await prepareDraft(documents, name: name, source: source, author: author, into: &pending)
+        try await complete(pending)
+        return outcome
+    }
+
+    /// The tag that already holds the version `record` describes: its tag, or in a register made before
+    /// tags were per text, its old-style tag (`v2017-01-05`) if that one is about the same text.
+    func existingTag(for record: VersionRecord) async throws(RegisterError) -> TagInfo? {
+        if let name = record.tagName, let tag = try await store.tagInfo(named: name) { return tag }
+        guard let legacy = record.legacyTagName, let tag = try await store.tagInfo(named: legacy),
+              let message = tag.message, VersionRecord(message: message)?.work == record.work else { return nil }
+        return tag
+    }
+
+    /// Writes (without moving any reference) the commit of an adopted version on top of `pending.main`,
+    /// dated at its signature, and its tag object.
+    func prepareAdopted(_ document: LegalDocument, source: String, author: Identity,
+                        into pending: inout PendingWrite) async throws(RegisterError) -> ImportOutcome {
+        let record = VersionRecord(document: document)
+        guard let tagName = record.tagName, let versionDate = record.versionDate else { throw .mixedVersion(folder: source) }
+        let files = RegisterLayout.files(for: document)
+        let date = Self.commitDate(versionDate)
+        if let existing = try await existingTag(for: record) {
+            guard try await sameFiles(files, work: record.work, at: existing.target) else {
+                throw .versionDiffers(version: existing.name, source: source)
+            }
+            return ImportOutcome(source: source, version: existing.name, commit: existing.target, status: .alreadyPresent)
+        }
+        if let earlier = pending.pendingTag(named: tagName) {  // the same version twice in one import
+            guard try await sameFiles(files, work: record.work, at: earlier.target) else {
+                throw .versionDiffers(version: tagName, source: source)
+            }
+            return ImportOutcome(source: source, version: tagName, commit: earlier.target, status: .alreadyPresent)
+        }
+        let adopted = try await versions()
+        if pending.main != nil, let latest = adopted.last(where: { $0.kind == .adopted && $0.record?.work == record.work }),
+           let latestDate = latest.record?.versionDate, latestDate > versionDate {
+            throw .outOfOrder(version: tagName, latest: latest.name)
+        }
+        var target: ObjectID
+        if let tip = pending.main, try await sameFiles(files, work: record.work, at: tip) {
+            target = tip  // committed by an import that stopped before tagging
+        } else {
+            let changes = try await changes(toWrite: files, work: record.work, over: pending.main)
+            var message = "Version du \(versionDate.french) (\(record.work))\n\n\(record.title)\n\n"
+            message += Self.commitDateNote(versionDate).map { $0 + "\n\n" } ?? ""
+            message += "Importée depuis \(source)."
+            target = try await store.writeCommitObject(changes: changes, message: message, author: author, date: date,
+                                                       parent: pending.main)
+            if let parent = pending.main { pending.changedPaths.append((Array(changes.keys), parent, target)) }
+            pending.main = target
+        }
+        let tag = try await store.writeTagObject(name: tagName, target: target, message: record.message, tagger: author, date: date)
+        pending.tags.append((tagName, tag, target))
+        return ImportOutcome(source: source, version: tagName, commit: target, status: .created)
+    }
+
+    /// Writes (without moving any reference) the commit of a draft on `draft/<name>`, branched from
+    /// `pending.main` (the text in force once the pending write is done).
+    func prepareDraft(_ documents: [LegalDocument], name: String, source: String, author: Identity,
+                      into pending: inout PendingWrite) async throws(RegisterError) -> ImportOutcome {
         let branch = "refs/heads/draft/" + name
         var files: [String: Data] = [:]
         for document in documents { files.merge(RegisterLayout.files(for: document)) { _, new in new } }
         let works = documents.map(RegisterLayout.workKey(of:))
-        let tip: ObjectID
-        var created = false
+        guard let main = pending.main else { throw .noAdoptedVersion }
+        let existing = try await store.tip(of: branch)
         // A wId never changes: checked against what the draft would be written over, before any ref moves.
-        let existingTip = try await store.tip(of: branch)
-        let mainTip = try await store.tip()
-        if let over = existingTip ?? mainTip {
-            try await checkWIds(of: documents, over: over, draft: name)
-        }
-        if let existing = try await store.tip(of: branch) {
-            tip = existing
-            // A branch still at the tip of main has no commit of its own yet (an import stopped early).
-            created = existing == (try await store.tip())
-        } else {
-            guard let main = try await store.tip() else { throw .noAdoptedVersion }
-            try await store.createBranch(branch, at: main)
-            tip = main
-            created = true
-        }
-        if try await sameText(files, works: works, at: tip) {
-            try await ensureWorkingCopy(name: name, at: tip)
-            return ImportOutcome(source: source, version: "draft/" + name, commit: tip, status: .alreadyPresent)
-        }
-        if created == false {
-            // The branch exists and has moved on: the folder is unchanged if some earlier commit of the
-            // branch holds exactly its text (drafters committed since). Never overwrite their work.
-            let base = try await store.tip()
-            for commit in try await store.log(from: tip, firstParentOnly: true) {
-                if commit.id == base { break }  // back on main: the branch's own commits are behind us
-                if try await sameText(files, works: works, at: commit.id) {
-                    try await ensureWorkingCopy(name: name, at: tip)
-                    return ImportOutcome(source: source, version: "draft/" + name, commit: tip, status: .alreadyPresent)
-                }
+        try await checkWIds(of: documents, over: existing ?? main, draft: name)
+        if let existing {
+            if try await sameText(files, works: works, at: existing) {
+                pending.workingCopies.append((name, existing, false))
+                return ImportOutcome(source: source, version: "draft/" + name, commit: existing, status: .alreadyPresent)
             }
-            throw .draftDiffers(draft: "draft/" + name, source: source)
+            // A branch still at the tip of main has no commit of its own yet (an import stopped early).
+            if existing != pending.mainAtStart && existing != main {
+                // The branch has moved on: the folder is unchanged if some earlier commit of the branch
+                // holds exactly its text (drafters committed since). Never overwrite their work.
+                for commit in try await store.log(from: existing, firstParentOnly: true) {
+                    if commit.id == pending.mainAtStart { break }  // back on main: the branch's own commits are behind us
+                    if try await sameText(files, works: works, at: commit.id) {
+                        pending.workingCopies.append((name, existing, false))
+                        return ImportOutcome(source: source, version: "draft/" + name, commit: existing, status: .alreadyPresent)
+                    }
+                }
+                throw .draftDiffers(draft: "draft/" + name, source: source)
+            }
+        } else if try await sameText(files, works: works, at: main) {
+            pending.branches.append((branch, main, nil))
+            pending.workingCopies.append((name, main, false))
+            return ImportOutcome(source: source, version: "draft/" + name, commit: main, status: .alreadyPresent)
         }
         var changes: [String: Data?] = [:]
         for work in works {
             let ownFiles = files.filter { RegisterLayout.work(ofPath: $0.key) == work }
-            changes.merge(try await self.changes(toWrite: ownFiles, work: work, over: tip)) { _, new in new }
+            changes.merge(try await self.changes(toWrite: ownFiles, work: work, over: main)) { _, new in new }
         }
         let date = Self.commitDate(documents.compactMap { $0.date(of: .draft) }.max())
         let title = documents.first?.title ?? name
-        let commit = try await store.commit(changes: changes,
-                                            message: "Projet \(name) (\(works.joined(separator: ", ")))\n\n\(title)\n\nImporté depuis \(source).",
-                                            author: author, date: date, onBranch: branch, expectedParent: tip)
+        let commit = try await store.writeCommitObject(
+            changes: changes, message: "Projet \(name) (\(works.joined(separator: ", ")))\n\n\(title)\n\nImporté depuis \(source).",
+            author: author, date: date, parent: main)
+        pending.changedPaths.append((Array(changes.keys), main, commit))
+        pending.branches.append((branch, commit, existing))
         // Drafters edit the working copy: give the imported draft one, as `draft start` does.
-        try await writeWorkingCopy(name: name, at: commit)
+        pending.workingCopies.append((name, commit, true))
         return ImportOutcome(source: source, version: "draft/" + name, commit: commit, status: .created)
+    }
+
+    /// The final step of a pending write: unless the task was cancelled, every reference moves at once;
+    /// then the changed-paths cache and the drafts' working copies are written.
+    func complete(_ pending: PendingWrite) async throws(RegisterError) {
+        try Self.checkCancellation()
+        try await store.updateReferences(pending.referenceUpdates)
+        let cache = ChangedPathsCache(gitDirectory: store.url)
+        for entry in pending.changedPaths { cache.record(entry.paths, from: entry.from, to: entry.to) }
+        for copy in pending.workingCopies {
+            if copy.created {
+                try await writeWorkingCopy(name: copy.name, at: copy.commit)
+            } else {
+                try await ensureWorkingCopy(name: copy.name, at: copy.commit)
+            }
+        }
+    }
+
+    /// Throws ``RegisterError/cancelled`` when the task was cancelled (an interrupted command).
+    static func checkCancellation() throws(RegisterError) {
+        if Task.isCancelled { throw .cancelled }
     }
 
     /// Whether each text of `works` at `commit` is exactly its part of `files`.
@@ -188,11 +252,25 @@ extension TextRegister {
         return changes
     }
 
-    /// The commit date of a version dated `date`: noon UTC that day, kept within what git stores
-    /// faithfully (1970–2099); the legal date itself is in the text and the tag.
-    static func commitDate(_ date: LegalDate?) -> Date {
-        guard let date else { return Date() }
-        let clamped = min(max(date, LegalDate(year: 1970, month: 1, day: 2)!), LegalDate(year: 2099, month: 12, day: 31)!)
-        return clamped.noonUTC
+    /// The first legal date a commit can bear: git tools disagree about dates before 1970.
+    static let earliestCommitDate = LegalDate(year: 1970, month: 1, day: 1)!
+    /// The last legal date a commit can bear (``Stamp`` refuses 2100 and later).
+    static let latestCommitDate = LegalDate(year: 2099, month: 12, day: 31)!
+
+    /// The commit (and tag) date of a version dated `date`: noon UTC that day when git stores it
+    /// faithfully (1970-01-01 to 2099-12-31); otherwise, and for an unknown date, the moment of writing,
+    /// which is what the commit date then truly is. Never a made-up date presented as the legal one: the
+    /// legal date itself is always in the text's metadata, the tag message and the commit message
+    /// (``commitDateNote(_:)``).
+    static func commitDate(_ date: LegalDate?, now: Date = Date()) -> Date {
+        guard let date, date >= earliestCommitDate, date <= latestCommitDate else { return now }
+        return date.noonUTC
+    }
+
+    /// The line a commit message adds when the commit date cannot be the legal date; nil when it is.
+    static func commitDateNote(_ date: LegalDate) -> String? {
+        guard date < earliestCommitDate || date > latestCommitDate else { return nil }
+        return "Date légale : \(date.french) ; git ne conservant fidèlement que les dates de 1970 à 2099, "
+            + "la date de ce commit est celle de son écriture."
     }
 }

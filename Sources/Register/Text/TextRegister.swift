@@ -48,16 +48,34 @@ public struct TextRegister: Sendable {
         return Array(Set(paths.compactMap(RegisterLayout.work(ofPath:)))).sorted()
     }
 
-    /// The commit a revision names: a tag (`v2017-01-05`), a draft (`draft/2026-projet` or `2026-projet`),
-    /// a branch, or a commit id.
+    /// The commit a revision names: a tag (`AFSP1638149A/v2017-01-05`, or `v2017-01-05` while only one
+    /// text has a version of that date), a draft (`draft/2026-projet` or `2026-projet`), a branch, or a
+    /// commit id; each may carry git's suffixes (`v2017-01-05^`).
     public func resolve(_ revision: String) async throws(RegisterError) -> ObjectID {
         do {
             return try await store.resolve(revision: revision)
         } catch {
-            guard case .notFound = error, !revision.hasPrefix("draft/") else { throw error }
+            guard case .notFound = error else { throw error }
+            if let full = try await fullTagName(revision) { return try await store.resolve(revision: full) }
+            guard !revision.hasPrefix("draft/") else { throw error }
             if let tip = try? await store.tip(of: "refs/heads/draft/" + revision) { return tip }
             throw error
         }
+    }
+
+    /// `revision` with a version name given without its text (`v2017-01-05`, as tags were named before
+    /// they were per text) replaced by the one tag `<text>/v2017-01-05`; nil when no text has it.
+    /// - Throws: ``RegisterError/ambiguousVersion(name:candidates:)`` when several texts have it.
+    func fullTagName(_ revision: String) async throws(RegisterError) -> String? {
+        let end = revision.firstIndex { "^~:@".contains($0) } ?? revision.endIndex
+        let name = String(revision[..<end])
+        guard !name.isEmpty, !name.contains("/") else { return nil }
+        let candidates = try await store.tagNames().filter { tag in
+            let parts = tag.split(separator: "/", omittingEmptySubsequences: false)
+            return parts.count == 2 && parts[1] == Substring(name)
+        }
+        guard candidates.count <= 1 else { throw .ambiguousVersion(name: name, candidates: candidates) }
+        return candidates.first.map { $0 + revision[end...] }
     }
 
     /// The text a request is about: `work` if given, else the only text stored at `commit`.
@@ -160,6 +178,9 @@ public struct TextRegister: Sendable {
         let inForce = adopted.filter { $0.start <= date }.max { $0.start < $1.start }
         guard let inForce else {
             throw .noVersionInForce(date: date, firstEntryIntoForce: adopted.map(\.start).min())
+        }
+        if let repeal = inForce.version.record?.repeal {
+            throw .repealed(date: date, since: repeal, version: inForce.version.name)
         }
         return inForce.version
     }

@@ -17,6 +17,8 @@ public struct VersionRecord: Sendable, Hashable, Codable {
     public var consolidation: LegalDate?
     /// The official publications (JORF references) that made this version, as the source gives them.
     public var officialReferences: [String] = []
+    /// For the abrogation of a whole text (LEGI): the date from which it is no longer in force.
+    public var repeal: LegalDate?
 
     public init(document: LegalDocument) {
         work = RegisterLayout.workKey(of: document)
@@ -26,21 +28,41 @@ public struct VersionRecord: Sendable, Hashable, Codable {
         publication = document.date(of: .publication) ?? document.publication?.date
         publicationReference = document.publication?.showAs
         entryIntoForce = document.date(of: .entryIntoForce)
+        consolidation = document.date(of: .consolidation)
+        repeal = document.date(of: .repeal)
     }
 
-    /// The tag name of an adopted version: `v` and its signature date (`v2017-01-05`), or its
-    /// consolidation date for a version imported from an official consolidation.
-    public var tagName: String? { (consolidation ?? signature).map { "v" + $0.iso } }
+    /// The date that names the version: its consolidation date for a version imported from an
+    /// official consolidation, else its signature date.
+    public var versionDate: LegalDate? { consolidation ?? signature }
+
+    /// The tag name of an adopted version: its text's key, `/v` and its date
+    /// (`AFSP1638149A/v2017-01-05`), so that two texts may each have a version of the same date.
+    public var tagName: String? { versionDate.map { Self.tagName(work: work, date: $0) } }
+
+    /// The tag name of the version of text `work` dated `date` (see ``tagName``).
+    public static func tagName(work: String, date: LegalDate) -> String { "\(work)/v\(date.iso)" }
+
+    /// The name registers made before tags were per text gave the version (`v2017-01-05`): such
+    /// tags are still read, and the short name still names the version while only one text has it.
+    public var legacyTagName: String? { versionDate.map { "v" + $0.iso } }
+
+    /// Whether `tag` is a right name for this version: ``tagName``, or ``legacyTagName`` in a
+    /// register made before tags were per text.
+    public func isNamed(_ tag: String) -> Bool { tag == tagName || tag == legacyTagName }
 
     /// The tag message.
     public var message: String {
         var lines = [title, ""]
-        var sentence = "Version signée le \(signature?.french ?? "—")"
+        var sentence = signature.map { "Version signée le \($0.french)" } ?? "Version (date de signature inconnue)"
         if let publicationReference { sentence += ", publiée au \(publicationReference)" }
         if let entryIntoForce { sentence += ", en vigueur le \(entryIntoForce.french)" }
         lines.append(sentence + ".")
         if let consolidation {
             lines.append("Version consolidée au \(consolidation.french).")
+        }
+        if let repeal {
+            lines.append("Texte abrogé : plus aucun article en vigueur à compter du \(repeal.french).")
         }
         for reference in officialReferences { lines.append("Référence officielle : \(reference)") }
         lines.append("")
@@ -51,6 +73,7 @@ public struct VersionRecord: Sendable, Hashable, Codable {
         if let publicationReference { lines.append("Suivi-Publication-Reference: \(publicationReference)") }
         if let entryIntoForce { lines.append("Suivi-Entree-En-Vigueur: \(entryIntoForce.iso)") }
         if let consolidation { lines.append("Suivi-Consolidation: \(consolidation.iso)") }
+        if let repeal { lines.append("Suivi-Abrogation: \(repeal.iso)") }
         for reference in officialReferences { lines.append("Suivi-JORF: \(reference.replacingOccurrences(of: "\n", with: " "))") }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -74,6 +97,7 @@ public struct VersionRecord: Sendable, Hashable, Codable {
         publicationReference = trailers["Suivi-Publication-Reference"]
         entryIntoForce = trailers["Suivi-Entree-En-Vigueur"].flatMap(LegalDate.init(iso:))
         consolidation = trailers["Suivi-Consolidation"].flatMap(LegalDate.init(iso:))
+        repeal = trailers["Suivi-Abrogation"].flatMap(LegalDate.init(iso:))
         officialReferences = references
     }
 }

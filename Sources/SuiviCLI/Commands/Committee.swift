@@ -128,7 +128,7 @@ extension Suivi {
               suivi committee list
               suivi committee add-member dgs --nom "Prénom Nom" --courriel p.nom@sante.gouv.fr --debut 2026-12-01
             """,
-            subcommands: [List.self, AddSeat.self, AddMember.self, RemoveMember.self, ImportRecords.self, SetPassword.self]
+            subcommands: [List.self, AddSeat.self, AddMember.self, RemoveMember.self, ImportRecords.self, Repair.self, SetPassword.self]
         )
     }
 }
@@ -295,6 +295,42 @@ extension Suivi.CommitteeCommand {
                     case .keptRegisterVersion: status = "différent dans le registre, version du registre conservée"
                     }
                     print("\(outcome.path) : \(status)")
+                }
+            }
+        }
+    }
+}
+
+extension Suivi.CommitteeCommand {
+    struct Repair: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "repair",
+            abstract: "Répare les enregistrements du comité qui contiennent des caractères interdits en XML.",
+            discussion: """
+            Un caractère de contrôle (tabulation verticale, caractère nul…), U+FFFE ou U+FFFF rend un \
+            enregistrement XML illisible ; suivi le refuse à la saisie, mais un registre écrit par un autre outil \
+            peut en contenir (« suivi verify » les signale, « suivi status » aussi). Cette commande réécrit chaque \
+            enregistrement concerné sans ces caractères, tout le reste à l'identique, en un seul commit dont le \
+            message liste chaque caractère retiré (fichier, ligne, colonne, code). Rien à réparer : rien n'est écrit.
+              suivi committee repair --repo registre --auteur "Secrétariat DGS <secretariat@sante.gouv.fr>"
+            """)
+
+        @OptionGroup var register: RegisterOptions
+        @OptionGroup var person: PersonOptions
+        @Option(help: "Format de sortie.")
+        var format: OutputFormat = .text
+
+        func run() async throws {
+            let author = try person.identity()
+            let committee = Committee(register: try register.open())
+            let repaired = try await committeeCall { () async throws(CommitteeError) in try await committee.repair(author: author) }
+            switch format {
+            case .json: print(try jsonString(repaired))
+            case .text:
+                if repaired.isEmpty { print("Aucun enregistrement du comité à réparer.") }
+                for line in repaired.flatMap(\.lines) { print("\(line) : retiré") }
+                if !repaired.isEmpty {
+                    print("\(repaired.count) enregistrement\(repaired.count > 1 ? "s" : "") réparé\(repaired.count > 1 ? "s" : "") en un commit.")
                 }
             }
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LegalText
 import Register
 
 extension Suivi {
@@ -29,8 +30,9 @@ extension Suivi {
             discussion: """
             Tous les fichiers sont lus et vérifiés d'abord : au moindre problème, rien n'est enregistré. \
             Chaque version adoptée devient un commit daté de sa signature sur main, avec une étiquette \
-            annotée v<date de signature> (publication et entrée en vigueur dans le message) ; chaque \
-            projet devient une branche draft/<nom du dossier>. Relancer l'import ne crée rien de plus.
+            annotée <texte>/v<date de signature> (publication et entrée en vigueur dans le message) ; \
+            chaque projet devient une branche draft/<nom du dossier>. Relancer l'import ne crée rien de \
+            plus. L'import est tout ou rien : interrompu (Ctrl-C), il n'enregistre rien et le dit.
               suivi import corpus --repo registre --as "Prénom Nom <prenom.nom@sante.gouv.fr>"
             """
         )
@@ -43,11 +45,42 @@ extension Suivi {
         func run() async throws {
             let identity = try options.author.identity()
             let registry = try options.register.open()
-            let outcomes = try await registerCall { () async throws(RegisterError) in
+            let folder = folder
+            try await runInterruptibleImport({ () async throws in
                 try await registry.importVersions(from: folder, author: identity)
-            }
-            try printOutcomes(outcomes, format: options.format)
+            }, outcomes: { $0 }, report: { try printOutcomes($0, format: options.format) })
         }
+    }
+}
+
+/// Runs an import that Ctrl-C (SIGINT) or SIGTERM may stop (``Interruption``), then reports it with
+/// `report`. An import is all or nothing: stopped before its final step it wrote nothing, and says so;
+/// a signal received during that step lets it finish, and it says that everything was written. Either
+/// way the command exits 130 after a signal.
+func runInterruptibleImport<T: Sendable>(_ body: @escaping @Sendable () async throws -> T,
+                                         outcomes: (T) -> [ImportOutcome], report: (T) throws -> Void) async throws {
+    let outcome = await Interruption.run(body)
+    switch outcome.result {
+    case .success(let value):
+        try report(value)
+        guard outcome.signal != nil else { return }
+        let written = outcomes(value).filter { $0.status == .created }.count
+        printError("suivi : \(outcome.signalName) reçu pendant l'écriture finale : l'import est allé à son terme ; "
+                   + "\(written) version(s) enregistrée(s), toutes celles de l'import sont dans le registre.")
+        throw ExitCode(Interruption.exitStatus)
+    case .failure(let error):
+        if let error = error as? RegisterError, error != .cancelled || outcome.signal == nil {
+            printError("suivi : \(error.description)")
+        } else if let error = error as? LegalTextError {
+            printError("suivi : \(error.description)")
+        } else if !(error is RegisterError) {
+            throw error
+        }
+        guard outcome.signal != nil else { throw ExitCode.failure }
+        printError("suivi : import interrompu (\(outcome.signalName)) : rien n'a été enregistré ; main, les étiquettes "
+                   + "et les projets du registre sont inchangés, aucune version de l'import n'y figure. Les objets git "
+                   + "déjà écrits ne sont reliés à rien (« git gc » les supprime). Relancez la commande pour importer.")
+        throw ExitCode(Interruption.exitStatus)
     }
 }
 

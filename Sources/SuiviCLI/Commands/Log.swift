@@ -41,8 +41,10 @@ extension Suivi {
                     switch version.kind {
                     case .adopted:
                         let record = version.record
-                        var line = "\(version.name)  adoptée  \(version.commit.abbreviated)  signée le \(record?.signature?.french ?? "—")"
+                        let signed = record?.signature.map { "signée le \($0.french)" } ?? "date de signature inconnue"
+                        var line = "\(version.name)  adoptée  \(version.commit.abbreviated)  \(signed)"
                         if let date = record?.entryIntoForce { line += ", en vigueur le \(date.french)" }
+                        if let repeal = record?.repeal { line += ", texte abrogé à compter du \(repeal.french)" }
                         if let reference = record?.publicationReference { line += " — \(reference)" }
                         print(line)
                     case .draft:

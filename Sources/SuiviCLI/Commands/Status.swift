@@ -33,7 +33,13 @@ extension Suivi {
         }
 
         static func render(_ status: CommitteeStatus) -> String {
-            var lines = ["Tableau de bord du comité de suivi au \(status.today.french)", "", "Textes"]
+            var lines = ["Tableau de bord du comité de suivi au \(status.today.french)", ""]
+            if !status.damagedRecords.isEmpty {
+                lines.append("ATTENTION : enregistrements du comité contenant des caractères interdits en XML (lus sans eux) :")
+                lines += status.damagedRecords.flatMap(\.lines).map { "  \($0)" }
+                lines += ["  Réparez-les : suivi committee repair --auteur \"Prénom Nom <courriel>\"", ""]
+            }
+            lines.append("Textes")
             if status.texts.isEmpty { lines.append("  aucun texte dans le registre") }
             for text in status.texts {
                 let version = text.lastVersion.map { "\($0) (signée le \(text.lastAdoption?.french ?? "—"))" } ?? "aucune version adoptée"

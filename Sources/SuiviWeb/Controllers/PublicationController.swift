@@ -15,6 +15,7 @@ struct PublicationController {
         routes.get("/bulletin", use: bulletin)
         routes.get("/flux.atom", use: feed)
         routes.get("/versions/:name", use: version)
+        routes.get("/versions/:name/:version", use: version)
         return routes
     }
 
@@ -64,9 +65,11 @@ struct PublicationController {
                         body: ResponseBody(byteBuffer: ByteBuffer(string: feed.xml)))
     }
 
-    /// The feed's links: `/versions/v2017-01-05` is the text at that version.
+    /// The feed's links: `/versions/AFSP1638149A/v2017-01-05` (or, from registers made before tags were per
+    /// text, `/versions/v2017-01-05`) is the text at that version.
     @Sendable func version(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let name = try context.parameters.require("name")
+        var name = try context.parameters.require("name")
+        if let version = context.parameters.get("version") { name += "/" + version }  // a tag per text: AFSP1638149A/v2017-01-05
         return Response.redirect(to: "/texte?version=" + TextController.encode(name), type: .normal)
     }
 }

@@ -75,6 +75,8 @@ struct ReviewController {
         let events = state.events.values.filter { $0.status == .assessing }.sorted { $0.id < $1.id }
             .map { EventOption(id: $0.id, summary: $0.summary) }
         struct View {
+            let hasDamaged: Bool
+            let damaged: [String]
             let hasOpen: Bool
             let open: [OpenRow]
             let hasDecided: Bool
@@ -84,7 +86,8 @@ struct ReviewController {
             let csrf: String
         }
         let isChair = await services.isChair(context)
-        let view = View(hasOpen: !open.isEmpty, open: open, hasDecided: !decided.isEmpty, decided: decided, isChair: isChair,
+        let damaged = status.damagedRecords.flatMap(\.lines)
+        let view = View(hasDamaged: !damaged.isEmpty, damaged: damaged, hasOpen: !open.isEmpty, open: open, hasDecided: !decided.isEmpty, decided: decided, isChair: isChair,
                         events: events, csrf: context.session?.csrfToken ?? "")
         return services.renderer.page("reviews", title: "Révisions du comité", view: view, context: context, isChair: isChair,
                                       notice: Self.notice(request))

@@ -113,7 +113,8 @@ enum ErrorMapping {
         switch error {
         case .chairOnly, .notAMember, .noActingPerson: return .forbidden
         case .unknownReview, .unknownEvent, .unknownComment, .unknownText, .unknownSeat, .unknownMember: return .notFound
-        case .invalidInput, .unknownClause, .adoptionDatesRefused, .adoptionNotConfirmed: return .unprocessableContent
+        case .invalidInput, .unknownClause, .adoptionDatesRefused, .adoptionNotConfirmed, .forbiddenCharacter:
+            return .unprocessableContent
         case .transitionRefused, .wrongStage, .notConsultedOnDraft, .eventClosed, .reviewExists, .eventExists, .seatExists:
             return .conflict
         case .invalidRecord: return .internalServerError
@@ -123,8 +124,8 @@ enum ErrorMapping {
 
     static func status(of error: RegisterError) -> HTTPResponse.Status {
         switch error {
-        case .notFound, .notAVersion, .noVersionInForce, .noText, .clauseNotFound, .noAdoptedVersion, .unknownDraft: return .notFound
-        case .ambiguous, .notACommit, .severalTexts, .invalidReference, .invalidDraftName: return .badRequest
+        case .notFound, .notAVersion, .noVersionInForce, .repealed, .noText, .clauseNotFound, .noAdoptedVersion, .unknownDraft: return .notFound
+        case .ambiguous, .ambiguousVersion, .notACommit, .severalTexts, .invalidReference, .invalidDraftName: return .badRequest
         case .conflict, .locked, .retriesExhausted, .tagExists, .branchExists, .draftConflict: return .conflict
         // A draft not based on the text in force, or that cannot be brought up to date as it is: the user acts first.
         case .draftOutOfDate, .draftUpdateConflicts, .uncommittedEdits: return .conflict

@@ -145,6 +145,9 @@ enum Templates {
 
     static let reviews = """
     <h1>Révisions du comité</h1>
+    {{#hasDamaged}}<section class="warning" role="alert" aria-labelledby="h-abimes"><h2 id="h-abimes">Enregistrements à réparer</h2>
+    <p>Ces enregistrements du comité contiennent des caractères interdits en XML ; ils sont lus sans eux. Le secrétariat les répare avec <code>suivi committee repair</code>.</p>
+    <ul>{{#damaged}}<li>{{.}}</li>{{/damaged}}</ul></section>{{/hasDamaged}}
     {{#hasOpen}}<table>
     <caption>Révisions en cours</caption>
     <thead><tr><th scope="col">Révision</th><th scope="col">Nature</th><th scope="col">Étape</th><th scope="col">Échéance</th><th scope="col">Sièges sans position</th><th scope="col">Commentaires non résolus</th></tr></thead>

@@ -195,7 +195,8 @@ struct LegiImportTests {
     func sharedExamples() throws {
         try #require(FileManager.default.fileExists(atPath: LegiSample.sharedExamples))
         let timeline = try LegiImporter.timeline(from: LegiSample.sharedExamples)
-        #expect(timeline.versions.map(\.date.iso) == ["1952-06-29"])
+        #expect(timeline.versions.map(\.date.iso) == ["1952-06-29", "2001-01-01"])
+        #expect(timeline.versions.map(\.kind) == [.consolidation, .abrogation])
         #expect(timeline.endsOn?.iso == "2001-01-01")
         let document = try #require(timeline.versions.first).document
         let chapter = try #require(document.body.first)

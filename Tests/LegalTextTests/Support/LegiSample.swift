@@ -11,6 +11,11 @@ enum LegiSample {
     /// 2022-01-01), in force from 2018-03-10.
     static let fixture = packageRoot.appendingPathComponent("Tests/LegalTextTests/Fixtures/legi/LEGITEXT000099000001").path
 
+    /// A code of the project's own invention whose signature date LEGI does not know (2999-01-01):
+    /// article 1 (1961-03-01, modified 1985-07-01, abrogated 2003-01-01) and article 2 (1961-03-01,
+    /// abrogated 1999-01-01), so the whole text is abrogated from 2003-01-01.
+    static let abrogatedCode = packageRoot.appendingPathComponent("Tests/LegalTextTests/Fixtures/legi/LEGITEXT000099000002").path
+
     /// The real LEGI examples shared by the project (read in place, never copied).
     static let sharedExamples = SharedMaterials.path("examples/legi")
 

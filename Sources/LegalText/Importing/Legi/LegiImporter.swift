@@ -63,14 +63,23 @@ private struct TimelineBuilder {
             if versions.isEmpty, let own = initialReference() { references.insert(own, at: 0) }
             previous = inForce
             if inForce.isEmpty {
-                if !versions.isEmpty && endsOn == nil { endsOn = date }
+                // No article in force any more: the text is abrogated from that date, a version of its own
+                // (until an article comes back into force, if one ever does).
+                if let last = versions.last, last.kind == .consolidation {
+                    endsOn = date
+                    let document = makeDocument(body: last.document.body, date: date, firstDate: versions[0].date,
+                                                references: references, abrogation: true)
+                    versions.append(.init(date: date, document: document, officialReferences: references,
+                                          changes: changes, kind: .abrogation))
+                }
                 continue
             }
             endsOn = nil
             if changes.isEmpty { continue }
             let body = makeBody(inForce, groups: groups, date: date, articleWIds: &articleWIds,
                                 sectionWIds: &sectionWIds, takenWIds: &takenWIds)
-            let document = makeDocument(body: body, date: date, isFirst: versions.isEmpty, references: references)
+            let document = makeDocument(body: body, date: date, firstDate: versions.first?.date ?? date,
+                                        references: references, abrogation: false)
             versions.append(.init(date: date, document: document, officialReferences: references, changes: changes))
         }
         guard !versions.isEmpty else {
@@ -286,32 +295,49 @@ private struct TimelineBuilder {
 
     // MARK: Document
 
-    private func makeDocument(body: [Clause], date: LegalDate, isFirst: Bool, references: [String]) -> LegalDocument {
+    /// The document of the version of `date`. The signature date is the one LEGI gives, or none when it
+    /// gives its "unknown" sentinel (a code has no signature date): it is never guessed. Each version is
+    /// dated `#consolidation` and `#entreeEnVigueur` on `date`; an abrogation also `#abrogation`.
+    /// `firstDate` (the first version's date) dates the work when the signature is unknown.
+    private func makeDocument(body: [Clause], date: LegalDate, firstDate: LegalDate, references: [String],
+                              abrogation: Bool) -> LegalDocument {
+        let isFirst = date == firstDate
         let text = files.text
         let nature = text.nature.map(ELI.normalizedType) ?? "texte"
         let identifier = text.nor ?? text.number.map { $0.filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") } }
             ?? text.cid ?? text.id ?? "texte"
-        let signature = text.signature ?? files.articles.map(\.start).min() ?? date
+        let signature = text.signature
         let workURI: String
-        if text.signature != nil {
+        if let signature {
             workURI = ELI(type: nature, signature: signature, naturalIdentifier: identifier).work
         } else {
             workURI = "/akn/fr/act/\(nature)/\(text.cid ?? text.id ?? identifier)"
         }
         let expression = ELI.expression(work: workURI, consolidatedOn: isFirst ? nil : date)
         let title = text.title ?? "Texte \(text.cid ?? identifier)"
-        var lifecycle = [LifecycleEvent(eId: "evt_signature", date: signature, refersTo: LegalEventKind.signature.rawValue,
-                                        source: "#dila")]
+        var lifecycle: [LifecycleEvent] = []
+        if let signature {
+            lifecycle.append(LifecycleEvent(eId: "evt_signature", date: signature, refersTo: LegalEventKind.signature.rawValue,
+                                            source: "#dila"))
+        }
         var publication: Publication?
-        if let published = text.publication, published >= signature, published <= date {
+        if let published = text.publication, signature.map({ published >= $0 }) ?? true, published <= date {
             lifecycle.append(LifecycleEvent(eId: "evt_publication", date: published,
                                             refersTo: LegalEventKind.publication.rawValue, source: "#dila"))
             publication = Publication(date: published, name: "JORF", number: nil,
                                       showAs: text.publicationName ?? "Journal officiel du \(published.french)")
         }
-        lifecycle.append(LifecycleEvent(eId: "evt_vigueur", date: max(date, signature),
+        let effective = signature.map { max(date, $0) } ?? date
+        lifecycle.append(LifecycleEvent(eId: "evt_consolidation", date: effective,
+                                        refersTo: LegalEventKind.consolidation.rawValue, source: "#dila",
+                                        type: isFirst ? "generation" : "amendment"))
+        lifecycle.append(LifecycleEvent(eId: "evt_vigueur", date: effective,
                                         refersTo: LegalEventKind.entryIntoForce.rawValue, source: "#dila",
                                         type: isFirst ? "generation" : "amendment"))
+        if abrogation {
+            lifecycle.append(LifecycleEvent(eId: "evt_abrogation", date: effective,
+                                            refersTo: LegalEventKind.repeal.rawValue, source: "#dila", type: "repeal"))
+        }
         var preface: [PrefaceItem] = [.longTitle([Block(text: title)])]
         if let nor = text.nor {
             preface.append(.block(Block([.text("NOR : "), .element(name: "docNumber", attributes: [:], children: [.text(nor)])],
@@ -333,7 +359,10 @@ private struct TimelineBuilder {
         } else if !text.visas.isEmpty {
             preamble.append(.formula(name: "autorite", blocks: text.visas))
         }
-        var sourceNote = "Version consolidée au \(date.french), importée de la base LEGI de la DILA (Légifrance)"
+        var sourceNote = abrogation
+            ? "Texte abrogé : plus aucun article en vigueur à compter du \(date.french) ; ci-dessous, sa dernière "
+                + "rédaction en vigueur. Importé de la base LEGI de la DILA (Légifrance)"
+            : "Version consolidée au \(date.french), importée de la base LEGI de la DILA (Légifrance)"
         if let cid = text.cid ?? text.id { sourceNote += ", texte \(cid)" }
         sourceNote += "."
         var noteBlocks = [Block(text: sourceNote)]
@@ -341,10 +370,13 @@ private struct TimelineBuilder {
         return LegalDocument(
             actName: nature,
             identification: Identification(
-                work: FRBRWork(this: workURI, uri: workURI, date: FRBRDate(date: signature, name: "signature"),
+                work: FRBRWork(this: workURI, uri: workURI,
+                               date: signature.map { FRBRDate(date: $0, name: "signature") }
+                                   ?? FRBRDate(date: firstDate, name: "entreeEnVigueur"),
                                author: "#auteur", country: "fr", number: identifier, name: title),
                 expression: FRBRExpression(this: expression, uri: expression,
-                                           date: FRBRDate(date: date, name: isFirst ? "publication" : "consolidation"),
+                                           date: FRBRDate(date: date, name: abrogation ? "abrogation"
+                                                             : isFirst ? "publication" : "consolidation"),
                                            author: "#dila", language: "fra"),
                 manifestation: FRBRManifestation(this: ELI.manifestation(expression: expression),
                                                  uri: ELI.manifestation(expression: expression),
