@@ -56,6 +56,8 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "HummingbirdBasicAuth", package: "hummingbird-auth"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
@@ -108,6 +110,7 @@ let package = Package(
                 "Register",
                 "LegalText",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HummingbirdBasicAuth", package: "hummingbird-auth"),
             ]
         ),
         .testTarget(name: "CommitteeTests", dependencies: ["Committee", "Register", "LegalText"]),

@@ -29,9 +29,20 @@ extension Suivi {
         @Option(name: .customLong("hote"), help: "Adresse d'écoute (127.0.0.1 : cette machine seulement).")
         var host: String = "127.0.0.1"
 
+        @Option(name: .customLong("delai-inactivite"), help: "Secondes avant de fermer une connexion inactive.")
+        var idleTimeout: Double = 30
+
+        @Option(name: .customLong("connexions-max"), help: "Connexions servies à la fois (les suivantes attendent).")
+        var maximumConnections: Int = 500
+
         func run() async throws {
             _ = try register.open()
-            let configuration = WebConfiguration(registerRoot: register.url, host: host, port: port)
+            guard idleTimeout > 0, idleTimeout <= 3600 else {
+                throw ValidationError("--delai-inactivite : entre 0 et 3600 secondes (30 par défaut).")
+            }
+            guard maximumConnections >= 1 else { throw ValidationError("--connexions-max : au moins 1 (500 par défaut).") }
+            let configuration = WebConfiguration(registerRoot: register.url, host: host, port: port, idleTimeout: idleTimeout,
+                                                 maximumConnections: maximumConnections)
             let app = try await buildApplication(configuration) { port in
                 // Unbuffered, so a script waiting for this line sees it at once.
                 FileHandle.standardOutput.write(Data("Interface web du registre : http://\(configuration.host):\(port)/ (Ctrl-C pour arrêter)\n".utf8))

@@ -1,8 +1,10 @@
 import Committee
 import Foundation
+import HummingbirdBasicAuth
 import HummingbirdBcrypt
 import LegalText
 import Register
+import Synchronization
 
 /// The web accounts of a register, in `<register>/comptes.json`: beside `register.git`, so never in the
 /// git history, readable by its owner only (mode 0600). Passwords are kept as bcrypt hashes.
@@ -11,13 +13,17 @@ public struct AccountStore: Sendable {
     public let file: URL
     /// bcrypt cost: 2^cost rounds (12 by default; never below 10).
     public let cost: UInt8
+    /// Checks a password against a hash for the web server: bcrypt on NIO's thread pool, off the
+    /// cooperative threads that serve the pages (replaced in tests to count the checks).
+    public let verifier: any PasswordHashVerifier
 
     public static let fileName = "comptes.json"
     public static let minimumPasswordLength = 10
 
-    public init(registerRoot: URL, cost: UInt8 = 12) {
+    public init(registerRoot: URL, cost: UInt8 = 12, verifier: any PasswordHashVerifier = BcryptPasswordVerifier()) {
         file = registerRoot.appendingPathComponent(Self.fileName)
         self.cost = max(cost, 10)
+        self.verifier = verifier
     }
 
     struct FileContents: Codable {
@@ -37,22 +43,62 @@ public struct AccountStore: Sendable {
 
     /// The account a login names (a seat id, or an e-mail in any case).
     public func account(_ login: String) throws(AccountError) -> Account? {
-        let wanted = login.trimmingCharacters(in: .whitespaces).lowercased()
-        return try accounts().first { $0.login.lowercased() == wanted }
+        Self.account(login, in: try accounts())
     }
 
     /// The account whose password matches, or nil. Takes the time of one bcrypt check even for an unknown
     /// login, so the answer time does not tell which logins exist.
     public func authenticate(login: String, password: String) throws(AccountError) -> Account? {
-        guard let account = try account(login) else {
-            _ = Bcrypt.verify(password, hash: Self.decoyHash)
+        let all = try accounts()
+        guard let account = Self.account(login, in: all) else {
+            _ = Bcrypt.verify(password, hash: decoyHash(for: all))
             return nil
         }
         return Bcrypt.verify(password, hash: account.passwordHash) ? account : nil
     }
 
-    /// A hash nobody's password matches, checked for unknown logins.
-    static let decoyHash = Bcrypt.hash(UUID().uuidString, cost: 10)
+    /// ``authenticate(login:password:)`` for the web server: the check runs through ``verifier`` (off the
+    /// cooperative thread pool), and an unknown login is checked against a decoy hash of the same cost as
+    /// the accounts' hashes, so it takes as long as a known one.
+    public func verify(login: String, password: String) async throws -> Account? {
+        let all = try accounts()
+        guard let account = Self.account(login, in: all) else {
+            _ = try await verifier.verifyPassword(password, createsHash: decoyHash(for: all))
+            return nil
+        }
+        return try await verifier.verifyPassword(password, createsHash: account.passwordHash) ? account : nil
+    }
+
+    static func account(_ login: String, in accounts: [Account]) -> Account? {
+        let wanted = login.trimmingCharacters(in: .whitespaces).lowercased()
+        return accounts.first { $0.login.lowercased() == wanted }
+    }
+
+    /// A hash nobody's password matches, of the highest cost among `accounts` (this store's cost when there
+    /// are none): checking it takes as long as checking a real account.
+    func decoyHash(for accounts: [Account]) -> String {
+        Self.decoyHash(cost: accounts.compactMap { Self.cost(of: $0.passwordHash) }.max() ?? cost)
+    }
+
+    /// The cost of a bcrypt hash (`$2b$12$…` → 12).
+    static func cost(of hash: String) -> UInt8? {
+        let parts = hash.split(separator: "$", omittingEmptySubsequences: true)
+        guard parts.count >= 3, let cost = UInt8(parts[1]), (4...31).contains(cost) else { return nil }
+        return cost
+    }
+
+    /// One decoy per cost, made once per process.
+    private static let decoys = Mutex<[UInt8: String]>([:])
+
+    static func decoyHash(cost: UInt8) -> String {
+        if let decoy = decoys.withLock({ $0[cost] }) { return decoy }
+        let decoy = Bcrypt.hash(UUID().uuidString, cost: cost)
+        return decoys.withLock { decoys in
+            if let existing = decoys[cost] { return existing }
+            decoys[cost] = decoy
+            return decoy
+        }
+    }
 
     /// Sets (or replaces) the password of `login`: a seat id or the e-mail of a member in office on `today`.
     /// A seat account signs as the seat's only member in office, else as `person` (required then).

@@ -1,10 +1,13 @@
 import Committee
 import Foundation
 import Hummingbird
+import HummingbirdBasicAuth
+import HummingbirdCore
 import Logging
 import Register
 
-/// Builds the server of `suivi serve` on the register at `configuration.registerRoot`.
+/// Builds the server of `suivi serve` on the register at `configuration.registerRoot`: HTTP/1.1, idle
+/// connections closed after `configuration.idleTimeout`, at most `configuration.maximumConnections` at once.
 /// - Throws: ``Register/RegisterError/notARegister(path:)`` when the folder holds no register.
 public func buildApplication(_ configuration: WebConfiguration, logger: Logger? = nil,
                              onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws -> some ApplicationProtocol {
@@ -13,26 +16,32 @@ public func buildApplication(_ configuration: WebConfiguration, logger: Logger? 
     if logger == nil { log.logLevel = .notice }
     return Application(
         router: router,
-        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "suivi"),
+        server: .http1(configuration: .init(idleTimeout: .milliseconds(Int64(configuration.idleTimeout * 1000)))),
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "suivi",
+                             availableConnectionsDelegate: MaximumAvailableConnections(configuration.maximumConnections, logger: log)),
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
         logger: log
     )
 }
 
 /// The routes: public pages, login, and the member pages behind the login.
-/// `loginThrottle` limits failed logins (its clock is injectable for tests).
+/// `loginThrottle` limits failed logins (its clock is injectable for tests); `passwordVerifier` checks
+/// passwords (bcrypt off the cooperative threads; counted in tests).
 public func buildRouter(_ configuration: WebConfiguration, sessions: SessionStore = SessionStore(),
-                        passwordCost: UInt8 = 12, loginThrottle: LoginThrottle = LoginThrottle()) throws -> Router<AppRequestContext> {
+                        passwordCost: UInt8 = 12, loginThrottle: LoginThrottle = LoginThrottle(),
+                        passwordVerifier: any PasswordHashVerifier = BcryptPasswordVerifier()) throws -> Router<AppRequestContext> {
     let register = try TextRegister.open(at: configuration.registerRoot)
     let services = WebServices(register: register, committee: Committee(register: register),
-                               accounts: AccountStore(registerRoot: configuration.registerRoot, cost: passwordCost),
-                               sessions: sessions, loginThrottle: loginThrottle, renderer: try PageRenderer(hasFeed: true), diffs: DiffCache(),
+                               accounts: AccountStore(registerRoot: configuration.registerRoot, cost: passwordCost, verifier: passwordVerifier),
+                               sessions: sessions, loginThrottle: loginThrottle, loginTokens: LoginFormToken(), renderer: try PageRenderer(hasFeed: true), diffs: DiffCache(),
                                today: configuration.today)
-    let router = Router(context: AppRequestContext.self)
+    // HEAD answers as GET without the body on every page (RFC 9110, 9.3.2).
+    let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
+    router.add(middleware: HeadRequestMiddleware())
     router.add(middleware: SecurityHeadersMiddleware())
-    router.add(middleware: SessionMiddleware(sessions: sessions))
+    router.add(middleware: SessionMiddleware(sessions: sessions, accounts: services.accounts))
     router.add(middleware: ErrorPageMiddleware(services: services))
-    router.add(middleware: CSRFMiddleware())
+    router.add(middleware: CSRFMiddleware(loginTokens: services.loginTokens))
     router.addRoutes(TextController(services: services).endpoints)
     router.addRoutes(AuthController(services: services).endpoints)
     router.addRoutes(PublicationController(services: services, configuration: configuration).endpoints)

@@ -9,13 +9,21 @@ public struct WebConfiguration: Sendable {
     public var port: Int
     /// Today's date (Europe/Paris by default; fixed in tests).
     public var today: @Sendable () -> LegalDate
+    /// Seconds a connection may stay idle (no request in progress) before the server closes it.
+    public var idleTimeout: TimeInterval
+    /// Connections served at once; more wait in the system's queue until one closes (idle sockets cannot
+    /// exhaust the process's file descriptors).
+    public var maximumConnections: Int
 
     public init(registerRoot: URL, host: String = "127.0.0.1", port: Int = 8080,
-                today: @escaping @Sendable () -> LegalDate = WebConfiguration.parisToday) {
+                today: @escaping @Sendable () -> LegalDate = WebConfiguration.parisToday,
+                idleTimeout: TimeInterval = 30, maximumConnections: Int = 500) {
         self.registerRoot = registerRoot
         self.host = host
         self.port = port
         self.today = today
+        self.idleTimeout = max(0.1, idleTimeout)
+        self.maximumConnections = max(1, maximumConnections)
     }
 
     /// The calendar date in Paris now.

@@ -12,6 +12,8 @@ struct WebServices: Sendable {
     let accounts: AccountStore
     let sessions: SessionStore
     let loginThrottle: LoginThrottle
+    /// Signs the login form's token for visitors without a session.
+    let loginTokens: LoginFormToken
     let renderer: PageRenderer
     let diffs: DiffCache
     let versionList = VersionsCache()
@@ -38,9 +40,25 @@ struct WebServices: Sendable {
     }
 
     /// The commit a revision names: a date (the version in force that day), else a tag, draft or commit.
-    func commit(of revision: String, work: String? = nil) async throws(RegisterError) -> ObjectID {
+    func commit(of revision: String, work: String? = nil) async throws -> ObjectID {
         if let date = LegalDate(iso: revision) { return try await register.versionInForce(on: date, work: work).commit }
-        return try await register.resolve(revision)
+        return try await register.resolve(try Self.revision(revision))
+    }
+
+    /// The longest version name a page accepts (a tag, a draft, a date or a commit id are far shorter).
+    static let maximumRevisionLength = 200
+
+    /// A version name from a query, checked before git sees it: a long or odd one (control characters,
+    /// spaces, `..`, `@{`, a leading `-`) is no version of this register, whatever git would make of it.
+    static func revision(_ text: String) throws(WebError) -> String {
+        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._/_")
+        guard text.count <= maximumRevisionLength, !text.isEmpty, text.allSatisfy({ allowed.contains($0) }), !text.contains(".."),
+              !text.hasPrefix("-"), !text.hasPrefix("/"), !text.hasSuffix("/"), !text.contains("//") else {
+            let shown = text.count > 60 ? String(text.prefix(60)) + "…" : text
+            let printable = String(String.UnicodeScalarView(shown.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }))
+            throw .notFound("Version « \(printable) » introuvable : choisissez-en une dans la liste des versions (/versions).")
+        }
+        return text
     }
 
     /// The comparison of two commits, computed once per pair (commits never change).

@@ -1,8 +1,10 @@
 import Foundation
 import Hummingbird
 
-/// Logging in and out. The login form has its CSRF token too: visiting it opens an anonymous session,
-/// and a successful login replaces that session by a new one (new id, new token).
+/// Logging in and out. The login form has its CSRF token too: a visitor without a session gets a cookie
+/// holding a random nonce and a form token signed for it (``LoginFormToken``: nothing is stored, so no
+/// flood of visits can invalidate a pending form), and a successful login sets a new session (new id,
+/// new token). The password is checked only after the throttle has reserved the attempt.
 struct AuthController {
     let services: WebServices
 
@@ -22,25 +24,29 @@ struct AuthController {
         let error: String
     }
 
-    /// Only a path of this site: never another site (no open redirect).
+    /// Only a path of this site, normalised: never another site (no open redirect); see ``ReturnPath``.
     static func safeBack(_ value: String?) -> String {
-        guard let value, value.hasPrefix("/"), !value.hasPrefix("//"), !value.contains("\\") else { return "/revisions" }
-        return value
+        ReturnPath.safe(value)
     }
 
     @Sendable func form(_ request: Request, context: AppRequestContext) async throws -> Response {
-        var context = context
-        var newSession: Session?
+        var nonce: String?
+        var newNonce = false
         if context.session == nil {
-            let session = await services.sessions.create()
-            context.session = session
-            newSession = session
+            // Keep the nonce the browser already has (several login tabs stay valid), else a new one.
+            if let value = request.cookies[SessionMiddleware.cookieName]?.value, LoginFormToken.isNonce(value) {
+                nonce = value
+            } else {
+                nonce = LoginFormToken.newNonce()
+                newNonce = true
+            }
         }
+        let csrf = context.session?.csrfToken ?? nonce.map { services.loginTokens.token(for: $0) } ?? ""
         let back = Self.safeBack(TextController.query(request, "retour"))
-        let view = View(csrf: context.session?.csrfToken ?? "", back: back, login: "", hasError: false, error: "")
+        let view = View(csrf: csrf, back: back, login: "", hasError: false, error: "")
         var response = services.renderer.page("login", title: "Connexion", view: view, context: context,
                                               isChair: await services.isChair(context))
-        if let newSession { response.setCookie(SessionMiddleware.cookie(for: newSession)) }
+        if newNonce, let nonce { response.setCookie(SessionMiddleware.cookie(value: nonce)) }
         return response
     }
 
@@ -49,17 +55,30 @@ struct AuthController {
         let password = context.form["mot_de_passe"] ?? ""
         let back = Self.safeBack(context.form.text("retour"))
         let throttle = services.loginThrottle
-        // A locked name or address is refused before the password is even checked (no oracle, no CPU spent).
-        if let refusal = await throttle.refusal(login: login, address: context.clientAddress) {
+        // The attempt is reserved (counted) before the password is checked: a locked name or address, or one
+        // whose attempts are all in progress, is refused without checking (no oracle, no CPU spent), and
+        // concurrent guesses cannot all pass while bcrypt runs.
+        let reservation: LoginThrottle.Reservation
+        switch await throttle.reserve(login: login, address: context.clientAddress) {
+        case .refused(let refusal):
             return refused(.throttled(refusal), refusal: refusal, login: login, back: back, context: context)
+        case .admitted(let admitted):
+            reservation = admitted
         }
-        guard let account = try services.accounts.authenticate(login: login, password: password) else {
-            if let refusal = await throttle.recordFailure(login: login, address: context.clientAddress) {
+        let checked: Account?
+        do {
+            checked = try await services.accounts.verify(login: login, password: password)
+        } catch {
+            await throttle.release(reservation)  // not the visitor's failure: the accounts could not be read
+            throw error
+        }
+        guard let account = checked else {
+            if let refusal = await throttle.failed(reservation) {
                 return refused(.throttled(refusal), refusal: refusal, login: login, back: back, context: context)
             }
             return refused(.badCredentials, refusal: nil, login: login, back: back, context: context)
         }
-        await throttle.recordSuccess(login: login)
+        await throttle.succeeded(reservation)
         var loggedIn = context
         loggedIn.session = Session(id: "", csrfToken: "", account: account, expires: Date())
         _ = try await services.acting(loggedIn)  // a former member's account no longer logs in
@@ -73,7 +92,9 @@ struct AuthController {
     /// The login form again, with the refusal's message (and `Retry-After` when the throttle refused).
     func refused(_ error: WebError, refusal: LoginThrottle.Refusal?, login: String, back: String,
                  context: AppRequestContext) -> Response {
-        let view = View(csrf: context.session?.csrfToken ?? "", back: back, login: login, hasError: true, error: error.message)
+        // The token the form was sent with (checked by ``CSRFMiddleware``) stays valid for the next try.
+        let view = View(csrf: context.session?.csrfToken ?? context.form["csrf"] ?? "", back: back, login: login, hasError: true,
+                        error: error.message)
         var response = services.renderer.page("login", title: "Connexion", view: view, context: context, status: error.status)
         if let refusal { response.headers[.retryAfter] = String(max(1, Int(refusal.retryIn.rounded(.up)))) }
         return response

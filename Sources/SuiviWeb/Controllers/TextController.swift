@@ -39,7 +39,7 @@ struct TextController {
         let line: String
         var dateValue = ""
         if let version = Self.query(request, "version") {
-            commit = try await services.register.resolve(version)
+            commit = try await services.register.resolve(try WebServices.revision(version))
             line = version.hasPrefix("draft/") ? "Projet \(version) (non adopté)." : "Version \(version)."
         } else {
             let date: LegalDate
@@ -112,7 +112,8 @@ struct TextController {
 
     @Sendable func history(_ request: Request, context: AppRequestContext) async throws -> Response {
         let eId = try context.parameters.require("eid")
-        let entries = try await services.register.history(of: eId, upTo: Self.query(request, "jusqua"))
+        let upTo = try Self.query(request, "jusqua").map { try WebServices.revision($0) }
+        let entries = try await services.register.history(of: eId, upTo: upTo)
         let rows = entries.map { entry in
             HistoryRow(version: entry.version, versionQuery: Self.encode(entry.version), anchor: entry.eId ?? entry.previousEId ?? eId,
                        hasDate: entry.date != nil, date: entry.date?.french ?? "", change: entry.change.french,

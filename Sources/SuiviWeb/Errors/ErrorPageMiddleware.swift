@@ -17,7 +17,10 @@ struct ErrorPageMiddleware: RouterMiddleware {
             return try await next(request, context)
         } catch {
             let (status, message) = ErrorMapping.map(error)
-            if status.code >= 500 { context.logger.error("\(request.method) \(request.uri.path): \(String(describing: error))") }
+            if status.code >= 500 {
+                // Truncated: a request can carry a very long parameter, and the log must stay readable.
+                context.logger.error("\(request.method) \(Self.truncated(request.uri.path)): \(Self.truncated(String(describing: error)))")
+            }
             let heading: String
             switch status.code {
             case 401: heading = "Connexion nécessaire"
@@ -25,6 +28,7 @@ struct ErrorPageMiddleware: RouterMiddleware {
             case 404: heading = "Introuvable"
             case 409: heading = "Action impossible à cette étape"
             case 400, 422: heading = "Demande incomplète ou invalide"
+            case 413: heading = "Formulaire trop long"
             default: heading = "Erreur"
             }
             // Back to the page the form was on (a review), else the home page.
@@ -39,5 +43,10 @@ struct ErrorPageMiddleware: RouterMiddleware {
             return services.renderer.page("error", title: heading, view: view, context: context,
                                           isChair: await services.isChair(context), status: status)
         }
+    }
+
+    /// At most 200 characters of `text`, for the log.
+    static func truncated(_ text: String) -> String {
+        text.count > 200 ? text.prefix(200) + "… (\(text.count) caractères)" : text
     }
 }

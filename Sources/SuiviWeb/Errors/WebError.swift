@@ -71,6 +71,14 @@ extension WebError {
 /// The one place where errors become HTTP statuses and French messages (anything else would be a bare 500).
 enum ErrorMapping {
     static func map(_ error: any Error) -> (status: HTTPResponse.Status, message: String) {
+        let (status, message) = mapped(error)
+        // A server fault never shows its inner details (paths, git's English messages): they are logged.
+        guard status.code >= 500, status != .serviceUnavailable, status != .notImplemented else { return (status, message) }
+        return (status, "Erreur interne du serveur : l'incident est consigné dans le journal du serveur. "
+            + "Réessayez plus tard ou prévenez l'administrateur du registre.")
+    }
+
+    private static func mapped(_ error: any Error) -> (status: HTTPResponse.Status, message: String) {
         switch error {
         case let error as WebError:
             return (error.status, error.message)
@@ -85,12 +93,15 @@ enum ErrorMapping {
             case .reviewWithoutDraft, .noEarlierVersion: return (.notFound, sentence(error.description))
             default: return (.internalServerError, sentence(error.description))
             }
-        case let error as AccountError:
-            return (.internalServerError, sentence(error.description))
+        case is AccountError:
+            // Never the file's path nor the parser's words to a visitor: the details go to the log.
+            return (.serviceUnavailable, "Les comptes du comité sont illisibles sur le serveur : la connexion est impossible "
+                + "pour le moment. Prévenez l'administrateur du registre (le détail est dans le journal du serveur).")
         case let error as HTTPError:
             switch error.status {
             case .notFound: return (.notFound, "Page introuvable.")
-            case .contentTooLarge: return (.contentTooLarge, "Formulaire trop long.")
+            case .contentTooLarge:
+                return (.contentTooLarge, "Formulaire trop long : 64 Kio au plus. Raccourcissez le texte puis recommencez.")
             default: return (error.status, error.body ?? "Requête refusée.")
             }
         default:

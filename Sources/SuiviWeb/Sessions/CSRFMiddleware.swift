@@ -1,18 +1,35 @@
 import Hummingbird
 
-/// Refuses every POST whose `csrf` field is not the token of the browser's session (and any POST without
-/// a session), then hands the decoded form to the route through the context.
+/// Refuses every POST whose `csrf` field is not the token of the browser's session (without a session: the
+/// login form's token, signed for the nonce of the visitor's cookie, ``LoginFormToken``),
+/// then hands the decoded form to the route through the context. A body over the limit is refused (413).
 struct CSRFMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
+    let loginTokens: LoginFormToken
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard request.method == .post else { return try await next(request, context) }
         var request = request
         var context = context
-        let body = try await request.collectBody(upTo: context.maxUploadSize)
+        if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > context.maxUploadSize {
+            throw HTTPError(.contentTooLarge)
+        }
+        let body: ByteBuffer
+        do {
+            body = try await request.collectBody(upTo: context.maxUploadSize)
+        } catch {
+            throw HTTPError(.contentTooLarge)  // NIO's "too many bytes" (a chunked body over the limit)
+        }
         let form = FormFields(urlEncoded: String(buffer: body))
-        guard let session = context.session, let token = form["csrf"], Self.equal(token, session.csrfToken) else {
-            throw WebError.csrf
+        if let session = context.session {
+            guard let token = form["csrf"], Self.equal(token, session.csrfToken) else { throw WebError.csrf }
+        } else if request.uri.path == "/deconnexion" {
+            // Logging out without a session (it expired, or a password change ended it) ends nothing: no token needed.
+        } else {
+            // The login form's token, signed for the nonce of the visitor's cookie (elsewhere the route then
+            // asks for a login: 401).
+            guard let token = form["csrf"], let nonce = request.cookies[SessionMiddleware.cookieName]?.value,
+                  loginTokens.accepts(token, nonce: nonce) else { throw WebError.csrf }
         }
         context.form = form
         return try await next(request, context)

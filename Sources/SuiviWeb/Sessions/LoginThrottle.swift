@@ -92,6 +92,99 @@ public actor LoginThrottle {
         return refusal
     }
 
+    /// An attempt admitted by ``reserve(login:address:)``: counted as a failure until it is settled.
+    public struct Reservation: Sendable, Equatable {
+        let login: String
+        let address: String?
+        let date: Date
+    }
+
+    /// What ``reserve(login:address:)`` decides: check the password, or refuse without checking it.
+    public enum Admission: Sendable, Equatable {
+        case admitted(Reservation)
+        case refused(Refusal)
+    }
+
+    /// Checks and counts an attempt in one step, before the password is checked: the attempt counts as a
+    /// failure at once, so concurrent guesses cannot all pass while the slow check runs. At most the limit
+    /// of a key is admitted per window; a key at its limit is refused. Settle the attempt afterwards with
+    /// ``failed(_:)``, ``succeeded(_:)`` or ``release(_:)``.
+    public func reserve(login: String, address: String?) -> Admission {
+        if let refusal = refusal(login: login, address: address) { return .refused(refusal) }
+        let date = now()
+        let loginKey = Key.login(Self.normalized(login))
+        if pending(loginKey, at: date) >= policy.failuresPerLogin {
+            return .refused(Refusal(reason: .login, retryAt: date.addingTimeInterval(policy.lockout), retryIn: policy.lockout))
+        }
+        if let address, pending(.address(address), at: date) >= policy.failuresPerAddress {
+            return .refused(Refusal(reason: .address, retryAt: date.addingTimeInterval(policy.lockout), retryIn: policy.lockout))
+        }
+        count(loginKey, at: date)
+        if let address { count(.address(address), at: date) }
+        trim(at: date)
+        return .admitted(Reservation(login: Self.normalized(login), address: address, date: date))
+    }
+
+    /// The reserved attempt failed: it stays counted; returns the refusal it starts when it reaches a limit.
+    @discardableResult
+    public func failed(_ reservation: Reservation) -> Refusal? {
+        let date = now()
+        var refusal: Refusal?
+        if let until = settle(.login(reservation.login), reservation: reservation, limit: policy.failuresPerLogin, at: date) {
+            refusal = Refusal(reason: .login, retryAt: until, retryIn: until.timeIntervalSince(date))
+        }
+        if let address = reservation.address,
+           let until = settle(.address(address), reservation: reservation, limit: policy.failuresPerAddress, at: date), refusal == nil {
+            refusal = Refusal(reason: .address, retryAt: until, retryIn: until.timeIntervalSince(date))
+        }
+        return refusal
+    }
+
+    /// The reserved attempt succeeded: it no longer counts, and its name's failures are forgotten.
+    public func succeeded(_ reservation: Reservation) {
+        release(reservation)
+        entries[.login(reservation.login)] = nil
+    }
+
+    /// The reserved attempt could not be checked (the accounts could not be read): it no longer counts.
+    public func release(_ reservation: Reservation) {
+        for key in [Key.login(reservation.login)] + (reservation.address.map { [Key.address($0)] } ?? []) {
+            guard var entry = entries[key], let index = entry.failures.firstIndex(of: reservation.date) else { continue }
+            entry.failures.remove(at: index)
+            entries[key] = entry
+        }
+    }
+
+    /// The failures (reserved ones included) of `key` still in the window.
+    private func pending(_ key: Key, at date: Date) -> Int {
+        entries[key]?.failures.filter { date.timeIntervalSince($0) < policy.window }.count ?? 0
+    }
+
+    /// Counts an attempt under `key`, without locking it yet.
+    private func count(_ key: Key, at date: Date) {
+        var entry = entries[key] ?? Entry(lastSeen: date)
+        entry.failures = entry.failures.filter { date.timeIntervalSince($0) < policy.window }
+        entry.failures.append(date)
+        entry.lastSeen = date
+        entries[key] = entry
+    }
+
+    /// Locks `key` when its counted failures reach `limit`; the end of its lockout, if locked.
+    private func settle(_ key: Key, reservation: Reservation, limit: Int, at date: Date) -> Date? {
+        guard var entry = entries[key] else {
+            // Forgotten meanwhile (trimmed): count the failure again.
+            return fail(key, limit: limit, at: date) ? date.addingTimeInterval(policy.lockout) : nil
+        }
+        if let until = entry.lockedUntil, until > date { return until }
+        entry.failures = entry.failures.filter { date.timeIntervalSince($0) < policy.window }
+        guard entry.failures.count >= limit else { return nil }
+        let until = date.addingTimeInterval(policy.lockout)
+        entry.lockedUntil = until
+        entry.failures = []
+        entries[key] = entry
+        return until
+    }
+
     /// A successful login: its name's failures are forgotten.
     public func recordSuccess(login: String) {
         entries[.login(Self.normalized(login))] = nil
