@@ -24,7 +24,8 @@ struct IdentityRenderingTests {
         let titles = markdown.split(separator: "\n").filter { $0.hasPrefix("## `") }.map { $0.split(separator: "—")[0] }
         #expect(Set(titles).count == titles.count)
         let html = HTMLDiffRenderer().render(diff)
-        let ids = html.components(separatedBy: "<section ").dropFirst().compactMap { $0.split(separator: "\"").dropFirst().first }
+        let ids = html.components(separatedBy: "<section ").dropFirst().compactMap { $0.components(separatedBy: " id=\"").dropFirst().first?.split(separator: "\"").first }
+        #expect(ids.count == printed.count)
         #expect(Set(ids).count == ids.count, "HTML ids repeated: \(ids)")
     }
 

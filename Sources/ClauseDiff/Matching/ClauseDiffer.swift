@@ -31,6 +31,8 @@ public struct ClauseDiffer: Sendable {
             partnerWId[oldClauses[oldIndex].wId] = newClauses[match.new].wId
         }
 
+        let reordered = Self.reordered(old: oldClauses, new: newClauses, pairing: pairing, partnerWId: partnerWId)
+
         var entries: [ClauseChange] = []
         var entryIndexForNew: [Int: Int] = [:]
         for (newIndex, clause) in newClauses.enumerated() {
@@ -39,7 +41,8 @@ public struct ClauseDiffer: Sendable {
                 entries.append(ClauseChange(change: .inserted, old: nil, new: clause))
                 continue
             }
-            entries.append(classify(old: oldClauses[oldIndex], new: clause, evidence: match.evidence, partnerWId: partnerWId))
+            entries.append(classify(old: oldClauses[oldIndex], new: clause, evidence: match.evidence, partnerWId: partnerWId,
+                                    reordered: reordered.contains(newIndex)))
         }
         // Deleted clauses go where they stood: after the whole subtree of the partner of their previous
         // sibling, else right after their parent's partner, else after their deleted parent.
@@ -91,9 +94,59 @@ public struct ClauseDiffer: Sendable {
         return ends
     }
 
+    /// New indices of the clauses that stayed under the same parent but changed order among their
+    /// siblings: those outside the longest run kept in order (Chawathe et al. 1996, "align children"),
+    /// and a clause that exchanged its eId with one of those (a swap moves both).
+    static func reordered(old: [ClauseSnapshot], new: [ClauseSnapshot], pairing: ClauseMatcher.Pairing,
+                          partnerWId: [String: String]) -> Set<Int> {
+        var siblings: [String: [(new: Int, old: Int)]] = [:]
+        for (newIndex, clause) in new.enumerated() {
+            guard let oldIndex = pairing.oldForNew[newIndex],
+                  (partnerWId[old[oldIndex].parentWId] ?? old[oldIndex].parentWId) == clause.parentWId else { continue }
+            siblings[clause.parentWId, default: []].append((newIndex, oldIndex))
+        }
+        var result: Set<Int> = []
+        for group in siblings.values where group.count > 1 {
+            let kept = Set(longestIncreasingRun(group.map(\.old)).map { group[$0].new })
+            var moved: [String: String] = [:]  // old eId → new eId of the clauses out of order
+            for member in group where !kept.contains(member.new) {
+                result.insert(member.new)
+                moved[old[member.old].eId] = new[member.new].eId
+            }
+            guard !moved.isEmpty else { continue }
+            for member in group where kept.contains(member.new) {
+                let before = old[member.old].eId, after = new[member.new].eId
+                if before != after, moved[after] == before { result.insert(member.new) }
+            }
+        }
+        return result
+    }
+
+    /// Positions in `values` of a longest strictly increasing subsequence (patience sorting).
+    static func longestIncreasingRun(_ values: [Int]) -> [Int] {
+        var tails: [Int] = []          // positions: tails[k] ends the best run of length k + 1
+        var previous = Array(repeating: -1, count: values.count)
+        for (position, value) in values.enumerated() {
+            var low = 0, high = tails.count
+            while low < high {
+                let middle = (low + high) / 2
+                if values[tails[middle]] < value { low = middle + 1 } else { high = middle }
+            }
+            if low > 0 { previous[position] = tails[low - 1] }
+            if low == tails.count { tails.append(position) } else { tails[low] = position }
+        }
+        var run: [Int] = []
+        var position = tails.last ?? -1
+        while position >= 0 {
+            run.append(position)
+            position = previous[position]
+        }
+        return run.reversed()
+    }
+
     private func classify(old: ClauseSnapshot, new: ClauseSnapshot, evidence: MatchEvidence,
-                          partnerWId: [String: String]) -> ClauseChange {
-        let sameParent = (partnerWId[old.parentWId] ?? old.parentWId) == new.parentWId
+                          partnerWId: [String: String], reordered: Bool) -> ClauseChange {
+        let sameParent = (partnerWId[old.parentWId] ?? old.parentWId) == new.parentWId && !reordered
         let renumbered = old.eId != new.eId || old.num != new.num
         var textDiff: WordDiff?
         // Equal blocks give equal texts: most clauses are unchanged, and comparing the blocks
