@@ -13,18 +13,7 @@ public struct ClauseDiffer: Sendable {
     public func compare(_ old: LegalDocument, _ new: LegalDocument, oldLabel: String, newLabel: String) -> DocumentDiff {
         let oldClauses = ClauseSnapshot.all(in: old)
         let newClauses = ClauseSnapshot.all(in: new)
-        // Whole-subtree texts are needed only for similarity matching, i.e. when some clauses share
-        // neither wId nor eId: built on first use.
-        var oldTexts: SubtreeTexts?
-        var newTexts: SubtreeTexts?
-        let pairing = matcher.match(old: oldClauses, new: newClauses) { isOld, index in
-            if isOld {
-                if oldTexts == nil { oldTexts = SubtreeTexts(document: old) }
-                return oldTexts?.text(of: oldClauses[index].eId) ?? ""
-            }
-            if newTexts == nil { newTexts = SubtreeTexts(document: new) }
-            return newTexts?.text(of: newClauses[index].eId) ?? ""
-        }
+        let pairing = matcher.match(old: oldClauses, new: newClauses)
         // wId of the old parent → wId of its partner in the new version, to tell "moved" from "stayed".
         var partnerWId: [String: String] = [:]
         for (oldIndex, match) in pairing.newForOld {
@@ -171,25 +160,4 @@ public struct ClauseDiffer: Sendable {
         }
         return ClauseChange(change: change, old: old, new: new, textDiff: textDiff, headingDiff: headingDiff, matchedBy: evidence)
     }
-}
-
-/// The text of each clause's whole subtree (heading, own text, descendants), by eId.
-private struct SubtreeTexts {
-    private var texts: [String: String] = [:]
-
-    init(document: LegalDocument) {
-        func visit(_ clause: Clause) -> String {
-            var parts: [String] = []
-            if let heading = clause.headingText { parts.append(heading) }
-            parts += clause.intro.map(\.plainText) + clause.content.map(\.plainText)
-            for child in clause.children { parts.append(visit(child)) }
-            parts += clause.wrapUp.map(\.plainText)
-            let text = parts.joined(separator: " ")
-            texts[clause.eId] = text
-            return text
-        }
-        for clause in document.citations + document.body + document.annexes.flatMap(\.clauses) { _ = visit(clause) }
-    }
-
-    func text(of eId: String) -> String { texts[eId] ?? "" }
 }

@@ -58,14 +58,10 @@ public struct ClauseMatcher: Sendable {
         }
     }
 
-    /// Pairs `old` and `new`; `fullText` gives the text of a clause's whole subtree, used for similarity.
-    public func match(old: [ClauseSnapshot], new: [ClauseSnapshot],
-                      fullText: (_ isOld: Bool, _ index: Int) -> String) -> Pairing {
-        let state = withoutActuallyEscaping(fullText) { text in
-            var state = MatchingState(settings: self, old: ClauseTree(old), new: ClauseTree(new), fullText: text)
-            state.run()
-            return (newFor: state.newFor, evidence: state.evidence)
-        }
+    /// Pairs `old` and `new` (every clause of each version, in document order).
+    public func match(old: [ClauseSnapshot], new: [ClauseSnapshot]) -> Pairing {
+        var state = MatchingState(settings: self, old: ClauseTree(old), new: ClauseTree(new))
+        state.run()
         var pairing = Pairing()
         for (oldIndex, newIndex) in state.newFor.enumerated() where newIndex >= 0 {
             pairing.pair(oldIndex, newIndex, state.evidence[oldIndex] ?? .content)
@@ -96,7 +92,6 @@ private struct MatchingState {
     let settings: ClauseMatcher
     let old: ClauseTree
     let new: ClauseTree
-    let fullText: (Bool, Int) -> String
     var newFor: [Int]
     var oldFor: [Int]
     var evidence: [MatchEvidence?]
@@ -105,11 +100,10 @@ private struct MatchingState {
     private var newWords: [Int: (ordered: [Int], sorted: [Int])] = [:]
     private var vocabulary: [String: Int] = [:]
 
-    init(settings: ClauseMatcher, old: ClauseTree, new: ClauseTree, fullText: @escaping (Bool, Int) -> String) {
+    init(settings: ClauseMatcher, old: ClauseTree, new: ClauseTree) {
         self.settings = settings
         self.old = old
         self.new = new
-        self.fullText = fullText
         newFor = Array(repeating: -1, count: old.clauses.count)
         oldFor = Array(repeating: -1, count: new.clauses.count)
         evidence = Array(repeating: nil, count: old.clauses.count)
@@ -323,23 +317,29 @@ private struct MatchingState {
 
     private func rounded(_ score: Double) -> Double { (score * 1000).rounded() / 1000 }
 
+    /// The words of a clause's whole subtree: its heading and own text, then its children's.
     private mutating func words(old index: Int) -> (ordered: [Int], sorted: [Int]) {
         if let cached = oldWords[index] { return cached }
-        let result = intern(fullText(true, index))
+        var ordered = intern(old.clauses[index])
+        for child in old.children[index] { ordered += words(old: child).ordered }
+        let result = (ordered, ordered.sorted())
         oldWords[index] = result
         return result
     }
 
     private mutating func words(new index: Int) -> (ordered: [Int], sorted: [Int]) {
         if let cached = newWords[index] { return cached }
-        let result = intern(fullText(false, index))
+        var ordered = intern(new.clauses[index])
+        for child in new.children[index] { ordered += words(new: child).ordered }
+        let result = (ordered, ordered.sorted())
         newWords[index] = result
         return result
     }
 
-    private mutating func intern(_ text: String) -> (ordered: [Int], sorted: [Int]) {
+    /// The clause's own words (heading, then text) as interned numbers.
+    private mutating func intern(_ clause: ClauseSnapshot) -> [Int] {
         var ordered: [Int] = []
-        for word in ClauseMatcher.words(text) {
+        for word in ClauseMatcher.words(((clause.heading.map { [$0] } ?? []) + clause.blocks).joined(separator: " ")) {
             if let id = vocabulary[word] {
                 ordered.append(id)
             } else {
@@ -347,7 +347,7 @@ private struct MatchingState {
                 ordered.append(vocabulary.count - 1)
             }
         }
-        return (ordered, ordered.sorted())
+        return ordered
     }
 
     private mutating func similarity(_ o: Int, _ n: Int) -> Double {
