@@ -18,7 +18,8 @@ struct RendererTests {
         #expect(!text.contains("\u{1B}["))
         #expect(text.contains("{+ et de sa continuité+}"))
         #expect(text.contains("> art_3 (ex art_2) [renuméroté] Article 2 → Article 3"))
-        #expect(text.contains("- art_4 [supprimé] Article 4"))
+        // art_4 now names old article 3: the deleted article 4 is "ex art_4", never the same label.
+        #expect(text.contains("- ex art_4 [supprimé] Article 4"))
         #expect(!text.contains("art_1__para_1"))
     }
 
@@ -56,7 +57,7 @@ struct RendererTests {
     func markdown() {
         let text = MarkdownDiffRenderer().render(diff)
         #expect(text.contains("**et de sa continuité**"))
-        #expect(text.contains("## `art_4` — supprimé"))
+        #expect(text.contains("## ex `art_4` — supprimé"))
     }
 
     @Test("JSON follows schema suivi-diff v1 and rebuilds old and new texts")

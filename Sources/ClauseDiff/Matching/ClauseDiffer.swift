@@ -13,23 +13,14 @@ public struct ClauseDiffer: Sendable {
     public func compare(_ old: LegalDocument, _ new: LegalDocument, oldLabel: String, newLabel: String) -> DocumentDiff {
         let oldClauses = ClauseSnapshot.all(in: old)
         let newClauses = ClauseSnapshot.all(in: new)
-        // Whole-subtree texts are needed only for similarity matching, i.e. when some clauses share
-        // neither wId nor eId: built on first use.
-        var oldTexts: SubtreeTexts?
-        var newTexts: SubtreeTexts?
-        let pairing = matcher.match(old: oldClauses, new: newClauses) { isOld, index in
-            if isOld {
-                if oldTexts == nil { oldTexts = SubtreeTexts(document: old) }
-                return oldTexts?.text(of: oldClauses[index].eId) ?? ""
-            }
-            if newTexts == nil { newTexts = SubtreeTexts(document: new) }
-            return newTexts?.text(of: newClauses[index].eId) ?? ""
-        }
+        let pairing = matcher.match(old: oldClauses, new: newClauses)
         // wId of the old parent → wId of its partner in the new version, to tell "moved" from "stayed".
         var partnerWId: [String: String] = [:]
         for (oldIndex, match) in pairing.newForOld {
             partnerWId[oldClauses[oldIndex].wId] = newClauses[match.new].wId
         }
+
+        let reordered = Self.reordered(old: oldClauses, new: newClauses, pairing: pairing, partnerWId: partnerWId)
 
         var entries: [ClauseChange] = []
         var entryIndexForNew: [Int: Int] = [:]
@@ -39,7 +30,8 @@ public struct ClauseDiffer: Sendable {
                 entries.append(ClauseChange(change: .inserted, old: nil, new: clause))
                 continue
             }
-            entries.append(classify(old: oldClauses[oldIndex], new: clause, evidence: match.evidence, partnerWId: partnerWId))
+            entries.append(classify(old: oldClauses[oldIndex], new: clause, evidence: match.evidence, partnerWId: partnerWId,
+                                    reordered: reordered.contains(newIndex)))
         }
         // Deleted clauses go where they stood: after the whole subtree of the partner of their previous
         // sibling, else right after their parent's partner, else after their deleted parent.
@@ -91,9 +83,59 @@ public struct ClauseDiffer: Sendable {
         return ends
     }
 
+    /// New indices of the clauses that stayed under the same parent but changed order among their
+    /// siblings: those outside the longest run kept in order (Chawathe et al. 1996, "align children"),
+    /// and a clause that exchanged its eId with one of those (a swap moves both).
+    static func reordered(old: [ClauseSnapshot], new: [ClauseSnapshot], pairing: ClauseMatcher.Pairing,
+                          partnerWId: [String: String]) -> Set<Int> {
+        var siblings: [String: [(new: Int, old: Int)]] = [:]
+        for (newIndex, clause) in new.enumerated() {
+            guard let oldIndex = pairing.oldForNew[newIndex],
+                  (partnerWId[old[oldIndex].parentWId] ?? old[oldIndex].parentWId) == clause.parentWId else { continue }
+            siblings[clause.parentWId, default: []].append((newIndex, oldIndex))
+        }
+        var result: Set<Int> = []
+        for group in siblings.values where group.count > 1 {
+            let kept = Set(longestIncreasingRun(group.map(\.old)).map { group[$0].new })
+            var moved: [String: String] = [:]  // old eId → new eId of the clauses out of order
+            for member in group where !kept.contains(member.new) {
+                result.insert(member.new)
+                moved[old[member.old].eId] = new[member.new].eId
+            }
+            guard !moved.isEmpty else { continue }
+            for member in group where kept.contains(member.new) {
+                let before = old[member.old].eId, after = new[member.new].eId
+                if before != after, moved[after] == before { result.insert(member.new) }
+            }
+        }
+        return result
+    }
+
+    /// Positions in `values` of a longest strictly increasing subsequence (patience sorting).
+    static func longestIncreasingRun(_ values: [Int]) -> [Int] {
+        var tails: [Int] = []          // positions: tails[k] ends the best run of length k + 1
+        var previous = Array(repeating: -1, count: values.count)
+        for (position, value) in values.enumerated() {
+            var low = 0, high = tails.count
+            while low < high {
+                let middle = (low + high) / 2
+                if values[tails[middle]] < value { low = middle + 1 } else { high = middle }
+            }
+            if low > 0 { previous[position] = tails[low - 1] }
+            if low == tails.count { tails.append(position) } else { tails[low] = position }
+        }
+        var run: [Int] = []
+        var position = tails.last ?? -1
+        while position >= 0 {
+            run.append(position)
+            position = previous[position]
+        }
+        return run.reversed()
+    }
+
     private func classify(old: ClauseSnapshot, new: ClauseSnapshot, evidence: MatchEvidence,
-                          partnerWId: [String: String]) -> ClauseChange {
-        let sameParent = (partnerWId[old.parentWId] ?? old.parentWId) == new.parentWId
+                          partnerWId: [String: String], reordered: Bool) -> ClauseChange {
+        let sameParent = (partnerWId[old.parentWId] ?? old.parentWId) == new.parentWId && !reordered
         let renumbered = old.eId != new.eId || old.num != new.num
         var textDiff: WordDiff?
         // Equal blocks give equal texts: most clauses are unchanged, and comparing the blocks
@@ -118,25 +160,4 @@ public struct ClauseDiffer: Sendable {
         }
         return ClauseChange(change: change, old: old, new: new, textDiff: textDiff, headingDiff: headingDiff, matchedBy: evidence)
     }
-}
-
-/// The text of each clause's whole subtree (heading, own text, descendants), by eId.
-private struct SubtreeTexts {
-    private var texts: [String: String] = [:]
-
-    init(document: LegalDocument) {
-        func visit(_ clause: Clause) -> String {
-            var parts: [String] = []
-            if let heading = clause.headingText { parts.append(heading) }
-            parts += clause.intro.map(\.plainText) + clause.content.map(\.plainText)
-            for child in clause.children { parts.append(visit(child)) }
-            parts += clause.wrapUp.map(\.plainText)
-            let text = parts.joined(separator: " ")
-            texts[clause.eId] = text
-            return text
-        }
-        for clause in document.citations + document.body + document.annexes.flatMap(\.clauses) { _ = visit(clause) }
-    }
-
-    func text(of eId: String) -> String { texts[eId] ?? "" }
 }

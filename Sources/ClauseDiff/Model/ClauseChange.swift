@@ -29,7 +29,52 @@ public struct ClauseChange: Sendable, Hashable, Codable {
 
 /// Why two clauses were taken for the same clause.
 public enum MatchEvidence: Sendable, Hashable, Codable {
+    /// The same wId, carried by both sources.
     case wId
+    /// The same eId, and the same text (identifiers and content agree).
     case eId
+    /// The same text (and the same children), under other identifiers.
+    case content
+    /// Similar text: the word-LCS Dice coefficient of the whole subtree (0–1).
     case similarity(Double)
+    /// The same wId (`byWId`) or eId, though the texts share little (`score`): kept because no better
+    /// partner exists for either clause. Always a weak match.
+    case identifierOnly(byWId: Bool, score: Double)
+
+    /// Below this similarity a match is weak: renderers flag it for the reader to check.
+    public static let strongSimilarity = 0.8
+
+    /// Whether a reader should check the pairing.
+    public var isWeak: Bool {
+        switch self {
+        case .wId, .eId, .content: return false
+        case .similarity(let score): return score < Self.strongSimilarity
+        case .identifierOnly: return true
+        }
+    }
+
+    /// The method's name in JSON: `wId`, `eId`, `content` or `similarity`.
+    public var method: String {
+        switch self {
+        case .wId: return "wId"
+        case .eId: return "eId"
+        case .content: return "content"
+        case .similarity: return "similarity"
+        case .identifierOnly(let byWId, _): return byWId ? "wId" : "eId"
+        }
+    }
+
+    /// The similarity of the texts, when it was measured.
+    public var score: Double? {
+        switch self {
+        case .wId, .eId, .content: return nil
+        case .similarity(let score), .identifierOnly(_, let score): return score
+        }
+    }
+
+    /// "similarité 0,62", for readers.
+    public var frenchScore: String {
+        guard let score else { return "" }
+        return "similarité " + String(Int((score * 100).rounded())) + " %"
+    }
 }

@@ -6,6 +6,8 @@ public struct ClauseSnapshot: Sendable, Hashable, Codable {
     public let kind: ClauseKind
     public let eId: String
     public let wId: String
+    /// Whether the source carried the wId (else it is the eId by default, and says nothing of identity).
+    public let hasExplicitWId: Bool
     /// The wId of the parent clause, or of the container ("body", the annex wId, "preamble").
     public let parentWId: String
     public let num: String?
@@ -13,10 +15,12 @@ public struct ClauseSnapshot: Sendable, Hashable, Codable {
     /// The clause's own text, block by block (intro, content, wrap-up), without its children.
     public let blocks: [String]
 
-    public init(kind: ClauseKind, eId: String, wId: String, parentWId: String, num: String?, heading: String?, blocks: [String]) {
+    public init(kind: ClauseKind, eId: String, wId: String, parentWId: String, num: String?, heading: String?, blocks: [String],
+                hasExplicitWId: Bool = true) {
         self.kind = kind
         self.eId = eId
         self.wId = wId
+        self.hasExplicitWId = hasExplicitWId
         self.parentWId = parentWId
         self.num = num
         self.heading = heading
@@ -32,7 +36,8 @@ public struct ClauseSnapshot: Sendable, Hashable, Codable {
         func visit(_ clause: Clause, parent: String) {
             result.append(ClauseSnapshot(
                 kind: clause.kind, eId: clause.eId, wId: clause.wId, parentWId: parent, num: clause.num,
-                heading: clause.headingText, blocks: (clause.intro + clause.content + clause.wrapUp).map(\.plainText)))
+                heading: clause.headingText, blocks: (clause.intro + clause.content + clause.wrapUp).map(\.plainText),
+                hasExplicitWId: clause.hasExplicitWId))
             for child in clause.children { visit(child, parent: clause.wId) }
         }
         for citation in document.citations { visit(citation, parent: "preamble") }

@@ -12,6 +12,7 @@ public struct HTMLDiffRenderer: Sendable {
     .legend,.summary{font-family:system-ui,sans-serif;font-size:.9rem;border:1px solid #ccc;padding:.5rem .8rem;border-radius:4px}
     .class{display:inline-block;font-size:.8rem;padding:0 .4rem;border-radius:3px;border:1px solid #666;margin-left:.4rem}
     .inserted .class{background:#d4f4dd}.deleted .class{background:#fde2e1}.modified .class,.renumbered-modified .class,.moved-modified .class{background:#fff3c4}
+    .weak{font-family:system-ui,sans-serif;font-size:.8rem;color:#7a4b00;margin-left:.4rem}
     code{font-size:.85rem}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2rem .6rem;text-align:left}
     @media print{body{margin:0;max-width:none}.legend{break-inside:avoid}}
     """
@@ -45,8 +46,9 @@ public struct HTMLDiffRenderer: Sendable {
     /// clause), for embedding in another page such as the web interface's.
     public func renderFragment(_ diff: DocumentDiff) -> String {
         var html = renderHeader(diff)
+        let labels = ChangeLabels(diff)
         for change in diff.changes where change.change != .unchanged {
-            html += renderSection(change)
+            html += section(change, anchor: labels.anchor(of: change), label: labels.label(of: change))
         }
         return html
     }
@@ -72,14 +74,14 @@ public struct HTMLDiffRenderer: Sendable {
 
     /// One changed clause: a section anchored on its eId.
     public func renderSection(_ change: ClauseChange) -> String {
-        section(change)
+        section(change, anchor: change.eId, label: change.eId)
     }
 
-    private func section(_ change: ClauseChange) -> String {
+    private func section(_ change: ClauseChange, anchor: String, label: String) -> String {
         let e = HTMLEscaping.escape
         let cssClass = change.change.rawValue.replacingOccurrences(of: "+", with: "-")
-        var html = "<section class=\"\(cssClass)\" id=\"\(e(change.eId))\" aria-labelledby=\"h-\(e(change.eId))\">\n"
-        var heading = "<code>\(e(change.eId))</code>"
+        var html = "<section class=\"\(cssClass)\" id=\"\(e(anchor))\" aria-labelledby=\"h-\(e(anchor))\">\n"
+        var heading = label == change.eId ? "<code>\(e(change.eId))</code>" : "ex <code>\(e(change.eId))</code>"
         if let old = change.old, let new = change.new, old.eId != new.eId { heading += " (ex <code>\(e(old.eId))</code>)" }
         let oldNum = change.old?.num, newNum = change.new?.num
         if let oldNum, let newNum, oldNum != newNum {
@@ -88,8 +90,12 @@ public struct HTMLDiffRenderer: Sendable {
             heading += " — \(e(num))"
         }
         heading += " <span class=\"class\">\(e(change.change.french))</span>"
-        html += "<h2 id=\"h-\(e(change.eId))\">\(heading)</h2>\n"
+        let weakness = ChangeLabels.weakness(of: change)
+        if !weakness.isEmpty { heading += " <span class=\"weak\">\(e(weakness))</span>" }
+        html += "<h2 id=\"h-\(e(anchor))\">\(heading)</h2>\n"
         if let headingDiff = change.headingDiff { html += "<p>Intitulé : \(words(headingDiff))</p>\n" }
+        if change.change == .inserted, let title = change.new?.heading { html += "<p>Intitulé : <ins>\(e(title))</ins></p>\n" }
+        if change.change == .deleted, let title = change.old?.heading { html += "<p>Intitulé : <del>\(e(title))</del></p>\n" }
         switch change.change {
         case .inserted: html += (change.new?.blocks ?? []).map { "<p><ins>\(e($0))</ins></p>" }.joined(separator: "\n") + "\n"
         case .deleted: html += (change.old?.blocks ?? []).map { "<p><del>\(e($0))</del></p>" }.joined(separator: "\n") + "\n"

@@ -22,6 +22,7 @@ public struct JSONDiffDocument: Encodable, Sendable {
     struct Match: Encodable {
         let method: String
         let score: Double?
+        let weak: Bool
     }
 
     struct Change: Encodable {
@@ -56,12 +57,7 @@ public struct JSONDiffDocument: Encodable, Sendable {
         summary = DiffSummary(diff)
         metadataChanges = diff.metadataChanges
         changes = diff.changes.map { change in
-            let match: Match? = switch change.matchedBy {
-            case .wId?: Match(method: "wId", score: nil)
-            case .eId?: Match(method: "eId", score: nil)
-            case .similarity(let score)?: Match(method: "similarity", score: score)
-            case nil: nil
-            }
+            let match = change.matchedBy.map { Match(method: $0.method, score: $0.score, weak: $0.isWeak) }
             return Change(class: change.change.rawValue, kind: (change.new ?? change.old)?.kind.rawValue ?? "",
                           eId: change.eId, wId: change.wId, old: side(change.old), new: side(change.new),
                           textDiff: segments(change.textDiff), headingDiff: segments(change.headingDiff), matchedBy: match)

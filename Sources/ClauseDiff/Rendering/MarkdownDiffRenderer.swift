@@ -16,9 +16,13 @@ public struct MarkdownDiffRenderer: Sendable {
             out += "\n## Métadonnées\n\n" + diff.metadataChanges.map { "- " + escape($0) }.joined(separator: "\n") + "\n"
         }
         out += "\n*Légende : ~~texte supprimé~~, **texte inséré**.*\n"
+        let labels = ChangeLabels(diff)
         for change in diff.changes where change.change != .unchanged {
-            out += "\n## `\(change.eId)` — \(change.change.french)"
+            let label = labels.label(of: change)
+            out += "\n## " + (label == change.eId ? "`\(label)`" : "ex `\(change.eId)`") + " — \(change.change.french)"
             if let old = change.old, let new = change.new, old.eId != new.eId { out += " (ex `\(old.eId)`)" }
+            let weakness = ChangeLabels.weakness(of: change)
+            if !weakness.isEmpty { out += " *(\(escape(weakness)))*" }
             out += "\n\n"
             let oldNum = change.old?.num, newNum = change.new?.num
             if let oldNum, let newNum, oldNum != newNum {
@@ -27,6 +31,8 @@ public struct MarkdownDiffRenderer: Sendable {
                 out += "\(escape(num))\n\n"
             }
             if let heading = change.headingDiff { out += "Intitulé : " + words(heading) + "\n\n" }
+            if change.change == .inserted, let heading = change.new?.heading { out += "Intitulé : **\(escape(heading))**\n\n" }
+            if change.change == .deleted, let heading = change.old?.heading { out += "Intitulé : ~~\(escape(heading))~~\n\n" }
             switch change.change {
             case .inserted: out += (change.new?.blocks ?? []).map { "**" + escape($0) + "**" }.joined(separator: "\n\n") + "\n"
             case .deleted: out += (change.old?.blocks ?? []).map { "~~" + escape($0) + "~~" }.joined(separator: "\n\n") + "\n"

@@ -16,9 +16,10 @@ public struct TerminalDiffRenderer: Sendable {
         lines.append(paint("Comparaison \(diff.oldLabel) → \(diff.newLabel)", "1"))
         lines.append(summaryLine(diff))
         for change in diff.metadataChanges { lines.append("  " + change) }
+        let labels = ChangeLabels(diff)
         for change in diff.changes where change.change != .unchanged {
             lines.append("")
-            lines += render(change)
+            lines += render(change, label: labels.label(of: change))
         }
         if diff.isEmpty { lines.append("Aucune différence.") }
         return lines.joined(separator: "\n") + "\n"
@@ -43,7 +44,7 @@ public struct TerminalDiffRenderer: Sendable {
         return parts.isEmpty ? "Aucun élément." : parts.joined(separator: ", ") + "."
     }
 
-    private func render(_ change: ClauseChange) -> [String] {
+    private func render(_ change: ClauseChange, label: String) -> [String] {
         let (marker, code): (String, String) = switch change.change {
         case .inserted: ("+", "32")
         case .deleted: ("-", "31")
@@ -51,7 +52,7 @@ public struct TerminalDiffRenderer: Sendable {
         case .modified, .renumberedModified, .movedModified: ("~", "33")
         case .renumbered, .moved: (">", "36")
         }
-        var title = "\(marker) \(change.eId)"
+        var title = "\(marker) \(label)"
         if let old = change.old, let new = change.new, old.eId != new.eId { title += " (ex \(old.eId))" }
         title += " [\(change.change.french)]"
         let oldNum = change.old?.num
@@ -61,14 +62,18 @@ public struct TerminalDiffRenderer: Sendable {
         } else if let num = newNum ?? oldNum {
             title += " \(num)"
         }
+        let weakness = ChangeLabels.weakness(of: change)
+        if !weakness.isEmpty { title += " (\(weakness))" }
         var lines = [paint(title, code)]
         if let heading = change.headingDiff {
             lines.append("    intitulé : " + words(heading))
         }
         switch change.change {
         case .inserted:
+            if let heading = change.new?.heading { lines.append("    intitulé : " + paint(heading, "32")) }
             lines += (change.new?.blocks ?? []).map { "    " + paint($0, "32") }
         case .deleted:
+            if let heading = change.old?.heading { lines.append("    intitulé : " + paint(heading, "31")) }
             lines += (change.old?.blocks ?? []).map { "    " + paint($0, "31") }
         default:
             if let text = change.textDiff {

@@ -6,8 +6,15 @@ public struct Clause: Sendable, Hashable, Codable {
     public var kind: ClauseKind
     /// The Akoma Ntoso eId: changes when the clause is renumbered (`art_3__para_2`).
     public var eId: String
-    /// The stable identifier: the eId the clause had when it first appeared.
-    public var wId: String
+    /// The stable identifier: the eId the clause had when it first appeared. When the source carried
+    /// none, it defaults to the eId (see ``hasExplicitWId``).
+    public var wId: String {
+        didSet { hasExplicitWId = true }
+    }
+    /// Whether the wId came from the source (or was set), rather than defaulted to the eId: a
+    /// comparison trusts only explicit wIds as identity. Not part of equality, hashing or coding
+    /// (the canonical writer always writes a wId).
+    public var hasExplicitWId = true
     /// Other attributes of the element, kept as they are (e.g. `class`).
     public var attributes: [String: String]
     /// The number as printed ("Article 3", "1°", "A."), if any.
@@ -26,6 +33,7 @@ public struct Clause: Sendable, Hashable, Codable {
         self.kind = kind
         self.eId = eId
         self.wId = wId ?? eId
+        self.hasExplicitWId = wId != nil
         self.attributes = attributes
         self.num = num
         self.heading = heading
@@ -33,6 +41,29 @@ public struct Clause: Sendable, Hashable, Codable {
         self.content = content
         self.children = children
         self.wrapUp = wrapUp
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case kind, eId, wId, attributes, num, heading, intro, content, children, wrapUp
+    }
+
+    public static func == (a: Clause, b: Clause) -> Bool {
+        a.kind == b.kind && a.eId == b.eId && a.wId == b.wId && a.attributes == b.attributes && a.num == b.num
+            && a.heading == b.heading && a.intro == b.intro && a.content == b.content && a.children == b.children
+            && a.wrapUp == b.wrapUp
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(kind)
+        hasher.combine(eId)
+        hasher.combine(wId)
+        hasher.combine(attributes)
+        hasher.combine(num)
+        hasher.combine(heading)
+        hasher.combine(intro)
+        hasher.combine(content)
+        hasher.combine(children)
+        hasher.combine(wrapUp)
     }
 
     /// The heading's text, if any.

@@ -232,7 +232,7 @@ final class DocumentWalker {
                     }
                     var attributes = citation.attributes
                     let eId = try attribute("eId", of: citation)
-                    let wId = attributes["wId"] ?? eId
+                    let wId = attributes["wId"]  // nil: defaulted to the eId, not explicit
                     attributes["eId"] = nil
                     attributes["wId"] = nil
                     locations.append(SourceDocument.Location(eId: eId, line: citation.line))
@@ -308,7 +308,7 @@ final class DocumentWalker {
         guard let eId = node.attribute("eId"), !eId.isEmpty else {
             throw .badAttribute(file: file, line: node.line, element: node.name, attribute: "eId", value: nil)
         }
-        let wId = node.attribute("wId") ?? eId
+        let wId = node.attribute("wId")  // nil: defaulted to the eId, not explicit
         var attributes: [String: String] = [:]
         if node.hasAttributesBesideIdentifiers {
             attributes = node.attributes
