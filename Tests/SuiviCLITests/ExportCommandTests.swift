@@ -38,6 +38,11 @@ struct ExportCommandTests {
         let order = try CLI.run("export", "amending", "v2017-01-05", "draft/2026-projet", "--repo", repo)
         #expect(order.exitCode == 0)
         #expect(order.stdout.contains("les mots : « du 11° de l'article L. 313-11 » sont remplacés par les mots : « de l'article L. 425-9 »"))
+        // The recodified articles the draft newly cites are in the order's own visas, before the order amended.
+        let visa = "Vu le code de l'entrée et du séjour des étrangers et du droit d'asile, notamment ses articles L. 425-9 et R. 425-11"
+        let visaAt = try #require(order.stdout.range(of: visa), "\(order.stdout.prefix(1500))")
+        let amendedAt = try #require(order.stdout.range(of: "Vu l'arrêté du 5 janvier 2017"))
+        #expect(visaAt.lowerBound < amendedAt.lowerBound)
         let json = try CLI.run("export", "amending", "v2017-01-05", "draft/2026-projet", "--to", "json", "--repo", repo)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         #expect(object["roundTripExact"] as? Bool == true)

@@ -33,9 +33,11 @@ public struct AmendingOrderGenerator: Sendable {
         }
         // The amended version's new visas are the order's own (a text's visas are never amended).
         let oldVisas = Set(old.citations.compactMap { NormativeContent.clause($0)?.content })
-        let visas = new.citations.compactMap(NormativeContent.quotable).filter { visa in
+        var visas = new.citations.compactMap(NormativeContent.quotable).filter { visa in
             NormativeContent.clause(visa).map { !oldVisas.contains($0.content) } ?? false
         }
+        // The references B's articles and annexes newly cite go into the order's visas too.
+        visas += ReferenceVisas.visas(old: old, new: new, ownVisas: visas)
         return AmendingOrder(amended: old, date: orderDate, operations: session.operations, roundTripExact: reached == wanted,
                              unexpressed: unexpressed, visas: visas)
     }

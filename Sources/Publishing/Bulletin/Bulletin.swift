@@ -13,6 +13,9 @@ public struct Bulletin: Sendable, Hashable, Codable {
         public var text: [FlowParagraph]
         /// Notes on the clause: the drafter's answers to comments, editorial notes.
         public var notes: [String]
+        /// Whether the clause is anchored in the text the bulletin links to (the new version): false for a
+        /// deleted clause, which the bulletin then names without linking to it.
+        public var inNewText: Bool = true
     }
 
     public struct Topic: Sendable, Hashable, Codable {
@@ -48,6 +51,8 @@ public struct Bulletin: Sendable, Hashable, Codable {
         for comment in comments {
             if let resolution = comment.resolution { notesByWId[comment.wId, default: []].append(resolution.note) }
         }
+        // The anchors of the text the bulletin links to: only these can be linked.
+        let anchors = Set(DocumentFlow.paragraphs(new).compactMap(\.anchor))
         var topics: [String: [Item]] = [:]
         var order: [String] = []
         var insertedParents: Set<String> = []
@@ -83,9 +88,30 @@ public struct Bulletin: Sendable, Hashable, Codable {
             if change.change != .inserted {
                 notes += (clause?.content ?? []).filter(\.isEditorialNote).map { "À vérifier : " + $0.plainText }
             }
-            topics[topic, default: []].append(Item(eId: change.eId, what: Self.what(change, clause: clause), text: text, notes: notes))
+            topics[topic, default: []].append(Item(eId: change.eId, what: Self.what(change, clause: clause),
+                                                   text: text.map { Self.quoted($0, anchors: anchors) }, notes: notes,
+                                                   inNewText: anchors.contains(change.eId)))
         }
         self.topics = Self.sorted(order).map { Topic(title: $0, items: topics[$0] ?? []) }
+    }
+
+    /// A paragraph of a clause as quoted in an item: its headings become plain lines (the bulletin's own
+    /// headings are its only outline), its anchor goes (the item carries it), and a reference to a clause
+    /// absent from the new text loses its link.
+    static func quoted(_ paragraph: FlowParagraph, anchors: Set<String>) -> FlowParagraph {
+        var quoted = paragraph
+        quoted.anchor = nil
+        switch paragraph.style {
+        case .title, .heading1, .heading2, .heading3: quoted.style = .subtitle
+        default: break
+        }
+        quoted.spans = paragraph.spans.map { span in
+            if case .link(let text, let href) = span, href.hasPrefix("#"), !anchors.contains(String(href.dropFirst())) {
+                return .text(text)
+            }
+            return span
+        }
+        return quoted
     }
 
     static let pathologyPrefix = "Pathologie — "

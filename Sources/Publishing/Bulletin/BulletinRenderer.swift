@@ -12,8 +12,23 @@ public enum BulletinRenderer {
         for topic in bulletin.topics {
             out.append(FlowParagraph(.heading2, text: topic.title))
             for item in topic.items {
-                out.append(FlowParagraph(.heading3, [.strong(item.what + " "), .link("(voir le texte)", href: textURL + "#" + item.eId)], anchor: item.eId))
-                out += item.text.map { var p = $0; p.anchor = nil; return p }
+                // A clause absent from the new text (deleted) has no anchor there: it is named, never linked.
+                let reference: Span = item.inNewText ? .link("(voir le texte)", href: textURL + "#" + item.eId)
+                    : .text("(ne figure plus dans la version \(bulletin.newLabel))")
+                out.append(FlowParagraph(.heading3, [.strong(item.what + " "), reference], anchor: item.eId))
+                out += item.text.map { paragraph in
+                    var p = paragraph
+                    p.anchor = nil
+                    // References inside the quoted text point into the new text, not into the bulletin: without
+                    // the text's address they stay plain words.
+                    p.spans = p.spans.map { span in
+                        if case .link(let text, let href) = span, href.hasPrefix("#") {
+                            return textURL.isEmpty ? .text(text) : .link(text, href: textURL + href)
+                        }
+                        return span
+                    }
+                    return p
+                }
                 out += item.notes.map { FlowParagraph(.note, text: $0) }
             }
         }
