@@ -240,9 +240,10 @@ public enum RegisterError: Error, Sendable, Equatable, LocalizedError, CustomStr
                 + "soumettez-le de nouveau au comité, puis adoptez-le. Changé dans le texte en vigueur :\n" + list + more
         case .draftUpdateConflicts(let draft, let conflicts):
             return "\(conflicts.count) conflit(s) : le texte en vigueur et le projet \(draft) ont modifié différemment "
-                + "les mêmes éléments depuis la version de départ du projet. Rien n'a été enregistré. Reportez dans la "
-                + "copie de travail la rédaction voulue pour chaque élément (en partant du texte en vigueur), "
-                + "enregistrez-la (« suivi draft commit \(draft) »), puis recommencez « suivi draft update \(draft) ».\n\n"
+                + "les mêmes éléments depuis la version de départ du projet. Rien n'a été enregistré. Pour chaque élément "
+                + "en conflit, remettez dans la copie de travail son texte en vigueur (ci-dessous), enregistrez-le "
+                + "(« suivi draft commit \(draft) ») et relancez « suivi draft update \(draft) » ; réécrivez ensuite "
+                + "votre rédaction à partir du texte en vigueur et enregistrez-la.\n\n"
                 + conflicts.map(\.french).joined(separator: "\n\n")
         case .uncommittedEdits(let draft):
             return "La copie de travail du projet \(draft) contient des modifications non enregistrées ; rien n'a été "

@@ -22,6 +22,21 @@ struct AmendingOrderTests {
         #expect(AmendingOrder.normativeText(result, like: new) == AmendingOrder.normativeText(new, like: new))
     }
 
+    @Test("an order amending a later adopted version still names the act by its own date (« l'arrêté du 5 janvier 2017 susvisé »)")
+    func laterVersionNamedByWorkDate() throws {
+        var old = try Corpus.read("2017-01-05")
+        // As a version adopted on 1 December 2026 carries it: a signature of its own, the work's date unchanged.
+        old.lifecycle = old.lifecycle.map { event in
+            var event = event
+            if event.kind == .signature { event.date = LegalDate(iso: "2026-12-01")! }
+            return event
+        }
+        let order = AmendingOrderGenerator().order(from: old, to: try Corpus.read("2026-projet"))
+        let text = PlainTextRenderer().render(order.document)
+        #expect(text.contains("L'arrêté du 5 janvier 2017 susvisé est ainsi modifié :"))
+        #expect(!text.contains("1er décembre 2026 susvisé"))
+    }
+
     @Test("the corpus order uses fine formulas: words in articles, inserted alinéas, new articles, an annex section's alinéa")
     func corpusFormulas() throws {
         let order = AmendingOrderGenerator().order(from: try Corpus.read("2017-01-05"), to: try Corpus.read("2026-projet"))

@@ -148,6 +148,32 @@ struct DraftIntegrityTests {
         }
     }
 
+    @Test("the conflict message's procedure settles it: the text in force back in the draft, update, then the wording again")
+    func conflictProcedure() async throws {
+        try await withSmallAct { register in
+            _ = try await register.startDraft("evenement")
+            _ = try await register.startDraft("periodique")
+            try await commit(register, "evenement", Self.reword("art_1", Self.article1))
+            try await commit(register, "periodique", Self.reword("art_1", "Autre rédaction de l'article premier."))
+            _ = try await adopt(register, "evenement", Self.first)
+            let error = await #expect(throws: RegisterError.self) { _ = try await register.updateDraft("periodique", author: Fixture.member) }
+            #expect(error?.description.contains("remettez dans la copie de travail son texte en vigueur") == true, "\(String(describing: error))")
+            // Writing a merged wording straight away keeps the conflict (both sides still differ from the base)…
+            try await commit(register, "periodique", Self.reword("art_1", "Rédaction fusionnée de l'article premier."))
+            await #expect(throws: RegisterError.self) { _ = try await register.updateDraft("periodique", author: Fixture.member) }
+            // …as the message says: the text in force back, committed, update, then the wording again.
+            try await commit(register, "periodique", Self.reword("art_1", Self.article1))
+            let update = try await register.updateDraft("periodique", author: Fixture.member)
+            #expect(update.commit != nil)
+            try await commit(register, "periodique", Self.reword("art_1", "Rédaction fusionnée de l'article premier."))
+            let tip = try await register.document(at: "draft/periodique")
+            #expect(tip.clause(eId: "art_1").map { PlainTextRenderer().render($0, indent: 0).joined(separator: "\n") }?.contains("Rédaction fusionnée") == true)
+            // The draft is now based on the text in force: it can be adopted.
+            let base = try #require(try await register.draftBase("periodique"))
+            #expect(base.version == (try await register.versions().last { $0.kind == .adopted }?.name))
+        }
+    }
+
     @Test("updating a draft whose working copy holds uncommitted edits is refused, and nothing is written")
     func uncommittedEditsRefused() async throws {
         try await withSmallAct { register in

@@ -17,10 +17,10 @@ public struct AmendingOrder: Sendable, Hashable {
     /// The differences the order does not express, place by place; empty when the order is complete.
     public let unexpressed: [UnexpressedChange]
 
-    /// "l'arrêté du 5 janvier 2017 susvisé".
+    /// "l'arrêté du 5 janvier 2017 susvisé": the act is named by its work's date (its first signature), whatever
+    /// version of it is amended — a version adopted later is still the arrêté du 5 janvier 2017, as modified.
     static func actReference(_ amended: LegalDocument) -> String {
-        let date = amended.date(of: .signature) ?? amended.identification.work.date.date
-        return "l'arrêté du \(date.french) susvisé"
+        "l'arrêté du \(amended.identification.work.date.date.french) susvisé"
     }
 
     public init(amended: LegalDocument, date: LegalDate, operations: [AmendingOperation], roundTripExact: Bool,
