@@ -113,9 +113,15 @@ public enum CommitteeError: Error, Sendable, Equatable, LocalizedError, CustomSt
                 + problems.map(\.description).joined(separator: " ; ")
                 + (confirmable ? ". Rien n'a été écrit." : ". Rien n'a été écrit : corrigez --signature, --publication ou --entree-en-vigueur.")
         case .adoptionNotConfirmed(let review, let outstanding):
+            var steps: [String] = []
+            if !outstanding.openComments.isEmpty { steps.append("résolvez les commentaires ouverts (suivi comment resolve)") }
+            if !outstanding.silentSeats.isEmpty || !outstanding.stalePositions.isEmpty {
+                steps.append("recueillez les positions sur le projet consulté (suivi position record)")
+            }
+            let first = steps.joined(separator: " et ")
             return "révision \(review) : adoption non confirmée : " + outstanding.phrases.joined(separator: " ; ")
-                + ". Rien n'a été écrit. Résolvez ces commentaires (suivi comment resolve) et recueillez les positions "
-                + "(suivi position record), ou adoptez en connaissance de cause : ajoutez --confirmer à la commande "
+                + ". Rien n'a été écrit. " + (first.isEmpty ? "" : first.prefix(1).uppercased() + first.dropFirst() + ", ou adoptez")
+                + (first.isEmpty ? "Adoptez" : "") + " en connaissance de cause : ajoutez --confirmer à la commande "
                 + "(sur la page web : la case « Adopter malgré … »)."
         case .register(let error):
             return error.description

@@ -256,3 +256,22 @@ struct AdoptionGuardTests {
         Self.expectCoherent(try await fixture.committee.status(today: fixture.today))
     }
 }
+
+@Suite("The refusal of an unconfirmed adoption says what to do about what is outstanding")
+struct AdoptionRefusalMessageTests {
+    @Test("silent seats only: the message asks for positions, not for resolving comments there are none of")
+    func silentSeatsOnly() {
+        let message = CommitteeError.adoptionNotConfirmed(
+            review: "p1", outstanding: AdoptionOutstanding(openComments: [], silentSeats: ["ofii-medecins"], stalePositions: [])).description
+        #expect(message.contains("Recueillez les positions sur le projet consulté (suivi position record), ou adoptez en connaissance de cause"), "\(message)")
+        #expect(!message.contains("comment resolve"), "\(message)")
+    }
+
+    @Test("open comments and silent seats: the message names both steps")
+    func both() {
+        let comment = AdoptionOutstanding.OpenComment(id: "c-1", seat: "dgs", eId: "art_1", date: day("2026-11-24"))
+        let message = CommitteeError.adoptionNotConfirmed(
+            review: "p1", outstanding: AdoptionOutstanding(openComments: [comment], silentSeats: ["dgs"], stalePositions: [])).description
+        #expect(message.contains("Résolvez les commentaires ouverts (suivi comment resolve) et recueillez les positions"), "\(message)")
+    }
+}

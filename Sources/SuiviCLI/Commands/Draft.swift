@@ -23,7 +23,7 @@ extension Suivi.Draft {
             Le texte du projet est daté du jour (#projet) et porte l'URI de version …/<nom>/fr ; la date de \
             signature et de publication ne lui sont données qu'à l'adoption.
               suivi draft start revision-2026
-              puis modifiez brouillons/revision-2026/<NOR>.xml
+              puis modifiez <registre>/brouillons/revision-2026/<NOR>.xml
             """
         )
 

@@ -143,10 +143,10 @@ extension Suivi.ReviewCommand {
             discussion: """
             Étapes : redaction (crée le projet draft/<id>), consultation (fige le commit du projet soumis au \
             comité), adoptee (seulement si le projet n'a pas changé depuis la consultation ; écrit le texte \
-            sur main, daté et étiqueté v<signature>), close-sans-modification (--motif obligatoire), diffusee.
+            sur main, daté et étiqueté <NOR>/v<signature>), close-sans-modification (--motif obligatoire), diffusee.
             L'adoption vérifie les dates (signature ≤ publication ≤ entrée en vigueur, signature postérieure à la \
             dernière version adoptée, signature à plus de \(AdoptionDateRules.confirmableDays) jours seulement avec \
-            --date-future-confirmee) et, s'il reste des commentaires non résolus, des sièges sans position ou des \
+            --date-future-confirmee, jamais à plus de \(AdoptionDateRules.maximumYears) ans) et, s'il reste des commentaires non résolus, des sièges sans position ou des \
             positions périmées, les liste et refuse sans --confirmer. Les autres révisions ouvertes du texte \
             gardent une trace de l'adoption ; une révision périodique voit son échéance reportée (la cadence repart).
               suivi review advance periodique-2020 adoptee --as dgs --signature 2027-03-01 --entree-en-vigueur 2027-03-15 \\
@@ -170,7 +170,7 @@ extension Suivi.ReviewCommand {
         @Flag(help: "Adoption : adopter en connaissance de cause malgré des commentaires non résolus, des sièges sans position ou des positions périmées (sans cette option, l'adoption est refusée et les liste).")
         var confirmer = false
         @Flag(name: .customLong("date-future-confirmee"),
-              help: "Adoption : confirmer une date de signature à plus de \(AdoptionDateRules.confirmableDays) jours d'aujourd'hui.")
+              help: "Adoption : confirmer une date de signature à plus de \(AdoptionDateRules.confirmableDays) jours d'aujourd'hui (une date à plus de \(AdoptionDateRules.maximumYears) ans reste refusée).")
         var dateFutureConfirmee = false
 
         @OptionGroup var seat: SeatOptions
@@ -213,7 +213,7 @@ extension Suivi.ReviewCommand {
                 switch review.status {
                 case .drafting: print("Projet : \(review.draftBranch ?? "—") — modifiez la copie de travail puis « suivi draft commit \(review.id) -m … ».")
                 case .consultation: print("Le comité est consulté sur le commit \(review.consultedCommit?.prefix(12) ?? "—").")
-                case .adopted: print("Version adoptée : \(review.adoptedVersion ?? "—") ; la cadence de révision repart de sa signature.")
+                case .adopted: print("Version adoptée : \(review.adoptedVersion ?? "—") ; la prochaine révision périodique est due au plus tard trois ans après la dernière adoption ou révision achevée (suivi status).")
                 default: break
                 }
             }
