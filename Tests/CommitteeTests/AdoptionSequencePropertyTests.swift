@@ -95,11 +95,7 @@ struct AdoptionSequence {
         var random = SplitMix64(seed: seed)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("suivi-property-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let versions = folder.appendingPathComponent("versions/2020-03-02")
-        try FileManager.default.createDirectory(at: versions, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: Self.fixture, to: versions.appendingPathComponent(Self.work + ".xml"))
-        let register = try TextRegister.create(at: folder.appendingPathComponent("registre"))
-        _ = try await register.importVersions(from: folder.appendingPathComponent("versions").path, author: Self.author)
+        let register = try await Self.smallActRegister(in: folder)
 
         let firstTag = try #require(try await register.versions().first { $0.kind == .adopted }?.name)
         let first = try await Self.text(of: register.document(at: firstTag, work: Self.work))
@@ -189,29 +185,52 @@ struct AdoptionSequence {
             }
             try await check(register, model, context("checking"))
         }
-        // The figures of the run (README, docs/RELIABILITY.md): each kind of step must have happened.
+        try await Self.finish(register, label: "seed \(seed)", steps: steps, counts: counts)
+    }
+
+    /// A register holding the small act's first version, in `folder`.
+    static func smallActRegister(in folder: URL) async throws -> TextRegister {
+        let versions = folder.appendingPathComponent("versions/2020-03-02")
+        try FileManager.default.createDirectory(at: versions, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: fixture, to: versions.appendingPathComponent(work + ".xml"))
+        let register = try TextRegister.create(at: folder.appendingPathComponent("registre"))
+        _ = try await register.importVersions(from: folder.appendingPathComponent("versions").path, author: author)
+        return register
+    }
+
+    /// The end of a sequence: its figures printed (README, docs/RELIABILITY.md), an adoption among them,
+    /// `git fsck --strict` and `suivi verify`'s checks clean.
+    static func finish(_ register: TextRegister, label: String, steps: Int, counts: [String: Int]) async throws {
         let figures = counts.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
-        print("reliability: property seed \(seed): \(steps) steps, \(figures)")
-        #expect((counts["adoptions"] ?? 0) > 0, "seed \(seed): no adoption in the sequence (\(figures))")
-        try await Self.fsck(register, context: "seed \(seed), end of sequence")
+        print("reliability: property \(label): \(steps) steps, \(figures)")
+        #expect((counts["adoptions"] ?? 0) > 0, "\(label): no adoption in the sequence (\(figures))")
+        try await fsck(register, context: "\(label), end of sequence")
         let report = try await RegisterVerifier(register: register).verify()
-        #expect(report.findings.isEmpty, "seed \(seed): suivi verify found \(report.findings.map(\.message))")
+        #expect(report.findings.isEmpty, "\(label): suivi verify found \(report.findings.map(\.message))")
     }
 
     /// Every adopted version is the text in force from its entry into force; every draft holds what the model says.
     private func check(_ register: TextRegister, _ model: LawModel, _ context: String) async throws {
-        for version in model.adopted {
-            let inForce = try await register.versionInForce(on: version.entryIntoForce, work: Self.work)
-            #expect(inForce.name == version.tag, "\(context)\nin force on \(version.entryIntoForce.iso): \(inForce.name), expected \(version.tag)")
-            let text = try await Self.text(of: register.document(at: inForce.commit, work: Self.work))
-            #expect(text == version.text, "\(context)\n\(version.tag) differs from the model: \(Self.difference(text, version.text))")
-        }
+        try await Self.checkLaw(register, adopted: model.adopted, tips: model.drafts.mapValues(\.committed), context)
         for (name, draft) in model.drafts {
-            let tip = try await Self.text(of: register.document(at: "draft/" + name, work: Self.work))
-            #expect(tip == draft.committed, "\(context)\ndraft \(name) tip: \(Self.difference(tip, draft.committed))")
             let copy = register.workingCopy(ofDraft: name).appendingPathComponent(Self.work + ".xml")
             let working = try Self.text(of: LegalTextReader.read(contentsOf: copy.path).document)
             #expect(working == draft.working, "\(context)\ndraft \(name) working copy: \(Self.difference(working, draft.working))")
+        }
+    }
+
+    /// Each adopted version is the text in force from its entry into force; each draft tip holds `tips[name]`.
+    static func checkLaw(_ register: TextRegister, adopted: [LawModel.Adopted], tips: [String: LawModel.Text],
+                         _ context: String) async throws {
+        for version in adopted {
+            let inForce = try await register.versionInForce(on: version.entryIntoForce, work: work)
+            #expect(inForce.name == version.tag, "\(context)\nin force on \(version.entryIntoForce.iso): \(inForce.name), expected \(version.tag)")
+            let actual = Self.text(of: try await register.document(at: inForce.commit, work: work))
+            #expect(actual == version.text, "\(context)\n\(version.tag) differs from the model: \(difference(actual, version.text))")
+        }
+        for (name, expected) in tips {
+            let tip = Self.text(of: try await register.document(at: "draft/" + name, work: work))
+            #expect(tip == expected, "\(context)\ndraft \(name) tip: \(difference(tip, expected))")
         }
     }
 
@@ -300,11 +319,7 @@ struct ReviewSequence {
         var random = SplitMix64(seed: seed &* 7919)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("suivi-property-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let versions = folder.appendingPathComponent("versions/2020-03-02")
-        try FileManager.default.createDirectory(at: versions, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: AdoptionSequence.fixture, to: versions.appendingPathComponent(AdoptionSequence.work + ".xml"))
-        let register = try TextRegister.create(at: folder.appendingPathComponent("registre"))
-        _ = try await register.importVersions(from: folder.appendingPathComponent("versions").path, author: AdoptionSequence.author)
+        let register = try await AdoptionSequence.smallActRegister(in: folder)
         let committee = Committee(register: register)
         let chair = Acting(seat: "dgs", person: Identity(name: "Présidence", email: "presidence@example.org"))
         try await committee.addSeat(Seat(id: "dgs", category: .dgs, organisation: "Direction générale de la santé", isChair: true),
@@ -416,22 +431,8 @@ struct ReviewSequence {
                 }
             }
             // The law and the drafts, as the model says.
-            for version in adopted {
-                let found = try await register.versionInForce(on: version.entryIntoForce, work: AdoptionSequence.work)
-                let text = AdoptionSequence.text(of: try await register.document(at: found.commit, work: AdoptionSequence.work))
-                #expect(found.name == version.tag && text == version.text,
-                        "\(context("in force on \(version.entryIntoForce.iso): \(found.name) \(AdoptionSequence.difference(text, version.text))"))")
-            }
-            for (id, review) in reviews {
-                let tip = AdoptionSequence.text(of: try await register.document(at: "draft/" + id, work: AdoptionSequence.work))
-                #expect(tip == review.draft.committed, "\(context("draft \(id): \(AdoptionSequence.difference(tip, review.draft.committed))"))")
-            }
+            try await AdoptionSequence.checkLaw(register, adopted: adopted, tips: reviews.mapValues(\.draft.committed), context("checking"))
         }
-        let figures = counts.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
-        print("reliability: property committee seed \(seed): \(steps) steps, \(figures)")
-        #expect((counts["adoptions"] ?? 0) > 0, "committee seed \(seed): no adoption in the sequence (\(figures))")
-        try await AdoptionSequence.fsck(register, context: "committee seed \(seed), end of sequence")
-        let report = try await RegisterVerifier(register: register).verify()
-        #expect(report.findings.isEmpty, "committee seed \(seed): suivi verify found \(report.findings.map(\.message))")
+        try await AdoptionSequence.finish(register, label: "committee seed \(seed)", steps: steps, counts: counts)
     }
 }
