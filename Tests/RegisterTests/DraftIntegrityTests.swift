@@ -44,6 +44,16 @@ struct DraftIntegrityTests {
         return try #require(try await register.commitDraft(name, message: "Modification", author: Fixture.drafter))
     }
 
+    /// Drafts `evenement` and `periodique` from the same version both reword article 1, differently, and
+    /// `evenement` is adopted: updating `periodique` then meets a conflict on art_1.
+    func conflictingDrafts(_ register: TextRegister) async throws {
+        _ = try await register.startDraft("evenement")
+        _ = try await register.startDraft("periodique")
+        try await commit(register, "evenement", Self.reword("art_1", Self.article1))
+        try await commit(register, "periodique", Self.reword("art_1", "Autre rédaction de l'article premier."))
+        _ = try await adopt(register, "evenement", Self.first)
+    }
+
     func adopt(_ register: TextRegister, _ name: String, _ dates: AdoptionDates) async throws -> AdoptionOutcome {
         let tip = try #require(try await register.gitStore.tip(of: "refs/heads/draft/" + name))
         let main = try #require(try await register.gitStore.tip())
@@ -122,11 +132,7 @@ struct DraftIntegrityTests {
     @Test("a clause changed differently on both sides is a conflict with its three texts, and nothing is written")
     func conflictWritesNothing() async throws {
         try await withSmallAct { register in
-            _ = try await register.startDraft("evenement")
-            _ = try await register.startDraft("periodique")
-            try await commit(register, "evenement", Self.reword("art_1", Self.article1))
-            try await commit(register, "periodique", Self.reword("art_1", "Autre rédaction de l'article premier."))
-            _ = try await adopt(register, "evenement", Self.first)
+            try await conflictingDrafts(register)
             let before = try await register.refs()
             let copyBefore = try Data(contentsOf: workingCopy(register, "periodique"))
 
@@ -151,11 +157,7 @@ struct DraftIntegrityTests {
     @Test("the conflict message's procedure settles it: the text in force back in the draft, update, then the wording again")
     func conflictProcedure() async throws {
         try await withSmallAct { register in
-            _ = try await register.startDraft("evenement")
-            _ = try await register.startDraft("periodique")
-            try await commit(register, "evenement", Self.reword("art_1", Self.article1))
-            try await commit(register, "periodique", Self.reword("art_1", "Autre rédaction de l'article premier."))
-            _ = try await adopt(register, "evenement", Self.first)
+            try await conflictingDrafts(register)
             let error = await #expect(throws: RegisterError.self) { _ = try await register.updateDraft("periodique", author: Fixture.member) }
             #expect(error?.description.contains("remettez dans la copie de travail son texte en vigueur") == true, "\(String(describing: error))")
             // Writing a merged wording straight away keeps the conflict (both sides still differ from the base)…
