@@ -42,8 +42,7 @@ extension TextRegister {
 
     /// The name of the draft whose branch points at `commit`, if any.
     func draftName(at commit: ObjectID) async throws(RegisterError) -> String? {
-        try await store.branches().first { $0.ref.hasPrefix("refs/heads/draft/") && $0.tip == commit }
-            .map { String($0.ref.dropFirst("refs/heads/draft/".count)) }
+        try await drafts().first { $0.tip == commit }?.name
     }
 
     /// Refuses a draft commit whose text `work` is not based on the text in force at `main`: adopting it would
