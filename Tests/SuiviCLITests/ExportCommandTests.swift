@@ -14,7 +14,7 @@ struct ExportCommandTests {
         #expect(html.stdout.contains("Article 6-1"))
         let odt = try CLI.run("export", "consolidated", "--at", "draft/2026-projet", "--to", "odt", "--repo", repo)
         #expect(odt.exitCode == 64)
-        #expect(odt.stderr.contains("--output"))
+        #expect(odt.stderr.contains("--sortie"))
         let file = folder.path("consolide.odt")
         #expect(try CLI.run("export", "consolidated", "--at", "draft/2026-projet", "--to", "odt", "--output", file, "--repo", repo).exitCode == 0)
         #expect(try Data(contentsOf: URL(fileURLWithPath: file)).count > 5_000)

@@ -48,7 +48,7 @@ struct FirstUseCommandTests {
         #expect(log.stdout.contains("v2027-01-15  adoptée"), "\(log.stdout)")
         #expect(!log.stdout.contains("draft/periodique-2020"), "\(log.stdout)")
         #expect(log.stdout.contains("draft/revision-2027  projet"), "\(log.stdout)")
-        #expect(log.stdout.contains("suivi log --tous"), "\(log.stdout)")
+        #expect(log.stdout.contains("suivi versions --tous"), "\(log.stdout)")
         let all = try CLI.ok(["log", "--tous"], repo: repo)
         #expect(all.stdout.contains("draft/periodique-2020  projet adopté (AFSP1638149A/v2027-01-15, révision periodique-2020)"), "\(all.stdout)")
         let json = try CLI.ok(["log", "--format", "json"], repo: repo)
@@ -92,7 +92,7 @@ struct FirstUseCommandTests {
         let odt = try CLI.run("export", "consolidated", "--at", "draft/2026-projet", "--to", "odt", "--repo", repo)
         #expect(odt.exitCode == 64, "\(odt)")
         #expect(odt.stderr.hasPrefix("suivi : ce format est binaire"), "\(odt.stderr)")
-        #expect(odt.stderr.contains("suivi export consolidated --help"), "\(odt.stderr)")
+        #expect(odt.stderr.contains("suivi exporter consolide --help"), "\(odt.stderr)")
         #expect(!odt.stderr.contains("Error:") && !odt.stderr.contains("Usage: suivi <subcommand>"), "\(odt.stderr)")
     }
 
@@ -109,10 +109,11 @@ struct FirstUseCommandTests {
         try CLI.ok(["draft", "commit", "revision-2027", "-m", "Article 3", "--auteur", "Rédaction <redaction@example.org>"], repo: repo)
         let log = try CLI.ok(["log"], repo: repo)
         #expect(log.stdout.contains("draft/revision-2027  projet"), "\(log.stdout)")
-        #expect(try CLI.run("draft", "commit", "--help").stdout.contains("--as, --auteur <personne>"))
+        let help = try CLI.run("draft", "commit", "--help").stdout
+        #expect(help.contains("--auteur <personne>") && !help.contains("--as"), "\(help)")
     }
 
-    @Test("every seat named with --as in the help examples is a seat of the shipped committee")
+    @Test("every seat named with --siege in the help examples is a seat of the shipped committee")
     func helpSeatsExist() throws {
         let folder = try TemporaryFolder()
         let repo = try CLI.shippedRegister(in: folder)
@@ -123,7 +124,7 @@ struct FirstUseCommandTests {
         for command in commands {
             let help = try CLI.run(command + ["--help"]).stdout
             let words = help.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
-            for (index, word) in words.enumerated() where word == "--as" && index + 1 < words.count {
+            for (index, word) in words.enumerated() where word == "--siege" && index + 1 < words.count {
                 let seat = words[index + 1]
                 guard !seat.hasPrefix("\""), !seat.hasPrefix("<"), !seat.hasPrefix("«") else { continue }
                 #expect(seats.contains("\"\(seat)\""), "suivi \(command.joined(separator: " ")) --help: siège « \(seat) » inconnu")
@@ -136,7 +137,7 @@ struct FirstUseCommandTests {
     @Test("the help of diff is laid out as sentences and the dashboard speaks French only")
     func helpAndDashboardText() throws {
         let help = try CLI.run("diff", "--help").stdout
-        #expect(help.contains("une étiquette\n(v2017-01-05)") || help.contains("une étiquette (v2017-01-05)"), "\(help)")
+        #expect(help.split(whereSeparator: \.isWhitespace).joined(separator: " ").contains("une étiquette (v2017-01-05)"), "\(help)")
         #expect(!help.contains("étiquette     "), "\(help)")
         let folder = try TemporaryFolder()
         let repo = try CLI.shippedRegister(in: folder)

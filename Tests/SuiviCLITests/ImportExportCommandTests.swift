@@ -33,7 +33,7 @@ struct ImportExportCommandTests {
         let log = try CLI.run("log", "--repo", repo, "--format", "json")
         #expect(log.exitCode == 0, "\(log)")
         guard let data = log.stdout.data(using: .utf8),
-              let versions = try JSONSerialization.jsonObject(with: data) as? [[String: Any]] else { return [] }
+              let versions = (try JSONSerialization.jsonObject(with: data) as? [String: Any])?["versions"] as? [[String: Any]] else { return [] }
         return versions.compactMap { $0["name"] as? String }
     }
 

@@ -101,7 +101,7 @@ struct RegisterCommandTests {
 
         let json = try CLI.run("log", "--repo", repo, "--format", "json")
         #expect(json.exitCode == 0, "\(json)")
-        let versions = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        let versions = try #require((try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])?["versions"] as? [[String: Any]])
         #expect(versions.map { $0["name"] as? String } == ["AFSP1638149A/v2017-01-05", "draft/2026-projet"])
         #expect(versions.map { $0["kind"] as? String } == ["adoptee", "projet"])
         let tagged = try git("-C", repo + "/register.git", "rev-parse", "AFSP1638149A/v2017-01-05^{commit}").stdout
@@ -160,7 +160,7 @@ struct RegisterCommandTests {
 
         let json = try CLI.run("history", "art_3__para_7", "--jusqua", "draft/2026-projet", "--repo", repo, "--format", "json")
         #expect(json.exitCode == 0, "\(json)")
-        let entries = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        let entries = try #require((try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])?["changements"] as? [[String: Any]])
         #expect(entries.map { $0["change"] as? String } == ["insere", "renumerote"])
         #expect(entries.last?["previousEId"] as? String == "art_3__para_5")
         #expect(entries.last?["eId"] as? String == "art_3__para_7")
@@ -188,7 +188,7 @@ struct RegisterCommandTests {
 
         let json = try CLI.run("blame", "--repo", repo, "--at", "draft/2026-projet", "--format", "json")
         #expect(json.exitCode == 0, "\(json)")
-        let lines = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        let lines = try #require((try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])?["elements"] as? [[String: Any]])
         let version = Dictionary(lines.compactMap { line in
             (line["eId"] as? String).map { ($0, line["version"] as? String ?? "") }
         }, uniquingKeysWith: { first, _ in first })
@@ -247,7 +247,7 @@ struct RegisterCommandTests {
         let anonymous = ["-u", "SUIVI_AUTEUR", "-u", "GIT_AUTHOR_NAME", "-u", "GIT_AUTHOR_EMAIL", suivi]
         let result = try ProcessRunner.run(env, anonymous + ["import", Self.corpus, "--repo", repo])
         #expect(result.exitCode != 0 && result.exitCode != nil, "\(result)")
-        #expect(result.stderr.contains("--as"), "\(result)")
+        #expect(result.stderr.contains("--auteur"), "\(result)")
         #expect(result.stderr.contains("SUIVI_AUTEUR"), "\(result)")
         #expect(try refs(repo).isEmpty)
 

@@ -81,7 +81,7 @@ struct HelpTests {
         let result = try CLI.run("--help")
         #expect(result.exitCode == 0, "\(result)")
         for expected in ["Suivi et révision de l'arrêté du 5 janvier 2017", "vérifie chaque version du corpus livré",
-                         "validate", "Vérifie des textes Akoma Ntoso", "show", "Affiche un texte", "bench"] {
+                         "validate", "Vérifie des textes Akoma Ntoso", "afficher", "Affiche un texte", "bench"] {
             #expect(unwrapped(result.stdout).contains(expected), "« \(expected) » missing: \(result)")
         }
     }

@@ -11,7 +11,7 @@ extension Suivi {
             commandName: "diff",
             abstract: "Compare deux versions d'un texte, élément par élément.",
             discussion: """
-            Chaque version est un fichier XML, ou, dans le registre (--repo), une étiquette \
+            Chaque version est un fichier XML, ou, dans le registre (--registre), une étiquette \
             (v2017-01-05), un projet (draft/2026-projet), un commit, ou une date AAAA-MM-JJ (le texte \
             en vigueur ce jour-là). Entre deux versions du registre, seuls les fichiers que git \
             signale comme modifiés sont relus.
@@ -21,21 +21,35 @@ extension Suivi {
             renumérotations, pas des modifications en cascade. Classes : inséré, supprimé, modifié, \
             renuméroté, déplacé, renuméroté et modifié, déplacé et modifié, inchangé.
               suivi diff corpus/2017-01-05/AFSP1638149A.xml corpus/2026-projet/AFSP1638149A.xml
-              suivi diff v2017-01-05 draft/2026-projet --repo registre --stat
-              suivi diff 2020-01-01 draft/2026-projet --repo registre --eid annex_2
+              suivi diff v2017-01-05 draft/2026-projet --registre registre --stat
+              suivi diff 2020-01-01 draft/2026-projet --registre registre --eid annex_2
               suivi diff A.xml B.xml --eid annex_2 --format html > comparaison.html
               suivi diff A.xml B.xml --stat
             """
         )
 
         enum Format: String, CaseIterable, ExpressibleByArgument {
-            case text, markdown, html, json
+            case text = "texte", markdown, html, json
+            init?(argument: String) { self.init(rawValue: formatName(argument)) }
         }
 
-        @Argument(help: "Version de départ : fichier XML, ou version du registre (étiquette, projet, commit, date).")
+        /// `--couleur` / `--sans-couleur`.
+        enum Colour: EnumerableFlag {
+            case couleur, sansCouleur
+
+            static func name(for value: Self) -> NameSpecification {
+                value == .couleur ? .customLong("couleur") : .customLong("sans-couleur")
+            }
+
+            static func help(for value: Self) -> ArgumentHelp? {
+                value == .couleur ? "Couleurs dans le terminal (par défaut : si la sortie est un terminal)." : "Sans couleurs."
+            }
+        }
+
+        @Argument(help: ArgumentHelp("Version de départ : fichier XML, ou version du registre (étiquette, projet, commit, date).", valueName: "ancienne"))
         var old: String
 
-        @Argument(help: "Version d'arrivée : fichier XML, ou version du registre.")
+        @Argument(help: ArgumentHelp("Version d'arrivée : fichier XML, ou version du registre.", valueName: "nouvelle"))
         var new: String
 
         @OptionGroup var register: RegisterOptions
@@ -46,7 +60,7 @@ extension Suivi {
         @Option(help: "Format de sortie.")
         var format: Format = .text
 
-        @Flag(help: "N'affiche que les éléments changés (le texte et le HTML le font toujours).")
+        @Flag(name: .customLong("seulement-changes"), help: "N'affiche que les éléments changés (le texte et le HTML le font toujours).")
         var onlyChanged = false
 
         @Option(help: "Restreint la comparaison à une partie, par préfixe d'eId (par exemple annex_2 ou art_3).")
@@ -55,8 +69,7 @@ extension Suivi {
         @Flag(help: "Résumé sur un écran : nombre de changements par classe et par article ou annexe.")
         var stat = false
 
-        @Flag(inversion: .prefixedNo, help: "Couleurs dans le terminal (par défaut : si la sortie est un terminal).")
-        var colour: Bool?
+        @Flag var colour: Colour?
 
         func run() async throws {
             var diff: DocumentDiff
@@ -85,7 +98,7 @@ extension Suivi {
             }
             if let eid { diff = diff.restricted(toEIdPrefix: eid) }
             if onlyChanged { diff = diff.onlyChanged }
-            let useColour = colour ?? (isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
+            let useColour = colour.map { $0 == .couleur } ?? (isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
             switch (format, stat) {
             case (.json, _): print(try JSONDiffDocument(diff).encoded())
             case (_, true): print(TerminalDiffRenderer(colour: useColour).renderStat(diff), terminator: "")
@@ -95,15 +108,9 @@ extension Suivi {
             }
         }
 
-        /// A revision of the register: a date (the version in force), else a tag, draft, branch or commit.
+        /// A version of the register, named the one way (``VersionOption``).
         private func resolve(_ revision: String, in registry: TextRegister) async throws -> ObjectID {
-            let work = self.work
-            if let date = LegalDate(iso: revision) {
-                return try await registerCall { () async throws(RegisterError) in
-                    try await registry.versionInForce(on: date, work: work).commit
-                }
-            }
-            return try await registerCall { () async throws(RegisterError) in try await registry.resolve(revision) }
+            try await resolveVersion(revision, in: registry, work: work)
         }
 
         private func document(_ commit: ObjectID, _ registry: TextRegister, _ work: String?) async throws -> LegalDocument {
@@ -116,12 +123,7 @@ extension Suivi {
             async let oldResult = Self.load(oldPath)
             async let newResult = Self.load(newPath)
             let (oldRead, newRead) = await (oldResult, newResult)
-            do {
-                return (try oldRead.get(), try newRead.get())
-            } catch {
-                printError("suivi : \(error.description)")
-                throw ExitCode.failure
-            }
+            return (try oldRead.get(), try newRead.get())
         }
 
         private static func load(_ path: String) -> Result<LegalDocument, LegalTextError> {
@@ -133,12 +135,7 @@ extension Suivi {
         }
 
         private func read(_ path: String) throws -> LegalDocument {
-            do {
-                return try LegalTextReader.read(contentsOf: path).document
-            } catch {
-                printError("suivi : \(error.description)")
-                throw ExitCode.failure
-            }
+            try LegalTextReader.read(contentsOf: path).document
         }
     }
 }

@@ -3,19 +3,19 @@ import ArgumentParser
 import Register
 
 extension Suivi {
-    /// `suivi history <id>`: the versions in which a clause changed.
+    /// `suivi historique <id>`: the versions in which a clause changed.
     struct History: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "history",
+            commandName: "historique",
             abstract: "Historique d'un élément : chaque version où il a changé, même renuméroté.",
             discussion: """
             L'élément est suivi par son wId (identifiant stable) : un alinéa renuméroté reste le même.
-              suivi history art_3__para_2
-              suivi history art_6-1 --jusqua draft/2026-projet
+              suivi historique art_3__para_2
+              suivi historique art_6-1 --jusqua draft/2026-projet
             """
         )
 
-        @Argument(help: "eId ou wId de l'élément (par exemple art_4__para_2).")
+        @Argument(help: ArgumentHelp("eId ou wId de l'élément (par exemple art_4__para_2).", valueName: "element"))
         var identifier: String
 
         @Option(name: .customLong("jusqua"), help: "Inclut ce projet comme dernière étape (draft/<nom>).")
@@ -26,8 +26,7 @@ extension Suivi {
 
         @OptionGroup var register: RegisterOptions
 
-        @Option(help: "Format de sortie.")
-        var format: OutputFormat = .text
+        @OptionGroup var format: FormatOption
 
         func run() async throws {
             let registry = try register.open()
@@ -35,8 +34,8 @@ extension Suivi {
             let entries = try await registerCall { () async throws(RegisterError) in
                 try await registry.history(of: identifier, work: work, upTo: upTo)
             }
-            switch format {
-            case .json: print(try jsonString(entries))
+            switch format.value {
+            case .json: print(try jsonDocument("suivi-historique", list: "changements", entries))
             case .text:
                 print("Historique de \(identifier) : \(entries.count) changement(s).")
                 for entry in entries {
@@ -47,44 +46,6 @@ extension Suivi {
                     if !entry.text.isEmpty {
                         print("    " + entry.text.replacingOccurrences(of: "\n", with: "\n    "))
                     }
-                }
-            }
-        }
-    }
-
-    /// `suivi blame`: for each clause, the version that last changed it.
-    struct Blame: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "blame",
-            abstract: "Pour chaque élément du texte, la version qui l'a modifié en dernier.",
-            discussion: "  suivi blame\n  suivi blame AFSP1638149A --at draft/2026-projet"
-        )
-
-        @Argument(help: "Texte (NOR) ou chemin d'un fichier du registre (texts/<NOR>/…), s'il y en a plusieurs.")
-        var text: String?
-
-        @Option(help: "Version examinée (par défaut : la dernière version adoptée).")
-        var at: String?
-
-        @OptionGroup var register: RegisterOptions
-
-        @Option(help: "Format de sortie.")
-        var format: OutputFormat = .text
-
-        func run() async throws {
-            let registry = try register.open()
-            let work = text.map { RegisterLayout.work(ofPath: $0) ?? $0 }
-            let at = self.at
-            let lines = try await registerCall { () async throws(RegisterError) in
-                try await registry.blame(at: at, work: work)
-            }
-            switch format {
-            case .json: print(try jsonString(lines))
-            case .text:
-                let width = min(40, (lines.map(\.eId.count).max() ?? 10) + 2)
-                for line in lines {
-                    let padded = line.eId.padding(toLength: max(width, line.eId.count + 1), withPad: " ", startingAt: 0)
-                    print("\(padded)\(line.version)  \(line.date?.iso ?? "")")
                 }
             }
         }

@@ -10,12 +10,12 @@ extension Suivi {
             abstract: "Crée un registre vide (un dépôt git géré par suivi).",
             discussion: """
             Le dossier reçoit register.git (dépôt git nu, que tout git sait cloner) et brouillons/ \
-            (copies de travail des projets). Ensuite : suivi import corpus --repo <dossier>.
+            (copies de travail des projets). Ensuite : suivi importer corpus --registre <dossier>.
               suivi init registre
             """
         )
 
-        @Argument(help: "Dossier du registre à créer.")
+        @Argument(help: ArgumentHelp("Dossier du registre à créer.", valueName: "dossier"))
         var directory: String
 
         func run() async throws {

@@ -4,24 +4,23 @@ import Foundation
 import Register
 
 extension Suivi {
-    /// `suivi log`: the versions, adopted and drafts.
+    /// `suivi versions`: the versions, adopted and drafts.
     struct Log: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "log",
+            commandName: "versions",
             abstract: "Liste les versions du registre : versions adoptées (avec leurs dates) et projets.",
             discussion: """
             Un projet adopté tel quel par le comité (sa branche est restée sur le commit soumis à la \
             consultation et devenu une version adoptée) n'est plus listé ; --tous le montre, marqué « adopté ».
-              suivi log --repo registre
-              suivi log --tous
-              suivi log --format json
+              suivi versions --registre registre
+              suivi versions --tous
+              suivi versions --format json
             """
         )
 
         @OptionGroup var register: RegisterOptions
 
-        @Option(help: "Format de sortie.")
-        var format: OutputFormat = .text
+        @OptionGroup var format: FormatOption
 
         @Flag(name: .customLong("tous"), help: "Liste aussi les projets déjà adoptés.")
         var all = false
@@ -33,10 +32,10 @@ extension Suivi {
             let state = (try? await Committee(register: registry).state()) ?? CommitteeState()
             let adopted = state.adoptedDrafts(among: allVersions)
             let versions = all ? allVersions : allVersions.filter { adopted[$0.name] == nil }
-            switch format {
-            case .json: print(try jsonString(versions))
+            switch format.value {
+            case .json: print(try jsonDocument("suivi-versions", list: "versions", versions))
             case .text:
-                if versions.isEmpty { print("Aucune version : importez le corpus (suivi import corpus).") }
+                if versions.isEmpty { print("Aucune version : importez le corpus (suivi importer corpus).") }
                 for version in versions {
                     switch version.kind {
                     case .adopted:
@@ -58,7 +57,7 @@ extension Suivi {
                 }
                 let hidden = allVersions.count - versions.count
                 if hidden > 0 {
-                    print("(\(hidden) projet(s) déjà adopté(s) non listé(s) : suivi log --tous pour les voir.)")
+                    print("(\(hidden) projet(s) déjà adopté(s) non listé(s) : suivi versions --tous pour les voir.)")
                 }
             }
         }

@@ -3,30 +3,29 @@ import Foundation
 import Register
 
 extension Suivi {
-    /// `suivi pull [<url>]`: brings a remote's writes into the register.
+    /// `suivi recuperer [<url>]`: brings a remote's writes into the register.
     struct Pull: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "pull",
+            commandName: "recuperer",
             abstract: "Récupère les écritures d'un registre distant (versions, projets, comité) et les réunit aux siennes.",
             discussion: """
             Une branche en retard avance ; une branche écrite des deux côtés (positions, commentaires, \
-            articles différents d'un projet, faits hors ligne) reçoit un commit de fusion signé --as. Si les \
+            articles différents d'un projet, faits hors ligne) reçoit un commit de fusion signé --auteur. Si les \
             deux côtés ont modifié différemment le même élément, rien n'est modifié et chaque élément en \
             conflit est affiché (NOR, wId, eId, les deux textes) ; le code de sortie est 1. Les étiquettes \
             (versions adoptées) sont copiées, jamais déplacées.
-              suivi pull --repo registre --as "Prénom Nom <courriel>"
-              suivi pull /partage/registre --repo registre --as "Prénom Nom <courriel>"
+              suivi recuperer --registre registre --auteur "Prénom Nom <courriel>"
+              suivi recuperer /partage/registre --registre registre --auteur "Prénom Nom <courriel>"
             """
         )
 
-        @Argument(help: "Adresse du registre distant. Par défaut : celle du clonage (origin).")
+        @Argument(help: ArgumentHelp("Adresse du registre distant. Par défaut : celle du clonage (origin).", valueName: "adresse"))
         var source: String?
 
         @OptionGroup var register: RegisterOptions
         @OptionGroup var author: AuthorOptions
 
-        @Option(help: "Format de sortie.")
-        var format: OutputFormat = .text
+        @OptionGroup var format: FormatOption
 
         func run() async throws {
             // Only a merge needs an author: none given is fine, a malformed one is an error.
@@ -35,8 +34,8 @@ extension Suivi {
             let report = try await registerCall { () async throws(RegisterError) in
                 try await registry.pull(from: source, author: identity)
             }
-            switch format {
-            case .json: print(try jsonString(report))
+            switch format.value {
+            case .json: print(try jsonDocument("suivi-recuperation", report))
             case .text: report.frenchLines.forEach { print($0) }
             }
         }

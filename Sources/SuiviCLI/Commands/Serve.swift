@@ -4,20 +4,20 @@ import Hummingbird
 import SuiviWeb
 
 extension Suivi {
-    /// `suivi serve`: the committee's web interface.
+    /// `suivi web`: the committee's web interface.
     struct Serve: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "serve",
+            commandName: "web",
             abstract: "Lance l'interface web du registre : lecture publique du texte, espace des membres du comité.",
             discussion: """
             Pages publiques : le texte en vigueur (ou à une date, ou à une version) avec son sommaire et \
             les ancres des éléments (#art_3__para_2), les versions, l'historique d'un élément, la \
             comparaison de deux versions. Les membres du comité se connectent (comptes créés avec \
-            « suivi committee set-password ») pour commenter le projet, enregistrer la position de leur \
+            « suivi comite mot-de-passe ») pour commenter le projet, enregistrer la position de leur \
             siège et, pour la présidence, faire avancer les révisions. Chaque écriture est un commit \
             signé par le membre connecté.
-              suivi serve --repo registre
-              suivi serve --repo registre --port 8081 --hote 0.0.0.0
+              suivi web --registre registre
+              suivi web --registre registre --port 8081 --hote 0.0.0.0
             """
         )
 

@@ -3,29 +3,25 @@ import LegalText
 import Register
 
 extension Suivi {
-    /// `suivi show`: a text, or one clause, as readable plain text — from a file or from the register.
+    /// `suivi afficher`: a text, or one clause, as readable plain text — from a file or from the register.
     struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "show",
+            commandName: "afficher",
             abstract: "Affiche un texte, ou un seul de ses éléments, en texte lisible.",
             discussion: """
-            Depuis un fichier, ou depuis le registre : à une version (--at) ou tel qu'en vigueur à une \
-            date (--in-force, d'après les dates d'entrée en vigueur).
-              suivi show corpus/2017-01-05/AFSP1638149A.xml --eid art_3__para_2
-              suivi show --at v2017-01-05 --eid annex_2 --ids
-              suivi show --at draft/2026-projet --eid art_6-1
-              suivi show --in-force 2020-06-01
+            Depuis un fichier, ou depuis le registre à une version (--version) : étiquette, projet, commit, ou \
+            date AAAA-MM-JJ (le texte tel qu'en vigueur ce jour-là, d'après les dates d'entrée en vigueur).
+              suivi afficher corpus/2017-01-05/AFSP1638149A.xml --eid art_3__para_2
+              suivi afficher --version v2017-01-05 --eid annex_2 --ids
+              suivi afficher --version draft/2026-projet --eid art_6-1
+              suivi afficher --version 2020-06-01
             """
         )
 
-        @Argument(help: "Fichier XML du texte (sans --at ni --in-force).")
+        @Argument(help: ArgumentHelp("Fichier XML du texte (sans --version).", valueName: "fichier"))
         var file: String?
 
-        @Option(help: "Version du registre : étiquette (v2017-01-05), projet (draft/2026-projet) ou commit.")
-        var at: String?
-
-        @Option(name: .customLong("in-force"), help: "Date (AAAA-MM-JJ) : le texte tel qu'en vigueur ce jour-là.")
-        var inForce: String?
+        @OptionGroup var version: VersionOption
 
         @Option(name: .customLong("texte"), help: "Texte du registre (NOR), s'il y en a plusieurs.")
         var work: String?
@@ -39,12 +35,8 @@ extension Suivi {
         @OptionGroup var register: RegisterOptions
 
         func validate() throws {
-            let sources = [file != nil, at != nil, inForce != nil].filter { $0 }.count
-            guard sources == 1 else {
-                throw ValidationError("indiquez soit un fichier, soit --at <version>, soit --in-force <date>.")
-            }
-            if let inForce, LegalDate(iso: inForce) == nil {
-                throw ValidationError("--in-force « \(inForce) » : date attendue au format AAAA-MM-JJ.")
+            guard (file != nil) != (version.revision != nil) else {
+                throw ValidationError("indiquez soit un fichier, soit --version <version> (étiquette, projet, commit ou date).")
             }
         }
 
@@ -52,25 +44,12 @@ extension Suivi {
             let document: LegalDocument
             let label: String
             if let file {
-                do {
-                    document = try LegalTextReader.read(contentsOf: file).document
-                } catch {
-                    printError("suivi : \(error.description)")
-                    throw ExitCode.failure
-                }
+                document = try LegalTextReader.read(contentsOf: file).document
                 label = file
             } else {
                 let registry = try register.open()
                 let work = self.work
-                if let at {
-                    document = try await registerCall { () async throws(RegisterError) in
-                        try await registry.document(at: at, work: work)
-                    }
-                    label = at
-                } else {
-                    guard let date = LegalDate(iso: inForce ?? "") else {
-                        throw ValidationError("--in-force : date attendue au format AAAA-MM-JJ.")
-                    }
+                if let date = version.date {
                     let version = try await registerCall { () async throws(RegisterError) in
                         try await registry.versionInForce(on: date, work: work)
                     }
@@ -79,6 +58,12 @@ extension Suivi {
                     }
                     label = version.name
                     printError("Version en vigueur le \(date.french) : \(version.name).")
+                } else {
+                    let revision = version.revision ?? "main"
+                    document = try await registerCall { () async throws(RegisterError) in
+                        try await registry.document(at: revision, work: work)
+                    }
+                    label = revision
                 }
             }
             try render(document, label: label)
@@ -98,8 +83,7 @@ extension Suivi {
                 let stem = eid.components(separatedBy: "__").first ?? eid
                 let known = document.allClauses.map(\.eId).filter { $0.hasPrefix(stem) }
                 let hint = known.isEmpty ? "" : " Identifiants proches : " + known.prefix(8).joined(separator: ", ") + "."
-                printError("suivi : aucun élément d'eId « \(eid) » dans \(label).\(hint) Utilisez --ids pour voir les identifiants.")
-                throw ExitCode.failure
+                throw Refusal("aucun élément d'eId « \(eid) » dans \(label).\(hint) Utilisez --ids pour voir les identifiants.")
             }
         }
     }

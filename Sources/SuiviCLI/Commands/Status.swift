@@ -5,29 +5,28 @@ import LegalText
 import Register
 
 extension Suivi {
-    /// `suivi status`: the committee's dashboard.
+    /// `suivi etat`: the committee's dashboard.
     struct Status: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "status",
+            commandName: "etat",
             abstract: "Tableau de bord du comité : textes en retard de révision, révisions en cours, échéances, positions, commentaires.",
             discussion: """
             Une révision périodique est due au plus tard trois ans après la dernière adoption (date de signature) \
             ou la dernière révision achevée ; au-delà, le texte est signalé EN RETARD avec le retard.
-              suivi status
-              suivi status --today 2027-06-01 --format json
+              suivi etat
+              suivi etat --aujourdhui 2027-06-01 --format json
             """)
 
         @OptionGroup var register: RegisterOptions
         @OptionGroup var today: TodayOption
-        @Option(help: "Format de sortie.")
-        var format: OutputFormat = .text
+        @OptionGroup var format: FormatOption
 
         func run() async throws {
             let committee = Committee(register: try register.open())
             let day = try today.date()
             let status = try await committeeCall { () async throws(CommitteeError) in try await committee.status(today: day) }
-            switch format {
-            case .json: print(try jsonString(status))
+            switch format.value {
+            case .json: print(try jsonDocument("suivi-etat", status))
             case .text: print(Self.render(status))
             }
         }
@@ -37,7 +36,7 @@ extension Suivi {
             if !status.damagedRecords.isEmpty {
                 lines.append("ATTENTION : enregistrements du comité contenant des caractères interdits en XML (lus sans eux) :")
                 lines += status.damagedRecords.flatMap(\.lines).map { "  \($0)" }
-                lines += ["  Réparez-les : suivi committee repair --auteur \"Prénom Nom <courriel>\"", ""]
+                lines += ["  Réparez-les : suivi comite reparer --auteur \"Prénom Nom <courriel>\"", ""]
             }
             lines.append("Textes")
             if status.texts.isEmpty { lines.append("  aucun texte dans le registre") }

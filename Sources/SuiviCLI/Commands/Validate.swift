@@ -17,26 +17,19 @@ extension Suivi {
             """
         )
 
-        @Argument(help: "Fichiers XML ou dossiers (parcourus récursivement, fichiers *.xml).")
+        @Argument(help: ArgumentHelp("Fichiers XML ou dossiers (parcourus récursivement, fichiers *.xml).", valueName: "fichiers"))
         var paths: [String]
 
-        @Option(help: "Format de sortie.")
-        var format: OutputFormat = .text
+        @OptionGroup var format: FormatOption
 
         func run() throws {
             let files: [String]
-            do {
-                files = try FileCheck.expand(paths)
-            } catch {
-                printError("suivi : \(error.description)")
-                throw ExitCode.failure
-            }
+            files = try FileCheck.expand(paths)
             guard !files.isEmpty else {
-                printError("suivi : aucun fichier .xml trouvé dans \(paths.joined(separator: ", ")).")
-                throw ExitCode.failure
+                throw Refusal("aucun fichier .xml trouvé dans \(paths.joined(separator: ", ")).")
             }
             let checks = files.map { FileCheck.check(file: $0) }
-            switch format {
+            switch format.value {
             case .json: print(try jsonString(ValidationOutput(checks)))
             case .text: printText(checks)
             }
@@ -71,6 +64,7 @@ struct ValidationOutput: Encodable {
         let problems: [ValidationProblem]
     }
 
+    let schema = "suivi-validate"
     let schemaVersion = 1
     let valid: Bool
     let files: [File]

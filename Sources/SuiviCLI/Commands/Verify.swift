@@ -4,10 +4,10 @@ import Foundation
 import Register
 
 extension Suivi {
-    /// `suivi verify`: checks the managed repository and that its history was not rewritten.
+    /// `suivi verifier`: checks the managed repository and that its history was not rewritten.
     struct Verify: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "verify",
+            commandName: "verifier",
             abstract: "Vérifie le registre : versions adoptées valides, étiquettes et enregistrements cohérents, historique non réécrit.",
             discussion: """
             Chaque version étiquetée est relue et validée ; chaque étiquette doit désigner ce que disent son \
@@ -16,7 +16,7 @@ extension Suivi {
             register.git/suivi-verify : à la vérification suivante, une étiquette déplacée ou supprimée, ou un \
             commit de main sorti de l'historique, est signalé comme une falsification. Code de sortie 0 si tout \
             est en ordre, 1 sinon (2 en cas de falsification).
-              suivi verify --repo registre
+              suivi verifier --registre registre
             """
         )
 
@@ -25,16 +25,15 @@ extension Suivi {
         @Flag(name: .customLong("sans-enregistrer"), help: "Vérifie sans noter l'état vu dans register.git/suivi-verify.")
         var dryRun = false
 
-        @Option(help: "Format de sortie.")
-        var format: OutputFormat = .text
+        @OptionGroup var format: FormatOption
 
         func run() async throws {
             let registry = try register.open()
             let report = try await committeeCall { () async throws(CommitteeError) in
                 try await RegisterVerifier(register: registry).verify(record: !dryRun)
             }
-            switch format {
-            case .json: print(try jsonString(report))
+            switch format.value {
+            case .json: print(try jsonDocument("suivi-verification", report))
             case .text:
                 print("Versions vérifiées : \(report.versionsChecked.isEmpty ? "aucune" : report.versionsChecked.joined(separator: ", ")) ; "
                       + "enregistrements du comité vérifiés : \(report.recordsChecked).")

@@ -2,63 +2,20 @@ import ArgumentParser
 import Foundation
 import Register
 
-/// Where the register is: `--repo`, else `$SUIVI_REGISTRE`, else the current folder.
+/// Where the register is: `--registre`, else `$SUIVI_REGISTRE`, else the current folder.
 struct RegisterOptions: ParsableArguments {
-    @Option(name: .long, help: "Dossier du registre (contient register.git). Par défaut : $SUIVI_REGISTRE, sinon le dossier courant.")
+    @Option(name: .customLong("registre"),
+            help: ArgumentHelp("Dossier du registre (contient register.git). Par défaut : $SUIVI_REGISTRE, sinon le dossier courant.",
+                               valueName: "dossier"))
     var repo: String?
 
     var url: URL {
         URL(fileURLWithPath: repo ?? ProcessInfo.processInfo.environment["SUIVI_REGISTRE"] ?? ".")
     }
 
-    /// Opens the register, or exits with a message saying how to create one.
+    /// Opens the register; its error says how to create one.
     func open() throws -> TextRegister {
-        do {
-            return try TextRegister.open(at: url)
-        } catch {
-            printError("suivi : \(error.description)")
-            throw ExitCode.failure
-        }
-    }
-}
-
-/// Who writes: `--as "Nom <courriel>"` (or `--auteur`, the name the committee's commands use for the
-/// person), else `$SUIVI_AUTEUR`, else git's `GIT_AUTHOR_NAME` / `GIT_AUTHOR_EMAIL`.
-struct AuthorOptions: ParsableArguments {
-    @Option(name: [.customLong("as"), .customLong("auteur")],
-            help: ArgumentHelp("Auteur de l'écriture, « Prénom Nom <courriel> ». Par défaut : $SUIVI_AUTEUR, sinon GIT_AUTHOR_NAME et GIT_AUTHOR_EMAIL.",
-                               valueName: "personne"))
-    var author: String?
-
-    func identity() throws -> Identity {
-        let environment = ProcessInfo.processInfo.environment
-        let text = author ?? environment["SUIVI_AUTEUR"]
-        if let text {
-            guard let open = text.lastIndex(of: "<"), let close = text.lastIndex(of: ">"), open < close else {
-                throw ValidationError("auteur « \(text) » : écrivez « Prénom Nom <courriel> ».")
-            }
-            let name = text[..<open].trimmingCharacters(in: .whitespaces)
-            let email = text[text.index(after: open)..<close].trimmingCharacters(in: .whitespaces)
-            guard !name.isEmpty, !email.isEmpty else {
-                throw ValidationError("auteur « \(text) » : le nom et le courriel sont obligatoires.")
-            }
-            return Identity(name: name, email: email)
-        }
-        if let name = environment["GIT_AUTHOR_NAME"], let email = environment["GIT_AUTHOR_EMAIL"], !name.isEmpty, !email.isEmpty {
-            return Identity(name: name, email: email)
-        }
-        throw ValidationError("auteur inconnu : indiquez --as \"Prénom Nom <courriel>\" ou définissez SUIVI_AUTEUR. "
-                              + "Chaque écriture du registre est signée par une personne.")
-    }
-}
-
-/// Runs a register operation, printing its error in French and exiting 1 on failure.
-func registerCall<T>(_ body: () async throws(RegisterError) -> T) async throws -> T {
-    do {
-        return try await body()
-    } catch {
-        printError("suivi : \(error.description)")
-        throw ExitCode.failure
+        try TextRegister.open(at: url)
     }
 }
 
@@ -66,7 +23,5 @@ func registerCall<T>(_ body: () async throws(RegisterError) -> T) async throws -
 struct ImportOptions: ParsableArguments {
     @OptionGroup var register: RegisterOptions
     @OptionGroup var author: AuthorOptions
-
-    @Option(help: "Format de sortie.")
-    var format: OutputFormat = .text
+    @OptionGroup var format: FormatOption
 }

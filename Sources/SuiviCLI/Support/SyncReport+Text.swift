@@ -16,7 +16,7 @@ extension SyncReport {
         for name in refreshedWorkingCopies { lines.append("copie de travail brouillons/\(name) : mise à jour") }
         for name in keptWorkingCopies {
             lines.append("copie de travail brouillons/\(name) : modifications non enregistrées conservées "
-                         + "(« suivi draft commit \(name) » les appliquera sur la nouvelle version)")
+                         + "(« suivi projet enregistrer \(name) » les appliquera sur la nouvelle version)")
         }
         if updates.isEmpty { lines.append("Déjà à jour avec \(url).") }
         return lines

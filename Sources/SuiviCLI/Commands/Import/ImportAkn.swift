@@ -4,7 +4,7 @@ import LegalText
 import Register
 
 extension Suivi {
-    /// `suivi import akn <file>`: one Akoma Ntoso 3.0 document from another tool.
+    /// `suivi importer akn <file>`: one Akoma Ntoso 3.0 document from another tool.
     struct ImportAkn: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "akn",
@@ -14,15 +14,15 @@ extension Suivi {
             hiérarchie sont conservés. Un élément hors du sous-ensemble pris en charge (docs/FORMAT.md) \
             est signalé avec sa ligne, jamais ignoré en silence ; rien n'est alors enregistré. Une \
             version adoptée devient un commit étiqueté v<date de signature> ; un projet, une branche \
-            draft/<nom> (--brouillon, par défaut le nom du fichier).
-              suivi import akn arrete.xml --repo registre --as "Prénom Nom <courriel>"
+            draft/<nom> (--projet, par défaut le nom du fichier).
+              suivi importer akn arrete.xml --registre registre --auteur "Prénom Nom <courriel>"
             """
         )
 
-        @Argument(help: "Fichier Akoma Ntoso 3.0.")
+        @Argument(help: ArgumentHelp("Fichier Akoma Ntoso 3.0.", valueName: "fichier"))
         var file: String
 
-        @Option(name: .customLong("brouillon"), help: "Nom du projet si le document est un projet (par défaut : nom du fichier).")
+        @Option(name: .customLong("projet"), help: "Nom du projet si le document est un projet (par défaut : nom du fichier).")
         var draftName: String?
 
         @OptionGroup var options: ImportOptions
@@ -33,22 +33,22 @@ extension Suivi {
             do {
                 source = try LegalTextReader.read(contentsOf: file)
             } catch {
-                printError("suivi : \(error.description)")
+                var lines = [error.description]
                 if case .unsupportedElement = error, let data = try? Data(contentsOf: URL(fileURLWithPath: file)),
                    let findings = try? SubsetScan.unsupportedElements(in: data, file: file), !findings.isEmpty {
-                    printError("Éléments hors du sous-ensemble pris en charge (docs/FORMAT.md), rien n'a été enregistré :")
+                    lines.append("Éléments hors du sous-ensemble pris en charge (docs/FORMAT.md), rien n'a été enregistré :")
                     for finding in findings {
-                        printError("  <\(finding.element)> × \(finding.count), d'abord ligne \(finding.firstLine) dans <\(finding.firstParent)>")
+                        lines.append("  <\(finding.element)> × \(finding.count), d'abord ligne \(finding.firstLine) dans <\(finding.firstParent)>")
                     }
                 }
-                throw ExitCode.failure
+                throw Refusal(lines.joined(separator: "\n"))
             }
             let name = draftName ?? URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
             let registry = try options.register.open()
             let outcome = try await registerCall { () async throws(RegisterError) in
                 try await registry.importDocument(source, draftName: name, author: identity)
             }
-            try printOutcomes([outcome], format: options.format)
+            try printOutcomes([outcome], format: options.format.value)
         }
     }
 }

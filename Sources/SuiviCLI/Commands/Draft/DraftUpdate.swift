@@ -3,10 +3,10 @@ import Foundation
 import Register
 
 extension Suivi.Draft {
-    /// `suivi draft update <nom>`: brings a draft up to date with the text in force (three-way merge by clause).
+    /// `suivi projet mettre-a-jour <nom>`: brings a draft up to date with the text in force (three-way merge by clause).
     struct Update: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "update",
+            commandName: "mettre-a-jour",
             abstract: "Met un projet à jour avec le texte en vigueur (versions adoptées depuis son départ).",
             discussion: """
             Fusion à trois voies, élément par élément (article, section d'annexe, identifiés par leur wId) : \
@@ -16,18 +16,17 @@ extension Suivi.Draft {
             code 1. Sinon, un commit de fusion est enregistré sur draft/<nom> et la copie de travail est \
             réécrite. Les modifications non enregistrées de la copie de travail empêchent la mise à jour. \
             Un projet en consultation change de commit : le comité doit être consulté de nouveau.
-              suivi draft update revision-2026 --auteur "Prénom Nom <p.nom@sante.gouv.fr>"
+              suivi projet mettre-a-jour revision-2026 --auteur "Prénom Nom <p.nom@sante.gouv.fr>"
             """
         )
 
-        @Argument(help: "Nom du projet.")
+        @Argument(help: ArgumentHelp("Nom du projet.", valueName: "nom"))
         var name: String
 
         @OptionGroup var register: RegisterOptions
         @OptionGroup var author: AuthorOptions
 
-        @Option(help: "Format de sortie.")
-        var format: OutputFormat = .text
+        @OptionGroup var format: FormatOption
 
         func run() async throws {
             let identity = try author.identity()
@@ -36,8 +35,8 @@ extension Suivi.Draft {
             let update = try await registerCall { () async throws(RegisterError) in
                 try await registry.updateDraft(name, author: identity)
             }
-            switch format {
-            case .json: print(try jsonString(update))
+            switch format.value {
+            case .json: print(try jsonDocument("suivi-projet-mise-a-jour", update))
             case .text: print(Self.text(update, workingCopy: registry.workingCopy(ofDraft: name).path))
             }
         }

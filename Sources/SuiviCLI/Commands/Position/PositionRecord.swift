@@ -4,29 +4,18 @@ import Foundation
 import LegalText
 import Register
 
-extension Suivi {
-    /// `suivi position`: a seat's position on the draft under consultation.
-    struct PositionCommand: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "position",
-            abstract: "Positions des sièges sur le projet soumis au comité (consultatif : pas de vote).",
-            subcommands: [Record.self]
-        )
-    }
-}
-
 extension Suivi.PositionCommand {
     struct Record: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "record",
+            commandName: "enregistrer",
             abstract: "Enregistre la position d'un siège sur le projet en consultation (une par siège ; la dernière remplace la précédente).",
-            discussion: "  suivi position record --review periodique-2020 --as ofii-medecins reserves --motif \"Préciser l'article 3.\"")
+            discussion: "  suivi position enregistrer --revision periodique-2020 --siege ofii-medecins reserves --motif \"Préciser l'article 3.\"")
 
         @Argument(help: "Avis : favorable, reserves (favorable avec réserves), defavorable, abstention.")
         var avis: Opinion
-        @Option(help: "Révision.")
+        @Option(name: .customLong("revision"), help: "Révision.")
         var review: String
-        @Option(name: [.customLong("motif"), .customLong("reason")], help: "Motif de la position.")
+        @Option(help: "Motif de la position.")
         var motif: String = ""
 
         @OptionGroup var options: ActingOptions
@@ -37,8 +26,8 @@ extension Suivi.PositionCommand {
             let position = try await committeeCall { () async throws(CommitteeError) in
                 try await committee.recordPosition(review: review, opinion: opinion, reason: reason, acting: acting, today: day)
             }
-            switch options.format {
-            case .json: print(try jsonString(position))
+            switch options.format.value {
+            case .json: print(try jsonDocument("suivi-position", position))
             case .text:
                 print("Position du siège \(position.seat) sur \(position.review) : \(position.opinion.label) "
                       + "(projet \(position.commit.prefix(12))).")

@@ -4,7 +4,7 @@ import LegalText
 import Register
 
 extension Suivi {
-    /// `suivi import legi <path>`: a text's consolidation history from Légifrance LEGI XML.
+    /// `suivi importer legi <path>`: a text's consolidation history from Légifrance LEGI XML.
     struct ImportLegi: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "legi",
@@ -20,11 +20,11 @@ extension Suivi {
             article garde son wId d'une version à l'autre. Au moindre fichier inconnu ou mal formé, le \
             fichier, la ligne et l'élément sont indiqués et rien n'est enregistré. L'import est tout ou \
             rien : interrompu (Ctrl-C), il n'enregistre rien et le dit (code de sortie 130).
-              suivi import legi LEGITEXT000033879000/ --repo registre --as "Prénom Nom <courriel>"
+              suivi importer legi LEGITEXT000033879000/ --registre registre --auteur "Prénom Nom <courriel>"
             """
         )
 
-        @Argument(help: "Dossier (ou fichier) de l'extrait LEGI.")
+        @Argument(help: ArgumentHelp("Dossier (ou fichier) de l'extrait LEGI.", valueName: "chemin"))
         var path: String
 
         @OptionGroup var options: ImportOptions
@@ -33,7 +33,7 @@ extension Suivi {
             let identity = try options.author.identity()
             let registry = try options.register.open()
             let path = path
-            let format = options.format
+            let format = options.format.value
             try await runInterruptibleImport({ () async throws -> (ConsolidationTimeline, [ImportOutcome]) in
                 let timeline = try LegiImporter.timeline(from: path)
                 return (timeline, try await registry.importTimeline(timeline, author: identity))

@@ -4,10 +4,10 @@ import Foundation
 import SuiviWeb
 
 extension Suivi.CommitteeCommand {
-    /// `suivi committee set-password`: the web account of a seat or a member.
+    /// `suivi comite mot-de-passe`: the web account of a seat or a member.
     struct SetPassword: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "set-password",
+            commandName: "mot-de-passe",
             abstract: "Crée ou change le compte web d'un siège ou d'un membre (mot de passe lu sur l'entrée standard).",
             discussion: """
             Le mot de passe n'est jamais passé en argument : il est lu dans la variable d'environnement \
@@ -15,16 +15,16 @@ extension Suivi.CommitteeCommand {
             écho dans un terminal). Il est conservé haché (bcrypt, coût 12) dans <registre>/comptes.json, \
             hors de l'historique git, lisible par son seul propriétaire. Un siège sans membre enregistré \
             signe ses écritures au nom de la personne donnée par --auteur.
-              echo "$MOT_DE_PASSE" | suivi committee set-password ofii-medecins --repo registre --auteur "Prénom Nom <courriel>"
-              SUIVI_MOT_DE_PASSE=… suivi committee set-password p.nom@sante.gouv.fr --repo registre
+              echo "$MOT_DE_PASSE" | suivi comite mot-de-passe ofii-medecins --registre registre --auteur "Prénom Nom <courriel>"
+              SUIVI_MOT_DE_PASSE=… suivi comite mot-de-passe p.nom@sante.gouv.fr --registre registre
             """
         )
 
-        @Argument(help: "Siège (par exemple dgs) ou courriel d'un membre en fonction.")
+        @Argument(help: ArgumentHelp("Siège (par exemple dgs) ou courriel d'un membre en fonction.", valueName: "compte"))
         var login: String
 
         @OptionGroup var register: RegisterOptions
-        @OptionGroup var person: PersonOptions
+        @OptionGroup var person: AuthorOptions
         @OptionGroup var today: TodayOption
 
         func run() async throws {
@@ -32,14 +32,9 @@ extension Suivi.CommitteeCommand {
             let registry = try register.open()
             let store = AccountStore(registerRoot: register.url)
             let (login, day, person) = (self.login, try today.date(), try self.person.explicit() ?? self.person.environment())
-            do {
-                let account = try await store.setPassword(login: login, password: password, committee: Committee(register: registry),
-                                                          today: day, person: person)
-                print("Compte « \(account.login) » (siège \(account.seat), \(account.name) <\(account.email)>) enregistré dans \(store.file.path).")
-            } catch {
-                printError("suivi : \(error.description)")
-                throw ExitCode.failure
-            }
+            let account = try await store.setPassword(login: login, password: password, committee: Committee(register: registry),
+                                                      today: day, person: person)
+            print("Compte « \(account.login) » (siège \(account.seat), \(account.name) <\(account.email)>) enregistré dans \(store.file.path).")
         }
 
         private func readPassword() throws -> String {

@@ -1,0 +1,42 @@
+import ArgumentParser
+import Committee
+import Foundation
+import Register
+
+extension Suivi.Draft {
+    struct Commit: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "enregistrer",
+            abstract: "Vérifie la copie de travail d'un projet et enregistre ses changements sur sa branche.",
+            discussion: """
+            Les fichiers sont d'abord vérifiés (comme suivi validate) : au moindre problème, rien n'est \
+            enregistré. Seuls les éléments changés sont écrits, par-dessus la branche telle qu'elle est : \
+            les enregistrements d'autres personnes sur d'autres éléments sont conservés.
+              suivi projet enregistrer revision-2026 -m "Article 3 : continuité des soins" --auteur "Prénom Nom <p.nom@sante.gouv.fr>"
+            """
+        )
+
+        @Argument(help: ArgumentHelp("Nom du projet.", valueName: "nom"))
+        var name: String
+
+        @Option(name: .shortAndLong, help: "Message décrivant le changement.")
+        var message: String
+
+        @OptionGroup var register: RegisterOptions
+        @OptionGroup var author: AuthorOptions
+
+        func run() async throws {
+            let identity = try author.identity()
+            let registry = try register.open()
+            let (name, message) = (self.name, self.message)
+            let commit = try await registerCall { () async throws(RegisterError) in
+                try await registry.commitDraft(name, message: message, author: identity)
+            }
+            if let commit {
+                print("Projet \(name) : enregistré (\(commit.abbreviated)).")
+            } else {
+                print("Projet \(name) : aucun changement dans la copie de travail.")
+            }
+        }
+    }
+}

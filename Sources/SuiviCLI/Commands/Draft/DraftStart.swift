@@ -1,0 +1,37 @@
+import ArgumentParser
+import Committee
+import Foundation
+import Register
+
+extension Suivi.Draft {
+    struct Start: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "ouvrir",
+            abstract: "Ouvre un projet : branche draft/<nom> à partir du texte en vigueur, et copie de travail.",
+            discussion: """
+            Le texte du projet est daté du jour (#projet) et porte l'URI de version …/<nom>/fr ; la date de \
+            signature et de publication ne lui sont données qu'à l'adoption.
+              suivi projet ouvrir revision-2026
+              puis modifiez <registre>/brouillons/revision-2026/<NOR>.xml
+            """
+        )
+
+        @Argument(help: ArgumentHelp("Nom du projet (lettres, chiffres, « - », « _ »).", valueName: "nom"))
+        var name: String
+
+        @OptionGroup var register: RegisterOptions
+        @OptionGroup var author: AuthorOptions
+
+        func run() async throws {
+            // Who opens the draft, when known; the first commit only restates the text in force as a draft.
+            let identity = try? author.identity()
+            let registry = try register.open()
+            let name = self.name
+            let draft = try await registerCall { () async throws(RegisterError) in
+                try await registry.startDraft(name, author: identity)
+            }
+            print("Projet \(draft.name) ouvert sur la branche draft/\(draft.name) (\(draft.tip.abbreviated)).")
+            print("Copie de travail : \(draft.workingCopy) — modifiez-la puis « suivi projet enregistrer \(draft.name) -m … ».")
+        }
+    }
+}
