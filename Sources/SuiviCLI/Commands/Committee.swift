@@ -36,14 +36,13 @@ struct PersonOptions: ParsableArguments {
     }
 }
 
+/// The person named by an option or `$SUIVI_AUTEUR` (the rule is Register's ``Identity/init(parsing:)``).
 func parseIdentity(_ text: String) throws -> Identity {
-    guard let open = text.lastIndex(of: "<"), let close = text.lastIndex(of: ">"), open < close else {
-        throw ValidationError("auteur « \(text) » : écrivez « Prénom Nom <courriel> ».")
+    do {
+        return try Identity(parsing: text)
+    } catch {
+        throw ValidationError(error.description)
     }
-    let name = text[..<open].trimmingCharacters(in: .whitespaces)
-    let email = text[text.index(after: open)..<close].trimmingCharacters(in: .whitespaces)
-    guard !name.isEmpty, !email.isEmpty else { throw ValidationError("auteur « \(text) » : le nom et le courriel sont obligatoires.") }
-    return Identity(name: name, email: email)
 }
 
 /// `--as <siège>` and the person acting for it.
@@ -84,12 +83,7 @@ struct TodayOption: ParsableArguments {
             guard let date = LegalDate(iso: today) else { throw ValidationError("--today « \(today) » : écrivez la date AAAA-MM-JJ.") }
             return date
         }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Europe/Paris") ?? calendar.timeZone
-        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
-        guard let year = parts.year, let month = parts.month, let day = parts.day,
-              let date = LegalDate(year: year, month: month, day: day) else { throw ValidationError("date du système illisible.") }
-        return date
+        return LegalDate.today(in: .paris)
     }
 }
 
@@ -104,7 +98,7 @@ func committeeCall<T>(_ body: () async throws(CommitteeError) -> T) async throws
     do {
         return try await body()
     } catch {
-        printError("suivi : \(error.description)")
+        printError("suivi : \(cliMessage(error))")
         throw ExitCode.failure
     }
 }

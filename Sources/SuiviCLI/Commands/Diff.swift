@@ -119,7 +119,7 @@ extension Suivi {
             do {
                 return (try oldRead.get(), try newRead.get())
             } catch {
-                printError("suivi : \(error.description)")
+                printError("suivi : \(cliMessage(error))")
                 throw ExitCode.failure
             }
         }
@@ -136,7 +136,7 @@ extension Suivi {
             do {
                 return try LegalTextReader.read(contentsOf: path).document
             } catch {
-                printError("suivi : \(error.description)")
+                printError("suivi : \(cliMessage(error))")
                 throw ExitCode.failure
             }
         }

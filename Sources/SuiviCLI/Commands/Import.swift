@@ -70,9 +70,9 @@ func runInterruptibleImport<T: Sendable>(_ body: @escaping @Sendable () async th
         throw ExitCode(Interruption.exitStatus)
     case .failure(let error):
         if let error = error as? RegisterError, error != .cancelled || outcome.signal == nil {
-            printError("suivi : \(error.description)")
+            printError("suivi : \(cliMessage(error))")
         } else if let error = error as? LegalTextError {
-            printError("suivi : \(error.description)")
+            printError("suivi : \(cliMessage(error))")
         } else if !(error is RegisterError) {
             throw error
         }

@@ -33,7 +33,7 @@ extension Suivi {
             do {
                 source = try LegalTextReader.read(contentsOf: file)
             } catch {
-                printError("suivi : \(error.description)")
+                printError("suivi : \(cliMessage(error))")
                 if case .unsupportedElement = error, let data = try? Data(contentsOf: URL(fileURLWithPath: file)),
                    let findings = try? SubsetScan.unsupportedElements(in: data, file: file), !findings.isEmpty {
                     printError("Éléments hors du sous-ensemble pris en charge (docs/FORMAT.md), rien n'a été enregistré :")

@@ -56,8 +56,7 @@ extension Suivi.ReviewCommand {
             switch options.format {
             case .json: print(try jsonString(review))
             case .text:
-                let late = review.due.map { $0 < day } ?? false
-                print("Révision \(review.id) ouverte (\(review.work)) ; échéance : \(review.due?.french ?? "—")\(late ? " (dépassée)" : "").")
+                print("Révision \(review.id) ouverte (\(review.work)) ; échéance : \(review.due?.french ?? "—")\(review.isOverdue(on: day) ? " (dépassée)" : "").")
             }
         }
     }
@@ -102,8 +101,7 @@ extension Suivi.ReviewCommand {
                     print("    \(step.date.french)  \(from)\(step.to.label)  par \(step.person) (\(step.seat))\(step.note.map { " : \($0)" } ?? "")")
                 }
                 for position in summary.positions {
-                    let stale = summary.stalePositions.contains(position.seat) || position.commit != review.consultedCommit
-                    print("  position \(position.seat) : \(position.opinion.label)\(stale ? " [périmée]" : "") — \(position.reason)")
+                    print("  position \(position.seat) : \(position.opinion.label)\(summary.isStale(position) ? " [périmée]" : "") — \(position.reason)")
                 }
                 if review.status == .consultation {
                     print("  sièges sans position : \(summary.seatsWithoutPosition.isEmpty ? "aucun" : summary.seatsWithoutPosition.joined(separator: ", "))")

@@ -37,7 +37,7 @@ extension Suivi.CommitteeCommand {
                                                           today: day, person: person)
                 print("Compte « \(account.login) » (siège \(account.seat), \(account.name) <\(account.email)>) enregistré dans \(store.file.path).")
             } catch {
-                printError("suivi : \(error.description)")
+                printError("suivi : \(cliMessage(error))")
                 throw ExitCode.failure
             }
         }

@@ -55,7 +55,7 @@ extension Suivi {
                 do {
                     document = try LegalTextReader.read(contentsOf: file).document
                 } catch {
-                    printError("suivi : \(error.description)")
+                    printError("suivi : \(cliMessage(error))")
                     throw ExitCode.failure
                 }
                 label = file

@@ -28,7 +28,7 @@ extension Suivi {
             do {
                 files = try FileCheck.expand(paths)
             } catch {
-                printError("suivi : \(error.description)")
+                printError("suivi : \(cliMessage(error))")
                 throw ExitCode.failure
             }
             guard !files.isEmpty else {

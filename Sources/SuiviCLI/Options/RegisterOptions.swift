@@ -16,7 +16,7 @@ struct RegisterOptions: ParsableArguments {
         do {
             return try TextRegister.open(at: url)
         } catch {
-            printError("suivi : \(error.description)")
+            printError("suivi : \(cliMessage(error))")
             throw ExitCode.failure
         }
     }
@@ -33,17 +33,7 @@ struct AuthorOptions: ParsableArguments {
     func identity() throws -> Identity {
         let environment = ProcessInfo.processInfo.environment
         let text = author ?? environment["SUIVI_AUTEUR"]
-        if let text {
-            guard let open = text.lastIndex(of: "<"), let close = text.lastIndex(of: ">"), open < close else {
-                throw ValidationError("auteur « \(text) » : écrivez « Prénom Nom <courriel> ».")
-            }
-            let name = text[..<open].trimmingCharacters(in: .whitespaces)
-            let email = text[text.index(after: open)..<close].trimmingCharacters(in: .whitespaces)
-            guard !name.isEmpty, !email.isEmpty else {
-                throw ValidationError("auteur « \(text) » : le nom et le courriel sont obligatoires.")
-            }
-            return Identity(name: name, email: email)
-        }
+        if let text { return try parseIdentity(text) }
         if let name = environment["GIT_AUTHOR_NAME"], let email = environment["GIT_AUTHOR_EMAIL"], !name.isEmpty, !email.isEmpty {
             return Identity(name: name, email: email)
         }
@@ -57,7 +47,7 @@ func registerCall<T>(_ body: () async throws(RegisterError) -> T) async throws -
     do {
         return try await body()
     } catch {
-        printError("suivi : \(error.description)")
+        printError("suivi : \(cliMessage(error))")
         throw ExitCode.failure
     }
 }
