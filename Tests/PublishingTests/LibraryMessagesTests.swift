@@ -13,7 +13,7 @@ struct LibraryMessagesTests {
     /// are not read, nor CSS custom properties (`--encre:`, `var(--encre)`) in the HTML renderers' style sheets.
     static func options(in source: String) throws -> [String] {
         let literal = try Regex(#""(?:[^"\\]|\\.)*""#)
-        let option = try Regex(#"(?<![\w-])--[a-z][a-z0-9-]*"#)
+        let option = try Regex(#"(?:^|[^\w-])--[a-z][a-z0-9-]*"#)
         let css = try Regex(#"var\(--[a-z0-9-]+\)|--[a-z][a-z0-9-]*\s*:"#)
         var found: [String] = []
         var inMultiline = false
@@ -32,7 +32,10 @@ struct LibraryMessagesTests {
             }
             for string in strings {
                 let text = String(string).replacing(css, with: "")
-                found += text.matches(of: option).map { "\(number + 1): \(text[$0.range])" }
+                found += text.matches(of: option).map { match in
+                    let hit = text[match.range]
+                    return "\(number + 1): \(hit[hit.range(of: "--")!.lowerBound...])"
+                }
             }
         }
         return found
