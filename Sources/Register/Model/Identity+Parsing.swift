@@ -1,7 +1,7 @@
 import Foundation
 
 /// Why a text does not name a person as `Prénom Nom <courriel>`.
-public enum IdentityProblem: String, Sendable, Hashable, Codable {
+public enum IdentityProblem: String, Error, Sendable, Hashable, Codable {
     /// No `<courriel>` part.
     case missingAddress
     /// Nothing before `<`.
@@ -30,29 +30,28 @@ extension Identity {
     /// `<`, trimmed; the address is what is between `<` and `>`, which end the text.
     /// - Throws: ``RegisterError/invalidPerson(text:problem:)`` when the text names no one.
     public init(parsing text: String) throws(RegisterError) {
-        if let problem = Self.problem(in: text) { throw .invalidPerson(text: text, problem: problem) }
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        let open = trimmed.firstIndex(of: "<")!
-        self.init(name: trimmed[..<open].trimmingCharacters(in: .whitespaces),
-                  email: String(trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)]))
+        switch Self.parts(of: text) {
+        case .success(let parts): self.init(name: parts.name, email: parts.email)
+        case .failure(let problem): throw .invalidPerson(text: text, problem: problem)
+        }
     }
 
-    /// What prevents `text` from naming a person, if anything.
-    static func problem(in text: String) -> IdentityProblem? {
-        if text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) { return .controlCharacter }
+    /// The name and address `text` gives, or what prevents it from naming a person.
+    static func parts(of text: String) -> Result<(name: String, email: String), IdentityProblem> {
+        if text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) { return .failure(.controlCharacter) }
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard let open = trimmed.firstIndex(of: "<") else {
-            return trimmed.contains(">") ? .misplacedBracket : .missingAddress
+            return .failure(trimmed.contains(">") ? .misplacedBracket : .missingAddress)
         }
         guard trimmed.last == ">", trimmed.filter({ $0 == "<" }).count == 1, trimmed.filter({ $0 == ">" }).count == 1 else {
-            return .misplacedBracket
+            return .failure(.misplacedBracket)
         }
         let name = trimmed[..<open].trimmingCharacters(in: .whitespaces)
-        let email = trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)]
-        guard !name.isEmpty else { return .emptyName }
+        let email = String(trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)])
+        guard !name.isEmpty else { return .failure(.emptyName) }
         guard email.contains("@"), !email.contains(where: \.isWhitespace), !email.hasPrefix("@"), !email.hasSuffix("@") else {
-            return .invalidAddress
+            return .failure(.invalidAddress)
         }
-        return nil
+        return .success((name, email))
     }
 }
