@@ -74,28 +74,28 @@ public enum CommitteeError: Error, Sendable, Equatable, LocalizedError, CustomSt
                 + "qu'un enregistrement XML ne peut pas contenir : rien n'a été enregistré. Retirez ce caractère invisible "
                 + "(il vient souvent d'un copier-coller depuis un diaporama ou un traitement de texte) et recommencez."
         case .unknownSeat(let seat):
-            return "siège inconnu « \(seat) » : voyez « suivi committee list » pour les sièges du comité."
+            return "siège inconnu « \(seat) » : \(wording.remedy(.listSeats))."
         case .seatExists(let seat):
             return "le siège « \(seat) » existe déjà."
         case .notAMember(let seat, let email):
-            return "\(email) n'est pas membre en fonction du siège « \(seat) » : ajoutez-le avec « suivi committee add-member »."
+            return "\(email) n'est pas membre en fonction du siège « \(seat) » : \(wording.remedy(.addMember(seat: seat)))."
         case .noActingPerson(let seat):
             return "le siège « \(seat) » n'a pas de membre en fonction : indiquez \(InputField.person.label)"
                 + "\(wording.pointing(at: [.person]))."
         case .unknownLogin(let login):
             return "« \(login) » n'est ni un siège du comité ni le courriel d'un membre en fonction : "
-                + "voyez « suivi committee list »."
+                + "\(wording.remedy(.listSeats))."
         case .severalMembers(let seat, let emails):
             return "le siège « \(seat) » a plusieurs membres en fonction (\(emails.joined(separator: ", "))) : "
                 + "créez un compte par membre, avec son courriel."
         case .unknownMember(let seat, let email):
             return "aucun membre en fonction de courriel \(email) dans le siège « \(seat) »."
         case .unknownReview(let review):
-            return "révision inconnue « \(review) » : voyez « suivi review list »."
+            return "révision inconnue « \(review) » : \(wording.remedy(.listReviews))."
         case .reviewExists(let review):
             return "la révision « \(review) » existe déjà."
         case .unknownEvent(let event):
-            return "événement inconnu « \(event) » : voyez « suivi event list »."
+            return "événement inconnu « \(event) » : \(wording.remedy(.listEvents))."
         case .eventExists(let event):
             return "l'événement « \(event) » existe déjà."
         case .unknownComment(let review, let id):

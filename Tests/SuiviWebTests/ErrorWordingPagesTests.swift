@@ -26,6 +26,19 @@ struct ErrorWordingPagesTests {
         #expect(try await fixture.refs() == before)
     }
 
+    @Test("an unknown review sends to the site's list of reviews, not to a CLI command")
+    func unknownReview() async throws {
+        let fixture = try await WebFixture()
+        try await fixture.application().test(.router) { client in
+            var browser = Browser(client)
+            try await browser.login("ofii-medecins")
+            let response = try await browser.get("/revisions/inconnue")
+            #expect(response.status == .notFound)
+            #expect(response.text.contains("voyez la page « Révisions du comité »"), "\(response.text)")
+            #expect(!response.text.contains("suivi review"), "\(response.text)")
+        }
+    }
+
     @Test("the chair's refusals name the form's fields and boxes: a closing without reason, a far signature, an unconfirmed adoption")
     func chairForms() async throws {
         let fixture = try await WebFixture()

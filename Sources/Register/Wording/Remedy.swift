@@ -13,6 +13,14 @@ public enum Remedy: Sendable, Hashable, Codable {
     case listComments(review: String)
     /// Show a version of the text with its clauses' identifiers.
     case showIdentifiers
+    /// See the committee's seats.
+    case listSeats
+    /// Add the person as a member of seat `seat`.
+    case addMember(seat: String)
+    /// See the committee's reviews.
+    case listReviews
+    /// See the recorded events.
+    case listEvents
 
     /// The remedy in neutral French, as an instruction.
     public var french: String {
@@ -25,6 +33,10 @@ public enum Remedy: Sendable, Hashable, Codable {
         case .importAdoptedVersion: return "enregistrez la version en vigueur comme version adoptée"
         case .listComments(let review): return "consultez la liste des commentaires de la révision \(review)"
         case .showIdentifiers: return "affichez une version du texte avec les identifiants de ses éléments"
+        case .listSeats: return "voyez la liste des sièges du comité"
+        case .addMember(let seat): return "la présidence l'ajoute comme membre du siège « \(seat) »"
+        case .listReviews: return "voyez la liste des révisions"
+        case .listEvents: return "voyez la liste des événements"
         }
     }
 }

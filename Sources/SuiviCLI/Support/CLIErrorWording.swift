@@ -29,6 +29,10 @@ extension ErrorWording {
             return "enregistrez la version en vigueur comme version adoptée (suivi import <dossier> --auteur \"Nom <courriel>\", voir suivi log)"
         case .listComments(let review): return "voyez « suivi comment list --review \(review) »"
         case .showIdentifiers: return "« suivi show --at <version> --ids »"
+        case .listSeats: return "voyez « suivi committee list »"
+        case .addMember: return "ajoutez-le avec « suivi committee add-member »"
+        case .listReviews: return "voyez « suivi review list »"
+        case .listEvents: return "voyez « suivi event list »"
         }
     })
 }

@@ -24,6 +24,7 @@ extension ErrorWording {
             return "sur la page de la révision \(review), la présidence (siège « \(seat) ») la passe à l’étape \(labels)"
         case .listComments(let review): return "voyez les commentaires sur la page de la révision \(review)"
         case .exportBulletin: return "rouvrez ensuite la page du bulletin"
+        case .listReviews: return "voyez la page « Révisions du comité »"
         default: return remedy.french
         }
     })
