@@ -4,11 +4,14 @@ import Register
 
 /// Why the committee refused an action or could not read its records. Every refusal leaves the
 /// register unchanged.
-public enum CommitteeError: Error, Sendable, Equatable, LocalizedError, CustomStringConvertible {
+public enum CommitteeError: Error, Sendable, Equatable, LocalizedError, CustomStringConvertible, WordedError {
     /// A record under `committee/` cannot be read (unsafe, malformed, or not in the expected form).
     case invalidRecord(path: String, line: Int, reason: String)
     /// An input value is not acceptable (empty reason, bad identifier, bad date…).
     case invalidInput(String)
+    /// A value the action needs is missing or empty: what is wrong (a sentence without the front end's words) and
+    /// the fields to fill.
+    case inputRequired(String, fields: [InputField])
     /// A text given holds a character XML 1.0 cannot hold (``RecordText``): the field, the record, the character
     /// (`U+000B (tabulation verticale)`), its position in the field (from 1) and the characters just before it.
     case forbiddenCharacter(field: String, record: String, character: String, position: Int, before: String)
@@ -20,6 +23,10 @@ public enum CommitteeError: Error, Sendable, Equatable, LocalizedError, CustomSt
     case notAMember(seat: String, email: String)
     /// No one can act for the seat: it has no current member and no author was given.
     case noActingPerson(seat: String)
+    /// A login that is neither a seat id nor the e-mail of a member in office.
+    case unknownLogin(String)
+    /// A seat with several members in office has no single holder: each member needs their own account.
+    case severalMembers(seat: String, emails: [String])
     /// No member of that e-mail in the seat.
     case unknownMember(seat: String, email: String)
     /// No review of that id.
@@ -53,45 +60,53 @@ public enum CommitteeError: Error, Sendable, Equatable, LocalizedError, CustomSt
     /// A register operation failed.
     case register(RegisterError)
 
-    public var description: String {
+    public func description(_ wording: ErrorWording) -> String {
         switch self {
         case .invalidRecord(let path, let line, let reason):
             return "\(path), ligne \(line) : enregistrement du comité illisible : \(reason)."
         case .invalidInput(let message):
             return message
+        case .inputRequired(let message, let fields):
+            return message + wording.pointing(at: fields) + "."
         case .forbiddenCharacter(let field, let record, let character, let position, let before):
             let place = before.isEmpty ? "au début" : "après « \(before) »"
             return "le champ « \(field) » (\(record)) contient le caractère \(character) en position \(position) (\(place)), "
                 + "qu'un enregistrement XML ne peut pas contenir : rien n'a été enregistré. Retirez ce caractère invisible "
                 + "(il vient souvent d'un copier-coller depuis un diaporama ou un traitement de texte) et recommencez."
         case .unknownSeat(let seat):
-            return "siège inconnu « \(seat) » : voyez « suivi committee list » pour les sièges du comité."
+            return "siège inconnu « \(seat) » : \(wording.remedy(.listSeats))."
         case .seatExists(let seat):
             return "le siège « \(seat) » existe déjà."
         case .notAMember(let seat, let email):
-            return "\(email) n'est pas membre en fonction du siège « \(seat) » : ajoutez-le avec « suivi committee add-member »."
+            return "\(email) n'est pas membre en fonction du siège « \(seat) » : \(wording.remedy(.addMember(seat: seat)))."
         case .noActingPerson(let seat):
-            return "le siège « \(seat) » n'a pas de membre en fonction : indiquez qui agit avec --auteur \"Prénom Nom <courriel>\" "
-                + "ou définissez SUIVI_AUTEUR."
+            return "le siège « \(seat) » n'a pas de membre en fonction : indiquez \(InputField.person.label)"
+                + "\(wording.pointing(at: [.person]))."
+        case .unknownLogin(let login):
+            return "« \(login) » n'est ni un siège du comité ni le courriel d'un membre en fonction : "
+                + "\(wording.remedy(.listSeats))."
+        case .severalMembers(let seat, let emails):
+            return "le siège « \(seat) » a plusieurs membres en fonction (\(emails.joined(separator: ", "))) : "
+                + "créez un compte par membre, avec son courriel."
         case .unknownMember(let seat, let email):
             return "aucun membre en fonction de courriel \(email) dans le siège « \(seat) »."
         case .unknownReview(let review):
-            return "révision inconnue « \(review) » : voyez « suivi review list »."
+            return "révision inconnue « \(review) » : \(wording.remedy(.listReviews))."
         case .reviewExists(let review):
             return "la révision « \(review) » existe déjà."
         case .unknownEvent(let event):
-            return "événement inconnu « \(event) » : voyez « suivi event list »."
+            return "événement inconnu « \(event) » : \(wording.remedy(.listEvents))."
         case .eventExists(let event):
             return "l'événement « \(event) » existe déjà."
         case .unknownComment(let review, let id):
-            return "aucun commentaire « \(id) » dans la révision « \(review) » : voyez « suivi comment list --review \(review) »."
+            return "aucun commentaire « \(id) » dans la révision « \(review) » : \(wording.remedy(.listComments(review: review)))."
         case .unknownText(let work):
             return "le texte « \(work) » n'est pas dans le registre."
         case .unknownClause(let eId, let commit):
             return "aucun élément d'eId ou de wId « \(eId) » dans le texte au commit \(commit)."
         case .transitionRefused(let review, let from, let to, let reason):
             return "révision \(review) : passage de « \(from) » à « \(to) » refusé : \(reason)."
-                + Self.nextStep(review: review, from: from, to: to)
+                + (Self.nextStep(review: review, from: from, to: to).map { " Étape à franchir d'abord : " + wording.remedy($0) } ?? "")
         case .chairOnly(let action, let seat):
             return "\(action) : réservé au siège de la présidence (DGS) ; le siège « \(seat) » ne peut pas le faire."
         case .wrongStage(let review, let stage, let reason):
@@ -101,17 +116,19 @@ public enum CommitteeError: Error, Sendable, Equatable, LocalizedError, CustomSt
                 return "révision \(review) : adoption refusée : le projet (\(tip)) a changé depuis la consultation du comité "
                     + "(\(consulted)) ; rouvrez la consultation sur le projet actuel : la présidence le repasse en rédaction "
                     + "puis le soumet de nouveau au comité (les positions déjà données devront être renouvelées) : "
-                    + "suivi review advance \(review) redaction --as dgs && suivi review advance \(review) consultation --as dgs"
+                    + wording.remedy(.advanceReview(review: review, stages: [ReviewStatus.drafting.rawValue, ReviewStatus.consultation.rawValue],
+                                                    seat: "dgs"))
             }
             return "révision \(review) : adoption refusée : le comité n'a pas été consulté sur le projet (\(tip)). "
-                + "Pour le consulter : suivi review advance \(review) consultation --as dgs"
+                + "Pour le consulter : " + wording.remedy(.advanceReview(review: review, stages: [ReviewStatus.consultation.rawValue], seat: "dgs"))
         case .eventClosed(let event):
             return "l'évaluation de l'événement « \(event) » est déjà close."
         case .adoptionDatesRefused(let review, let problems):
             let confirmable = problems.allSatisfy(\.isConfirmable)
             return "révision \(review) : adoption refusée, dates à corriger : "
-                + problems.map(\.description).joined(separator: " ; ")
-                + (confirmable ? ". Rien n'a été écrit." : ". Rien n'a été écrit : corrigez --signature, --publication ou --entree-en-vigueur.")
+                + problems.map { $0.description(wording) }.joined(separator: " ; ")
+                + (confirmable ? ". Rien n'a été écrit." : ". Rien n'a été écrit : corrigez les dates"
+                    + wording.pointing(at: [.signatureDate, .publicationDate, .entryIntoForceDate]) + ".")
         case .adoptionNotConfirmed(let review, let outstanding):
             var steps: [String] = []
             if !outstanding.openComments.isEmpty { steps.append("résolvez les commentaires ouverts (suivi comment resolve)") }
@@ -121,17 +138,17 @@ public enum CommitteeError: Error, Sendable, Equatable, LocalizedError, CustomSt
             let first = steps.joined(separator: " et ")
             return "révision \(review) : adoption non confirmée : " + outstanding.phrases.joined(separator: " ; ")
                 + ". Rien n'a été écrit. " + (first.isEmpty ? "" : first.prefix(1).uppercased() + first.dropFirst() + ", ou adoptez")
-                + (first.isEmpty ? "Adoptez" : "") + " en connaissance de cause : ajoutez --confirmer à la commande "
-                + "(sur la page web : la case « Adopter malgré … »)."
+                + (first.isEmpty ? "Adoptez" : "") + " en connaissance de cause : donnez "
+                + InputField.adoptionConfirmation.label + wording.pointing(at: [.adoptionConfirmation]) + "."
         case .register(let error):
-            return error.description
+            return error.description(wording)
         }
     }
 
     public var errorDescription: String? { description }
 
-    /// For a step asked too early, the command of the step to take first (by the chair's seat, the DGS).
-    static func nextStep(review: String, from: String, to: String) -> String {
+    /// For a step asked too early, the step to take first (by the chair's seat, the DGS).
+    static func nextStep(review: String, from: String, to: String) -> Remedy? {
         let first: String
         switch (from, to) {
         case (ReviewStatus.opened.rawValue, ReviewStatus.consultation.rawValue),
@@ -140,8 +157,8 @@ public enum CommitteeError: Error, Sendable, Equatable, LocalizedError, CustomSt
         case (ReviewStatus.drafting.rawValue, ReviewStatus.adopted.rawValue):
             first = ReviewStatus.consultation.rawValue
         default:
-            return ""
+            return nil
         }
-        return " Étape à franchir d'abord : suivi review advance \(review) \(first) --as dgs"
+        return .advanceReview(review: review, stages: [first], seat: "dgs")
     }
 }

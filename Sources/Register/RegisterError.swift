@@ -2,7 +2,7 @@ import Foundation
 import LegalText
 
 /// Why the register could not read or write its git repository. Every case names what was asked for.
-public enum RegisterError: Error, Sendable, Equatable, LocalizedError, CustomStringConvertible {
+public enum RegisterError: Error, Sendable, Equatable, LocalizedError, CustomStringConvertible, WordedError {
     /// A libgit2 call failed; `message` is libgit2's own, read right after the call.
     case libgit2(function: String, code: Int32, message: String)
     /// `init(creatingAt:)` found a repository already there.
@@ -33,6 +33,8 @@ public enum RegisterError: Error, Sendable, Equatable, LocalizedError, CustomStr
     case invalidPath(path: String, reason: String)
     /// A name or e-mail that cannot appear in a git signature (empty, `<`, `>`, line break).
     case invalidIdentity(name: String, email: String)
+    /// A text meant to name a person (`Prénom Nom <courriel>`) that does not.
+    case invalidPerson(text: String, problem: IdentityProblem)
     /// A commit or tag message that is empty (once cleaned up) or contains a NUL character.
     case invalidMessage
     /// A time-zone offset outside UTC−12:00…UTC+14:00.
@@ -123,7 +125,7 @@ public enum RegisterError: Error, Sendable, Equatable, LocalizedError, CustomStr
         return nil
     }
 
-    public var description: String {
+    public func description(_ wording: ErrorWording) -> String {
         switch self {
         case .libgit2(let function, let code, let message):
             return "Erreur de libgit2 dans \(function) (code \(code)) : \(message)."
@@ -161,6 +163,9 @@ public enum RegisterError: Error, Sendable, Equatable, LocalizedError, CustomStr
             return "Chemin de fichier refusé : « \(path) » (\(reason))."
         case .invalidIdentity(let name, let email):
             return "Identité refusée : « \(name) » <\(email)> (nom et courriel non vides, sans < > ni saut de ligne)."
+        case .invalidPerson(let text, let problem):
+            return "Personne illisible : « \(text.unicodeScalars.map { $0.properties.generalCategory == .control ? "�" : String($0) }.joined()) » : "
+                + "\(problem.french). Écrivez « Prénom Nom <courriel> », par exemple « Camille Martin <camille.martin@sante.gouv.fr> »."
         case .invalidMessage:
             return "Message refusé : il est vide ou contient un caractère NUL ; dites ce qui a été fait et par qui."
         case .invalidTimeZone(let minutes):
@@ -176,7 +181,7 @@ public enum RegisterError: Error, Sendable, Equatable, LocalizedError, CustomStr
             return "La version \(commit) ne contient aucun texte (dossier texts/ vide) ou pas celui demandé ; "
                 + "importez d'abord le corpus (« suivi import corpus »)."
         case .severalTexts(let works):
-            return "Le registre contient plusieurs textes (\(works.joined(separator: ", "))) ; précisez lequel avec --texte."
+            return "Le registre contient plusieurs textes (\(works.joined(separator: ", "))) ; précisez lequel\(wording.pointing(at: [.text]))."
         case .corruptText(let path, let reason):
             return "Le fichier \(path) du registre est illisible : \(reason) Lancez « git fsck » et signalez-le."
         case .noVersionInForce(let date, let first):
@@ -216,7 +221,7 @@ public enum RegisterError: Error, Sendable, Equatable, LocalizedError, CustomStr
                 + "« suivi draft start \(name) »."
         case .clauseNotFound(let identifier):
             return "Aucune version ne contient d'élément d'identifiant « \(identifier) » (eId ou wId) ; "
-                + "vérifiez-le avec « suivi show --at <version> --ids »."
+                + "vérifiez-le : \(wording.remedy(.showIdentifiers))."
         case .notAVersion(let revision):
             return "« \(revision) » n'est ni une version adoptée ni un projet du registre (voir « suivi log »)."
         case .invalidDraftName(let name):
@@ -275,8 +280,8 @@ public enum RegisterError: Error, Sendable, Equatable, LocalizedError, CustomStr
             return "L'étiquette \(name) désigne la version \(local.abbreviated) ici et \(remote.abbreviated) sur le dépôt "
                 + "distant : une version publiée a été déplacée d'un côté. Rien n'a été modifié ; lancez « suivi verify »."
         case .mergeNeedsAuthor(let branch):
-            return "La branche \(branch) a divergé : la réunir demande un commit de fusion signé. Indiquez --as "
-                + "\"Prénom Nom <courriel>\" ou définissez SUIVI_AUTEUR."
+            return "La branche \(branch) a divergé : la réunir demande un commit de fusion signé. Indiquez "
+                + "\(InputField.person.label)\(wording.pointing(at: [.person]))."
         case .remoteContentRefused(let url, let branch, let reason):
             return "La branche \(branch) de « \(url) » contient un texte refusé ; rien n'a été modifié dans ce registre. "
                 + "Signalez-le à qui a écrit sur le dépôt distant. Détail : \(reason)"

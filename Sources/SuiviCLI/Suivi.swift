@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Register
 
 /// The `suivi` command: versions the arrêté du 5 janvier 2017 and its annexes as Akoma Ntoso XML,
 /// shows what changed, and runs the review committee.
@@ -77,6 +78,10 @@ struct Suivi: AsyncParsableCommand {
             Foundation.exit(refusal.exitCode)
         case let error as ValidationError:
             commandLineError(error.message, arguments: arguments)
+        case let error as any WordedError:
+            // Library refusals name fields and remedies as values; the CLI words them as its options and commands.
+            printError("suivi : \(cliMessage(error))")
+            Foundation.exit(ExitCode.failure.rawValue)
         default:
             break
         }

@@ -100,3 +100,8 @@ extension CommitteeFixture {
         }
     }
 }
+
+extension ErrorWording {
+    /// Shows each field and remedy as its value in brackets, so that a test sees which ones a message points at.
+    static let probe = ErrorWording(field: { "[\($0.rawValue)]" }, remedy: { "[\($0)]" })
+}

@@ -125,9 +125,10 @@ struct ReviewLifecycleTests {
             Issue.record("expected notConsultedOnDraft, got \(String(describing: error))")
             return
         }
-        // The message gives the exact commands that reopen the consultation on the current draft.
-        #expect(error?.description.hasSuffix(
-            "suivi review advance p1 redaction --as dgs && suivi review advance p1 consultation --as dgs") == true)
+        // The message gives the steps that reopen the consultation on the current draft, as a remedy each front end words.
+        #expect(error?.description(.probe).hasSuffix(
+            "[\(Remedy.advanceReview(review: "p1", stages: ["redaction", "consultation"], seat: "dgs"))]") == true)
+        #expect(error?.description.hasSuffix("fait passer la révision p1 à l'étape « redaction » puis à l'étape « consultation »") == true)
         #expect(try await fixture.refs() == before)
     }
 

@@ -53,8 +53,20 @@ struct CommitteeWordingCommandTests {
                                    "--entree-en-vigueur", "2027-02-01", "--repo", repo] + Self.chair)
         #expect(refused.exitCode == 1, "\(refused)")
         #expect(refused.stderr.contains(
-            "suivi review advance periodique-2020 redaction --as dgs && suivi review advance periodique-2020 consultation --as dgs"),
+            "suivi revision avancer periodique-2020 redaction --siege dgs && suivi revision avancer periodique-2020 consultation --siege dgs"),
             "\(refused.stderr)")
+    }
+
+    @Test("a refusal for a missing value names the CLI option that gives it; nothing is written")
+    func missingValueNamesOption() throws {
+        let folder = try TemporaryFolder()
+        let repo = try CLI.shippedRegister(in: folder)
+        let before = try CLI.ok(["log"], repo: repo).stdout
+        let refused = try CLI.run(["review", "advance", "periodique-2020", "close-sans-modification", "--today", "2026-11-24",
+                                   "--repo", repo] + Self.chair)
+        #expect(refused.exitCode == 1, "\(refused)")
+        #expect(refused.stderr.contains("une révision close sans modification indique sa raison (--motif)."), "\(refused.stderr)")
+        #expect(try CLI.ok(["log"], repo: repo).stdout == before)
     }
 }
 }

@@ -41,11 +41,11 @@ struct AccountStoreTests {
         await #expect(throws: AccountError.weakPassword(minimum: 10)) {
             try await store.setPassword(login: "dgs", password: "court", committee: fixture.committee, today: WebFixture.today, person: nil)
         }
-        await #expect(throws: AccountError.unknownLogin("inconnu")) {
+        await #expect(throws: AccountError.committee(.unknownLogin("inconnu"))) {
             try await store.setPassword(login: "inconnu", password: "assez-long-pour-passer", committee: fixture.committee,
                                         today: WebFixture.today, person: nil)
         }
-        await #expect(throws: AccountError.noPerson(seat: "ofii-medecins")) {
+        await #expect(throws: AccountError.committee(.noActingPerson(seat: "ofii-medecins"))) {
             try await store.setPassword(login: "ofii-medecins", password: "assez-long-pour-passer", committee: fixture.committee,
                                         today: WebFixture.today, person: nil)
         }

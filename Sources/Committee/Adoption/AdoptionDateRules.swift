@@ -23,7 +23,10 @@ public enum AdoptionDateProblem: Sendable, Hashable, Codable, CustomStringConver
         return false
     }
 
-    public var description: String {
+    public var description: String { description(.neutral) }
+
+    /// The problem, with the confirmation field as `wording` points at it.
+    public func description(_ wording: ErrorWording) -> String {
         switch self {
         case .entryBeforeSignature(let signature, let entry):
             return "l'entrée en vigueur (\(entry.french)) précède la signature (\(signature.french))"
@@ -36,8 +39,8 @@ public enum AdoptionDateProblem: Sendable, Hashable, Codable, CustomStringConver
                 + "(\(versionSignature.french)), sur laquelle le projet s'appuie ou qui a été adoptée depuis"
         case .futureSignatureNotConfirmed(let signature, let today):
             return "la signature (\(signature.french)) est à plus de \(AdoptionDateRules.confirmableDays) jours d'aujourd'hui "
-                + "(\(today.french)) : vérifiez l'année ; si cette date est bien voulue, confirmez-la explicitement "
-                + "(option --date-future-confirmee, ou la case « date de signature future confirmée » de la page web)"
+                + "(\(today.french)) : vérifiez l'année ; si cette date est bien voulue, confirmez-la explicitement"
+                + wording.pointing(at: [.futureSignatureConfirmation])
         case .implausibleDate(let field, let date, let today):
             return "\(field) (\(date.french)) est à plus de \(AdoptionDateRules.maximumYears) ans d'aujourd'hui (\(today.french)) : "
                 + "date impossible, même confirmée ; vérifiez l'année"

@@ -74,6 +74,14 @@ public struct CommitteeEvent: Sendable, Hashable, Codable {
     /// The default time to assess an event: six months.
     public static let defaultAssessmentMonths = 6
 
+    /// The assessment deadline of an event recorded on `today`: `deadline` when given, else `months` months later.
+    public static func deadline(recordedOn today: LegalDate, months: Int = defaultAssessmentMonths, deadline: LegalDate? = nil) -> LegalDate {
+        deadline ?? today.adding(months: months)
+    }
+
+    /// Whether the assessment is still open after its deadline on `today`.
+    public func isOverdue(on today: LegalDate) -> Bool { status == .assessing && deadline < today }
+
     static let root = "evenement"
 
     public static func path(_ id: String) -> String { "committee/events/\(id).xml" }

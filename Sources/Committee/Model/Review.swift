@@ -92,6 +92,12 @@ public struct Review: Sendable, Hashable, Codable {
         self.history = history
     }
 
+    /// Whether the review is still open after its due date on `today`. `due` replaces the recorded due date
+    /// where the dashboard knows a later one (a periodic review follows its text's cadence).
+    public func isOverdue(on today: LegalDate, due: LegalDate? = nil) -> Bool {
+        status.isOpen && ((due ?? self.due).map { $0 < today } ?? false)
+    }
+
     /// The date the review was decided (adopted or closed without change), if it was.
     public var completed: LegalDate? {
         history.last { $0.to == .adopted || $0.to == .closedWithoutChange }?.date

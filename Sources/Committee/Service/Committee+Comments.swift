@@ -56,7 +56,7 @@ extension Committee {
                               work: parent.work, wId: parent.wId, eId: parent.eId, commit: parent.commit, text: body,
                               replyTo: parent.replyTo ?? parent.id)
         } else {
-            guard let eId else { throw .invalidInput("indiquez l'élément commenté (--eid art_3__para_2).") }
+            guard let eId else { throw .inputRequired("indiquez l'élément commenté (son identifiant, par exemple art_3__para_2)", fields: [.clause]) }
             let commit = try await anchorCommit(of: review, in: state)
             let document = try await call { () async throws(RegisterError) in try await register.document(at: commit, work: review.work) }
             guard let clause = Self.clause(eId, in: document) else { throw .unknownClause(eId: eId, commit: commit.abbreviated) }
@@ -74,7 +74,7 @@ extension Committee {
     public func resolveComment(review id: String, comment commentID: String, note: String, acting: Acting,
                                today: LegalDate) async throws(CommitteeError) -> Comment {
         let trimmed = note.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty else { throw .invalidInput("la résolution d'un commentaire indique une note (--note).") }
+        guard !trimmed.isEmpty else { throw .inputRequired("la résolution d'un commentaire indique une note", fields: [.resolutionNote]) }
         let initial = try await state()
         let (_, author) = try resolveChair(acting, in: initial, on: today, action: "résoudre un commentaire")
         var result: Comment?

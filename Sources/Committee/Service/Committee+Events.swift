@@ -37,7 +37,7 @@ extension Committee {
     public func decideNoRevision(event id: String, reason: String, acting: Acting, today: LegalDate)
         async throws(CommitteeError) -> CommitteeEvent {
         guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw .invalidInput("la décision de ne pas réviser indique sa raison (--motif).")
+            throw .inputRequired("la décision de ne pas réviser indique sa raison", fields: [.reason])
         }
         let initial = try await state()
         let (_, author) = try resolveChair(acting, in: initial, on: today, action: "décider de ne pas réviser")

@@ -16,7 +16,7 @@ extension Committee {
                               reason: "une position ne s'enregistre que pendant la consultation du comité")
         }
         let trimmed = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty || opinion == .abstention else { throw .invalidInput("une position indique son motif (--motif).") }
+        guard !trimmed.isEmpty || opinion == .abstention else { throw .inputRequired("une position indique son motif", fields: [.reason]) }
         let position = Position(review: id, seat: seat.id, opinion: opinion, reason: trimmed, commit: consulted, date: today,
                                 person: Self.label(person))
         try await apply([Position.path(review: id, seat: seat.id): try Self.data(position)],

@@ -60,7 +60,7 @@ extension Committee {
         guard Identifiers.isValid(id) else {
             throw .invalidInput("identifiant de révision « \(id) » invalide : lettres, chiffres, « - » et « _ » seulement.")
         }
-        if kind == .event && eventID == nil { throw .invalidInput("une révision sur événement indique l'événement (--evenement).") }
+        if kind == .event && eventID == nil { throw .inputRequired("une révision sur événement indique l'événement", fields: [.event]) }
         if kind == .periodic && eventID != nil { throw .invalidInput("une révision périodique n'a pas d'événement déclencheur.") }
         var opened: Review?
         let state0 = try await state()
@@ -72,7 +72,7 @@ extension Committee {
             let works = try await call { () async throws(RegisterError) in try await register.works(at: main) }
             let chosen: String
             if let work { chosen = work } else if works.count == 1, let only = works.first { chosen = only } else {
-                throw .invalidInput("indiquez le texte (--texte) : \(works.joined(separator: ", ")).")
+                throw .inputRequired("indiquez le texte parmi \(works.joined(separator: ", "))", fields: [.text])
             }
             guard works.contains(chosen) else { throw .unknownText(chosen) }
             var changes: [String: Data?] = [:]
@@ -132,7 +132,7 @@ extension Committee {
         let (_, author) = try resolveChair(acting, in: initial, on: today,
                                            action: request.to == .adopted ? "adopter une révision" : action)
         if request.to == .closedWithoutChange && (request.note ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
-            throw .invalidInput("une révision close sans modification indique sa raison (--motif).")
+            throw .inputRequired("une révision close sans modification indique sa raison", fields: [.reason])
         }
         if request.to == .adopted {
             return try await adopt(current, request, acting: acting, author: author, today: today)
@@ -203,7 +203,7 @@ extension Committee {
         async throws(CommitteeError) -> Review {
         let id = current.id
         guard let dates = request.adoption else {
-            throw .invalidInput("l'adoption indique la date de signature et la date d'entrée en vigueur (--signature, --entree-en-vigueur).")
+            throw .inputRequired("l'adoption indique la date de signature et la date d'entrée en vigueur", fields: [.signatureDate, .entryIntoForceDate])
         }
         for _ in 0..<20 {
             let state = try await self.state()

@@ -21,6 +21,10 @@ public struct ReviewSummary: Sendable, Hashable, Codable {
     public let stalePositions: [String]
     public let positions: [Position]
     public let unresolvedComments: Int
+
+    /// Whether `position` is about another draft than the one the committee was consulted on (it must be given
+    /// again). The dashboard, the review page and the adoption guard all ask this.
+    public func isStale(_ position: Position) -> Bool { position.isStale(consulted: consultedCommit) }
 }
 
 /// An event whose assessment is still open.
@@ -71,7 +75,7 @@ extension Committee {
         }
         let events = state.events.values.filter { $0.status == .assessing }.sorted { ($0.deadline, $0.id) < ($1.deadline, $1.id) }
             .map { EventSummary(id: $0.id, date: $0.date, kind: $0.kind, summary: $0.summary, deadline: $0.deadline,
-                                overdue: $0.deadline < today) }
+                                overdue: $0.isOverdue(on: today)) }
         var status = CommitteeStatus(today: today, texts: texts, openReviews: reviews, eventsUnderAssessment: events)
         status.damagedRecords = state.damaged
         return status
@@ -102,7 +106,7 @@ extension Committee {
         }
         return ReviewSummary(
             id: review.id, kind: review.kind, work: review.work, status: review.status, due: due,
-            overdue: review.status.isOpen && (due.map { $0 < today } ?? false), draftBranch: review.draftBranch,
+            overdue: review.isOverdue(on: today, due: due), draftBranch: review.draftBranch,
             draftTip: tip?.description, consultedCommit: review.consultedCommit,
             draftChangedSinceConsultation: review.consultedCommit != nil && tip != nil && review.consultedCommit != tip?.description,
             seatsWithoutPosition: missing, stalePositions: stale,

@@ -18,7 +18,7 @@ public struct AmendingOrderGenerator: Sendable {
     /// - Parameter date: the order's date (its year goes into new wIds). By default the draft date of
     ///   `new`, else its signature date when later than `old`'s, else `today`.
     public func order(from old: LegalDocument, to new: LegalDocument, date: LegalDate? = nil, today: LegalDate? = nil) -> AmendingOrder {
-        let orderDate = date ?? Self.date(from: old, to: new, today: today ?? Self.today)
+        let orderDate = date ?? Self.date(from: old, to: new, today: today ?? LegalDate.today(in: .paris))
         var session = Session(current: old, target: new, previousWIds: old.allWIds)
         session.run()
         let consolidated = IdentifierAssignment.assignNewWIds(session.current, previous: old.allWIds, year: orderDate.year)
@@ -45,11 +45,6 @@ public struct AmendingOrderGenerator: Sendable {
     /// Whether one place contains the other ("Article 2" and "Article 2, alinéa 1").
     static func related(_ a: String, _ b: String) -> Bool {
         a == b || a.hasPrefix(b + ",") || b.hasPrefix(a + ",")
-    }
-
-    static var today: LegalDate {
-        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "Europe/Paris") ?? .current, from: Date())
-        return LegalDate(year: parts.year ?? 2026, month: parts.month ?? 1, day: parts.day ?? 1) ?? LegalDate(year: 2026, month: 1, day: 1)!
     }
 
     /// The draft's date; else its signature when later than the amended version's (a draft made by

@@ -4,7 +4,7 @@ import LegalText
 import Register
 
 /// What can go wrong while building an export, with a French message that says what to do.
-public enum PublishingError: Error, Sendable, Equatable, LocalizedError, CustomStringConvertible {
+public enum PublishingError: Error, Sendable, Equatable, LocalizedError, CustomStringConvertible, WordedError {
     case register(RegisterError)
     case committee(CommitteeError)
     /// The review has no draft yet (no branch, no consulted commit, no adopted version); `chair` is the
@@ -24,21 +24,21 @@ public enum PublishingError: Error, Sendable, Equatable, LocalizedError, CustomS
     /// The output path is a folder, or cannot be written.
     case output(path: String, reason: String)
 
-    public var description: String {
+    public func description(_ wording: ErrorWording) -> String {
         switch self {
-        case .register(let error): return error.description
-        case .committee(let error): return error.description
+        case .register(let error): return error.description(wording)
+        case .committee(let error): return error.description(wording)
         case .reviewWithoutDraft(let review, let chair):
             return "la révision « \(review) » n'a pas encore de projet, donc pas de bulletin. Pour en rédiger un : "
-                + "(1) la présidence la passe en rédaction : suivi review advance \(review) redaction --as \(chair) ; "
+                + "(1) la présidence la passe en rédaction : "
+                + wording.remedy(.advanceReview(review: review, stages: ["redaction"], seat: chair)) + " ; "
                 + "(2) modifiez la copie de travail brouillons/\(review)/ du registre ; "
-                + "(3) enregistrez-la : suivi draft commit \(review) -m \"…\" ; "
-                + "puis relancez suivi export bulletin --review \(review)."
+                + "(3) " + wording.remedy(.commitDraft(draft: review)) + " ; "
+                + "puis " + wording.remedy(.exportBulletin(review: review)) + "."
         case .noEarlierVersion(let review, let work):
             return "la révision « \(review) » a un projet, mais le registre ne contient aucune version adoptée de \(work) "
                 + "antérieure à laquelle le comparer : le bulletin montre ce qui change par rapport au texte en vigueur. "
-                + "Enregistrez d'abord la version en vigueur comme version adoptée (suivi import <dossier> --auteur \"Nom <courriel>\", "
-                + "voir suivi log), puis relancez suivi export bulletin --review \(review)."
+                + "D'abord, " + wording.remedy(.importAdoptedVersion) + " ; puis " + wording.remedy(.exportBulletin(review: review)) + "."
         case .unrecognisedFormula(let article, let text):
             return "\(article) : formule non reconnue « \(text) » ; utilisez les formules du Guide de légistique "
                 + "(« les mots : « … » sont remplacés par les mots : « … » », « est inséré un alinéa ainsi rédigé : », …)."

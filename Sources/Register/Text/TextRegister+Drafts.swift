@@ -69,7 +69,7 @@ extension TextRegister {
         guard let main = try await store.tip() else { throw .noAdoptedVersion }
         let branch = Self.branch(ofDraft: name)
         if let existing = try await store.tip(of: branch) { throw .branchExists(ref: branch, tip: existing) }
-        let date = today ?? VersionMetadata.today()
+        let date = today ?? LegalDate.today(in: .paris)
         var changes: [String: Data?] = [:]
         var versions: [String] = []
         for work in try await works(at: main) {

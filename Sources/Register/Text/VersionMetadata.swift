@@ -5,15 +5,6 @@ import LegalText
 /// `#projet` and has the expression `{work}/{draft name}/fr`; an adopted version has its signature,
 /// publication and entry-into-force dates and the expression `{work}/{YYYY-MM-DD}/fr` at its entry into force.
 public enum VersionMetadata {
-    /// Today's date in Paris, where the texts are signed.
-    public static func today(_ now: Date = Date()) -> LegalDate {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Europe/Paris") ?? calendar.timeZone
-        let parts = calendar.dateComponents([.year, .month, .day], from: now)
-        return LegalDate(year: parts.year ?? 2000, month: parts.month ?? 1, day: parts.day ?? 1)
-            ?? LegalDate(year: 2000, month: 1, day: 1)!
-    }
-
     /// `document` as draft `name` dated `date`: lifecycle `#projet` only, no publication, expression and
     /// manifestation URIs of the draft. The work, the text and the notes are unchanged.
     public static func draft(_ document: LegalDocument, name: String, date: LegalDate) -> LegalDocument {

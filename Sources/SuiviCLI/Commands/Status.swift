@@ -66,7 +66,7 @@ extension Suivi {
                     lines.append("    consultation sur le commit \(review.consultedCommit.map { String($0.prefix(12)) } ?? "—")"
                                  + (review.draftChangedSinceConsultation ? " — le projet a changé depuis : adoption impossible sans nouvelle consultation" : ""))
                     for position in review.positions {
-                        let stale = review.stalePositions.contains(position.seat) ? " [périmée : porte sur un projet antérieur]" : ""
+                        let stale = review.isStale(position) ? " [périmée : porte sur un projet antérieur]" : ""
                         lines.append("    position \(position.seat) : \(position.opinion.label)\(stale) — \(position.reason)")
                     }
                     lines.append("    sièges sans position : \(review.seatsWithoutPosition.isEmpty ? "aucun" : review.seatsWithoutPosition.joined(separator: ", "))")

@@ -34,12 +34,11 @@ struct AuthorOptions: ParsableArguments {
     }
 }
 
+/// The person named by an option or `$SUIVI_AUTEUR` (the rule is Register's ``Identity/init(parsing:)``).
 func parseIdentity(_ text: String) throws -> Identity {
-    guard let open = text.lastIndex(of: "<"), let close = text.lastIndex(of: ">"), open < close else {
-        throw ValidationError("auteur « \(text) » : écrivez « Prénom Nom <courriel> ».")
+    do {
+        return try Identity(parsing: text)
+    } catch {
+        throw ValidationError(error.description)
     }
-    let name = text[..<open].trimmingCharacters(in: .whitespaces)
-    let email = text[text.index(after: open)..<close].trimmingCharacters(in: .whitespaces)
-    guard !name.isEmpty, !email.isEmpty else { throw ValidationError("auteur « \(text) » : le nom et le courriel sont obligatoires.") }
-    return Identity(name: name, email: email)
 }

@@ -14,12 +14,7 @@ struct TodayOption: ParsableArguments {
             guard let date = LegalDate(iso: today) else { throw ValidationError("--aujourdhui « \(today) » : écrivez la date AAAA-MM-JJ.") }
             return date
         }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Europe/Paris") ?? calendar.timeZone
-        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
-        guard let year = parts.year, let month = parts.month, let day = parts.day,
-              let date = LegalDate(year: year, month: month, day: day) else { throw ValidationError("date du système illisible.") }
-        return date
+        return LegalDate.today(in: .paris)
     }
 }
 

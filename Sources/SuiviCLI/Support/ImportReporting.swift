@@ -22,9 +22,9 @@ func runInterruptibleImport<T: Sendable>(_ body: @escaping @Sendable () async th
         guard outcome.signal != nil else { throw error }
         var messages: [String] = []
         if let error = error as? RegisterError, error != .cancelled {
-            messages.append(error.description)
+            messages.append(cliMessage(error))
         } else if let error = error as? LegalTextError {
-            messages.append(error.description)
+            messages.append(cliMessage(error))
         } else if !(error is RegisterError) {
             throw error
         }

@@ -35,13 +35,17 @@ public struct Account: Sendable, Hashable, Codable {
         self.passwordHash = passwordHash
     }
 
+    /// The account the committee's rule gave `holder`, with its password hash.
+    public init(_ holder: SeatAccount, passwordHash: String) {
+        self.init(login: holder.login, seat: holder.seat, name: holder.person.name, email: holder.person.email,
+                  isMember: holder.isMember, passwordHash: passwordHash)
+    }
+
     /// The person signing the commits.
     public var identity: Identity { Identity(name: name, email: email) }
 
-    /// Who acts when this account writes: always its own seat. A member account names the person (the
-    /// committee refuses them once out of office); a seat account lets the committee pick the seat's only
-    /// member in office, else the person recorded with the account.
+    /// Who acts when this account writes (the committee's rule, ``SeatAccount/acting``).
     public var acting: Acting {
-        isMember ? Acting(seat: seat, person: identity) : Acting(seat: seat, person: nil, fallback: identity)
+        SeatAccount(login: login, seat: seat, person: identity, isMember: isMember).acting
     }
 }

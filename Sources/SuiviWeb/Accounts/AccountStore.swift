@@ -112,26 +112,13 @@ public struct AccountStore: Sendable {
         } catch {
             throw .committee(error)
         }
-        let trimmed = login.trimmingCharacters(in: .whitespaces)
-        var account: Account
-        if let seat = roster.seat(trimmed) {
-            let members = seat.currentMembers(on: today)
-            if members.count > 1 { throw .severalMembers(seat: seat.id, emails: members.map(\.email)) }
-            if let member = members.first {
-                account = Account(login: seat.id, seat: seat.id, name: member.name, email: member.email, isMember: false, passwordHash: "")
-            } else if let person {
-                account = Account(login: seat.id, seat: seat.id, name: person.name, email: person.email, isMember: false, passwordHash: "")
-            } else {
-                throw .noPerson(seat: seat.id)
-            }
-        } else if let (seat, member) = roster.seats.lazy.compactMap({ seat in
-            seat.currentMembers(on: today).first { $0.email.lowercased() == trimmed.lowercased() }.map { (seat, $0) }
-        }).first {
-            account = Account(login: member.email, seat: seat.id, name: member.name, email: member.email, isMember: true, passwordHash: "")
-        } else {
-            throw .unknownLogin(trimmed)
+        let holder: SeatAccount
+        do {
+            holder = try roster.account(for: login, on: today, person: person)
+        } catch {
+            throw .committee(error)
         }
-        account.passwordHash = Bcrypt.hash(password, cost: cost)
+        let account = Account(holder, passwordHash: Bcrypt.hash(password, cost: cost))
         var all = try accounts().filter { $0.login.lowercased() != account.login.lowercased() }
         all.append(account)
         all.sort { $0.login < $1.login }

@@ -27,10 +27,5 @@ public struct WebConfiguration: Sendable {
     }
 
     /// The calendar date in Paris now.
-    public static let parisToday: @Sendable () -> LegalDate = {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Europe/Paris") ?? calendar.timeZone
-        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
-        return LegalDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1) ?? LegalDate(year: 1970, month: 1, day: 1)!
-    }
+    public static let parisToday: @Sendable () -> LegalDate = { LegalDate.today(in: .paris) }
 }

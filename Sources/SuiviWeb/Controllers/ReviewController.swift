@@ -330,7 +330,7 @@ struct ReviewController {
 
         let mine = summary.positions.first { $0.seat == account.seat }
         let positions = summary.positions.map { position in
-            PositionRow(seat: position.seat, opinion: position.opinion.label, stale: position.isStale(consulted: review.consultedCommit),
+            PositionRow(seat: position.seat, opinion: position.opinion.label, stale: summary.isStale(position),
                         reason: position.reason, date: position.date.french, person: position.person, mine: position.seat == account.seat)
         }
         let outstanding = review.status == .consultation ? AdoptionOutstanding(review: review, in: state).phrases : []

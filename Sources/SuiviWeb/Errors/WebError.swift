@@ -1,6 +1,7 @@
 import Committee
 import Foundation
 import Hummingbird
+import LegalText
 import Publishing
 import Register
 
@@ -54,11 +55,8 @@ public enum WebError: Error, Sendable, Equatable {
 extension WebError {
     /// "10 h 48" in Paris.
     static func parisTime(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Europe/Paris") ?? calendar.timeZone
-        let parts = calendar.dateComponents([.hour, .minute], from: date)
-        let minute = parts.minute ?? 0
-        return "\(parts.hour ?? 0) h \(minute < 10 ? "0" : "")\(minute)"
+        let (hour, minute) = LegalTimeZone.paris.timeOfDay(date)
+        return "\(hour) h \(minute < 10 ? "0" : "")\(minute)"
     }
 
     /// The refusal of an attempt the login throttle blocks.
@@ -83,15 +81,15 @@ enum ErrorMapping {
         case let error as WebError:
             return (error.status, error.message)
         case let error as CommitteeError:
-            return (status(of: error), sentence(error.description))
+            return (status(of: error), sentence(error.description(.web)))
         case let error as RegisterError:
-            return (status(of: error), sentence(error.description))
+            return (status(of: error), sentence(error.description(.web)))
         case let error as PublishingError:
             switch error {
-            case .register(let inner): return (status(of: inner), sentence(inner.description))
-            case .committee(let inner): return (status(of: inner), sentence(inner.description))
-            case .reviewWithoutDraft, .noEarlierVersion: return (.notFound, sentence(error.description))
-            default: return (.internalServerError, sentence(error.description))
+            case .register(let inner): return (status(of: inner), sentence(inner.description(.web)))
+            case .committee(let inner): return (status(of: inner), sentence(inner.description(.web)))
+            case .reviewWithoutDraft, .noEarlierVersion: return (.notFound, sentence(error.description(.web)))
+            default: return (.internalServerError, sentence(error.description(.web)))
             }
         case is AccountError:
             // Never the file's path nor the parser's words to a visitor: the details go to the log.
@@ -112,8 +110,9 @@ enum ErrorMapping {
     static func status(of error: CommitteeError) -> HTTPResponse.Status {
         switch error {
         case .chairOnly, .notAMember, .noActingPerson: return .forbidden
-        case .unknownReview, .unknownEvent, .unknownComment, .unknownText, .unknownSeat, .unknownMember: return .notFound
-        case .invalidInput, .unknownClause, .adoptionDatesRefused, .adoptionNotConfirmed, .forbiddenCharacter:
+        case .unknownReview, .unknownEvent, .unknownComment, .unknownText, .unknownSeat, .unknownMember, .unknownLogin: return .notFound
+        case .severalMembers: return .conflict
+        case .invalidInput, .inputRequired, .unknownClause, .adoptionDatesRefused, .adoptionNotConfirmed, .forbiddenCharacter:
             return .unprocessableContent
         case .transitionRefused, .wrongStage, .notConsultedOnDraft, .eventClosed, .reviewExists, .eventExists, .seatExists:
             return .conflict

@@ -37,7 +37,8 @@ extension Suivi.EventCommand {
         func run() async throws {
             let acting = try seat.acting()
             let day = try today.date()
-            let deadline = try echeance.map { try legalDate($0, option: "--echeance") } ?? day.adding(months: delaiMois)
+            let deadline = CommitteeEvent.deadline(recordedOn: day, months: delaiMois,
+                                                   deadline: try echeance.map { try legalDate($0, option: "--echeance") })
             let event = CommitteeEvent(id: id, date: try legalDate(date, option: "--date"), kind: nature, summary: resume,
                                        source: source, works: texte, deadline: deadline)
             let committee = Committee(register: try register.open())

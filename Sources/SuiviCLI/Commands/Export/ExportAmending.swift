@@ -64,14 +64,7 @@ extension Suivi {
                 let data = try await publishingCall { () async throws(PublishingError) in try order.odt() }
                 try output.write(data, binary: true)
             case .json:
-                struct Output: Encodable {
-                    let schema = "suivi-arrete-modificatif"; let schemaVersion = 1
-                    let old: String; let new: String; let roundTripExact: Bool; let unexpressed: [UnexpressedChange]
-                    let articles: [[String]]; let operations: [AmendingOperation]
-                }
-                let articles = order.document.body.map { $0.textBlocks.map(\.plainText) }
-                try output.write(try jsonString(Output(old: old, new: new, roundTripExact: order.roundTripExact, unexpressed: order.unexpressed,
-                                                       articles: articles, operations: order.operations)) + "\n")
+                try output.write(try AmendingOrderJSON(order, old: old, new: new).encoded())
             }
         }
     }

@@ -38,8 +38,7 @@ extension Suivi.ReviewCommand {
             switch options.format.value {
             case .json: print(try jsonDocument("suivi-revision", review))
             case .text:
-                let late = review.due.map { $0 < day } ?? false
-                print("Révision \(review.id) ouverte (\(review.work)) ; échéance : \(review.due?.french ?? "—")\(late ? " (dépassée)" : "").")
+                print("Révision \(review.id) ouverte (\(review.work)) ; échéance : \(review.due?.french ?? "—")\(review.isOverdue(on: day) ? " (dépassée)" : "").")
             }
         }
     }

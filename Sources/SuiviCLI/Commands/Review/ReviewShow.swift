@@ -44,8 +44,7 @@ extension Suivi.ReviewCommand {
                     print("    \(step.date.french)  \(from)\(step.to.label)  par \(step.person) (\(step.seat))\(step.note.map { " : \($0)" } ?? "")")
                 }
                 for position in summary.positions {
-                    let stale = summary.stalePositions.contains(position.seat) || position.commit != review.consultedCommit
-                    print("  position \(position.seat) : \(position.opinion.label)\(stale ? " [périmée]" : "") — \(position.reason)")
+                    print("  position \(position.seat) : \(position.opinion.label)\(summary.isStale(position) ? " [périmée]" : "") — \(position.reason)")
                 }
                 if review.status == .consultation {
                     print("  sièges sans position : \(summary.seatsWithoutPosition.isEmpty ? "aucun" : summary.seatsWithoutPosition.joined(separator: ", "))")

@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+
+/// The libraries' messages name what the user gives as values (``Register/InputField``, ``Register/Remedy``), never
+/// as a CLI option: the web shows them to a browser user, and the CLI may rename its options.
+@Suite("Library messages name no CLI option")
+struct LibraryMessagesTests {
+    static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let libraries = ["LegalText", "Register", "ClauseDiff", "Committee", "Publishing"]
+
+    /// The CLI options (`--motif`, `--as`…) in the string literals of one source file, as "line: option"; comments
+    /// are not read, nor CSS custom properties (`--encre:`, `var(--encre)`) in the HTML renderers' style sheets.
+    static func options(in source: String) throws -> [String] {
+        let literal = try Regex(#""(?:[^"\\]|\\.)*""#)
+        let option = try Regex(#"(?:^|[^\w-])--[a-z][a-z0-9-]*"#)
+        let css = try Regex(#"var\(--[a-z0-9-]+\)|--[a-z][a-z0-9-]*\s*:"#)
+        var found: [String] = []
+        var inMultiline = false
+        for (number, line) in source.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            var strings: [Substring] = []
+            if trimmed.contains("\"\"\"") {
+                inMultiline.toggle()
+                continue
+            }
+            if inMultiline {
+                strings = [line[...]]
+            } else {
+                if trimmed.hasPrefix("//") { continue }
+                strings = line.matches(of: literal).map { line[$0.range] }
+            }
+            for string in strings {
+                let text = String(string).replacing(css, with: "")
+                found += text.matches(of: option).map { match in
+                    let hit = text[match.range]
+                    return "\(number + 1): \(hit[hit.range(of: "--")!.lowerBound...])"
+                }
+            }
+        }
+        return found
+    }
+
+    @Test("no user-facing string of LegalText, Register, ClauseDiff, Committee or Publishing names a CLI option")
+    func noOption() throws {
+        var offenders: [String] = []
+        var files = 0
+        for module in Self.libraries {
+            let folder = Self.packageRoot.appendingPathComponent("Sources/\(module)")
+            let paths = try #require(FileManager.default.enumerator(atPath: folder.path)).compactMap { $0 as? String }
+            for path in paths where path.hasSuffix(".swift") {
+                files += 1
+                let source = try String(contentsOf: folder.appendingPathComponent(path), encoding: .utf8)
+                offenders += try Self.options(in: source).map { "Sources/\(module)/\(path):\($0)" }
+            }
+        }
+        #expect(files > 100, "the library sources were not found under \(Self.packageRoot.path)")
+        #expect(offenders.isEmpty, "CLI options in library messages (give an InputField or a Remedy instead):\n\(offenders.joined(separator: "\n"))")
+    }
+
+    @Test("the scan sees an option in a message, in a multi-line string, and not in a comment or a style sheet")
+    func scanner() throws {
+        let source = #"""
+        // git log --first-parent
+        throw .invalidInput("une position indique son motif (--motif).")
+        let css = "body{color:var(--encre)} :root{--encre:#111}"
+        let help = """
+          relancez avec --confirmer
+          """
+        let x = "a--b et 2--3"
+        """#
+        #expect(try Self.options(in: source) == ["2: --motif", "5: --confirmer"])
+    }
+}
