@@ -126,7 +126,7 @@ extension Suivi {
 
         private static func load(_ path: String) -> Result<LegalDocument, LegalTextError> {
             do {
-                return .success(try LegalTextReader.read(contentsOf: path).document)
+                return .success(try LegalTextReader.readInItsProfile(contentsOf: path).document)
             } catch {
                 return .failure(error)
             }
@@ -134,7 +134,7 @@ extension Suivi {
 
         private func read(_ path: String) throws -> LegalDocument {
             do {
-                return try LegalTextReader.read(contentsOf: path).document
+                return try LegalTextReader.readInItsProfile(contentsOf: path).document
             } catch {
                 printError("suivi : \(error.description)")
                 throw ExitCode.failure

@@ -31,7 +31,7 @@ extension Suivi {
             let identity = try options.author.identity()
             let source: SourceDocument
             do {
-                source = try LegalTextReader.read(contentsOf: file)
+                source = try LegalTextReader.readInItsProfile(contentsOf: file)
             } catch {
                 printError("suivi : \(error.description)")
                 if case .unsupportedElement = error, let data = try? Data(contentsOf: URL(fileURLWithPath: file)),

@@ -53,7 +53,7 @@ extension Suivi {
             let label: String
             if let file {
                 do {
-                    document = try LegalTextReader.read(contentsOf: file).document
+                    document = try LegalTextReader.readInItsProfile(contentsOf: file).document
                 } catch {
                     printError("suivi : \(error.description)")
                     throw ExitCode.failure
