@@ -102,21 +102,22 @@ struct ForeignAKNCommandTests {
         #expect(sameChanges.allSatisfy { $0["class"] as? String == "unchanged" }, "\(sameChanges.filter { $0["class"] as? String != "unchanged" })")
         #expect((same["metadataChanges"] as? [Any])?.isEmpty ?? true)
 
-        // Edit the text of one leaf clause's paragraph, found on one line of the file.
+        // Edit the text of one leaf clause's paragraph: its first words, found once in the file on one line.
         let text = try String(contentsOfFile: path, encoding: .utf8)
         let document = try LegalTextReader.readAny(contentsOf: path).document
         let candidates = document.body.flatMap(\.flattened).filter { clause in
             clause.children.isEmpty && clause.content.count == 1 && clause.content[0].isParagraph
-                && clause.content[0].inlines.count == 1 && clause.content[0].plainText.count > 12
+                && clause.content[0].inlines.count == 1 && clause.content[0].plainText.count > 40
         }
-        let (target, sentence) = try #require(candidates.lazy.compactMap { clause -> (Clause, String)? in
-            let sentence = clause.content[0].plainText
-            return text.components(separatedBy: ">" + sentence + "<").count == 2 ? (clause, sentence) : nil
-        }.first, "\(name): no paragraph whose text stands on one line")
+        let (target, fragment) = try #require(candidates.lazy.compactMap { clause -> (Clause, String)? in
+            let words = clause.content[0].plainText.split(separator: " ")
+            guard words.count > 6 else { return nil }
+            let fragment = words.prefix(6).joined(separator: " ")
+            return text.components(separatedBy: fragment).count == 2 ? (clause, fragment) : nil
+        }.first, "\(name): no paragraph whose first words stand once on one line")
         let folder = try TemporaryFolder()
         defer { withExtendedLifetime(folder) {} }
-        let edited = try folder.write(text.replacingOccurrences(of: ">" + sentence + "<", with: ">" + sentence + " (modifié)<"),
-                                      to: "modifie.xml")
+        let edited = try folder.write(text.replacingOccurrences(of: fragment, with: fragment + " (modifié)"), to: "modifie.xml")
         let diff = try json(try CLI.run("diff", path, edited, "--format", "json"))
         let changes = try #require(diff["changes"] as? [[String: Any]])
         let changed = changes.filter { $0["class"] as? String != "unchanged" }
@@ -124,7 +125,9 @@ struct ForeignAKNCommandTests {
         #expect(changed.first?["eId"] as? String == target.eId)
         #expect(changed.first?["class"] as? String == "modified")
         let segments = changed.first?["textDiff"] as? [[String: Any]] ?? []
-        #expect(segments.filter { $0["op"] as? String != "equal" }.map { $0["text"] as? String } == [" (modifié)"], "\(segments)")
+        let edits = segments.filter { $0["op"] as? String != "equal" }
+        #expect(edits.map { $0["op"] as? String } == ["inserted"], "\(segments)")
+        #expect(edits.first.flatMap { $0["text"] as? String }?.trimmingCharacters(in: .whitespaces) == "(modifié)", "\(segments)")
         #expect(changes.count == sameChanges.count)
     }
 

@@ -152,6 +152,13 @@ private struct ConversionRun {
                                + "#entreeEnVigueur ou #projet selon le cas.")
             }
         }
+        // The schema requires a `name` on TLCReference, which the profile's references do not hold.
+        let nameless = document.references.filter { $0.element == "TLCReference" }.count
+        if nameless > 0 {
+            document.references.removeAll { $0.element == "TLCReference" }
+            changes.append("\(nameless) référence(s) <TLCReference> retirée(s) : le profil ne garde pas leur attribut name, "
+                           + "que le schéma exige.")
+        }
         for index in document.references.indices where document.references[index].eId.isEmpty {
             document.references[index].eId = "ref_\(index + 1)"
             named += 1
@@ -181,8 +188,14 @@ private struct ConversionRun {
             if !original.kind.isInProfile {
                 let kind: ClauseKind = original.kind == .subparagraph || original.kind == .alinea ? .paragraph
                     : original.kind == .indent || original.kind == .sublist ? .point : .section
-                renamedKinds["<\(original.kind.elementName)> devenu(s) <\(kind.elementName)>", default: 0] += 1
+                renamedKinds["<\(original.kind.elementName)> devenu(s) <\(kind.elementName)>"
+                             + (original.attributes["name"] != nil ? " (son name devenu class)" : ""), default: 0] += 1
                 clause.kind = kind
+                // An hcontainer's `name` (what kind of container it is) is not an attribute of the profile's
+                // elements: it becomes the class, unless there is one.
+                if let name = clause.attributes.removeValue(forKey: "name"), clause.attributes["class"] == nil {
+                    clause.attributes["class"] = name
+                }
             }
             clause.numMarkup = nil
             if original.partAttributes != nil {

@@ -519,8 +519,8 @@ final class DocumentWalker {
         return annexes
     }
 
-    /// Whether a preamble element is one the model holds as values (formula of `p`, citations of `citation`
-    /// with `p`, identifiers only) rather than one to carry.
+    /// Whether a preamble element is one the model holds as values (formula of `p` named and nothing else,
+    /// citations without attributes holding `citation` of `p`) rather than one to carry.
     private static func fitsPreambleModel(_ node: XMLNode) -> Bool {
         func onlyParagraphs(_ node: XMLNode) -> Bool {
             var fits = true
@@ -536,7 +536,7 @@ final class DocumentWalker {
         var fits = true
         try? node.forEachChild { child throws(LegalTextError) in
             guard child.kind == .element else { return }
-            if !child.isNamed("citation") || child.hasAttributesBesideIdentifiers || !onlyParagraphs(child) { fits = false }
+            if !child.isNamed("citation") || !onlyParagraphs(child) { fits = false }
         }
         return fits
     }
