@@ -265,6 +265,24 @@ struct ForeignDocumentTests {
         #expect(written.contains(##"<identification source="#suivi">"##))
     }
 
+    @Test("conversion to the suivi profile gives a document the strict reader reads, and says what it changed")
+    func conversion() throws {
+        let text = Self.document(type: "bill", preamble: "<preamble><p>Le Parlement a adopté :</p></preamble>",
+                                 body: "<hcontainer name=\"titre\"><content><p>Un conteneur.</p></content></hcontainer>" + Self.articles)
+        let conversion = ProfileConversion.convert(try read(text))
+        #expect(conversion.document.profile == .suivi)
+        let written = CanonicalWriter.data(conversion.document)
+        let strict = try LegalTextReader.read(data: written, file: "converti.xml").document
+        #expect(strict.body.map(\.eId) == ["sec_1", "art_1", "art_2"])
+        #expect(strict.body.first?.attributes["class"] == "titre")
+        let said = conversion.changes.joined(separator: "\n")
+        #expect(said.contains("métadonnées réécrites") && said.contains("FRBRprescriptive"))
+        #expect(said.contains("<bill> devient un <act>"))
+        #expect(said.contains("<hcontainer> devenu(s) <section>"))
+        // Already in the profile: nothing to say.
+        #expect(ProfileConversion.convert(try Fixture.minimal().document).changes.isEmpty)
+    }
+
     @Test("the canonical comparison sees a changed word, a dropped element and a changed attribute")
     func comparisonSeesDifferences() throws {
         let text = Self.document(body: Self.articles)
