@@ -132,8 +132,7 @@ public struct RegisterVerifier: Sendable {
         }
         do {
             let document = try await register.document(at: tag.target, work: record.work)
-            let source = try LegalTextReader.read(data: CanonicalWriter.data(document), file: "\(tag.name):\(record.work)")
-            let problems = LegalTextValidator.validate(source)
+            let problems = try LegalTextValidator.validateAsStored(document, file: "\(tag.name):\(record.work)")
             if !problems.isEmpty {
                 findings.append(.init(kind: .invalidVersion, subject: tag.name,
                                       message: "la version \(tag.name) ne valide pas : " + problems.prefix(5).map(\.description).joined(separator: " ; ")))

@@ -8,6 +8,11 @@ public struct Annex: Sendable, Hashable, Codable {
     public var preface: [Block]
     /// The clauses of the annex's main body: introductory alinéas and sections.
     public var clauses: [Clause]
+    /// The attachment's attributes besides `eId` and `wId`.
+    public var attributes: [String: String] = [:]
+    /// The attachment's document from another tool, kept as it is (its own metadata, cover page…); then
+    /// ``preface`` and ``clauses`` are empty.
+    public var carried: Block?
 
     public init(eId: String, wId: String? = nil, name: String = "annexe", preface: [Block], clauses: [Clause]) {
         self.eId = eId

@@ -19,11 +19,17 @@ public struct Clause: Sendable, Hashable, Codable {
     public var attributes: [String: String]
     /// The number as printed ("Article 3", "1°", "A."), if any.
     public var num: String?
+    /// The number's markup, when the source marks it up (`<num><i>a</i>)</num>`, from another tool): written
+    /// back as long as its text is still ``num``.
+    public var numMarkup: [Inline]?
     public var heading: [Inline]?
     public var intro: [Block]
     public var content: [Block]
     public var children: [Clause]
     public var wrapUp: [Block]
+    /// The attributes of the clause's parts (`heading`, `intro`, `content`, `wrapUp`), by part name, when a
+    /// document from another tool gives them some (an eId on a `content`); nil when none has any.
+    public var partAttributes: [String: [String: String]]?
 
     public init(
         kind: ClauseKind, eId: String, wId: String? = nil, attributes: [String: String] = [:],
@@ -44,13 +50,13 @@ public struct Clause: Sendable, Hashable, Codable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case kind, eId, wId, attributes, num, heading, intro, content, children, wrapUp
+        case kind, eId, wId, attributes, num, numMarkup, heading, intro, content, children, wrapUp, partAttributes
     }
 
     public static func == (a: Clause, b: Clause) -> Bool {
         a.kind == b.kind && a.eId == b.eId && a.wId == b.wId && a.attributes == b.attributes && a.num == b.num
-            && a.heading == b.heading && a.intro == b.intro && a.content == b.content && a.children == b.children
-            && a.wrapUp == b.wrapUp
+            && a.numMarkup == b.numMarkup && a.heading == b.heading && a.intro == b.intro && a.content == b.content && a.children == b.children
+            && a.wrapUp == b.wrapUp && a.partAttributes == b.partAttributes
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -59,11 +65,13 @@ public struct Clause: Sendable, Hashable, Codable {
         hasher.combine(wId)
         hasher.combine(attributes)
         hasher.combine(num)
+        hasher.combine(numMarkup)
         hasher.combine(heading)
         hasher.combine(intro)
         hasher.combine(content)
         hasher.combine(children)
         hasher.combine(wrapUp)
+        hasher.combine(partAttributes)
     }
 
     /// The heading's text, if any.

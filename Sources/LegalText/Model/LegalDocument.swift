@@ -3,6 +3,20 @@
 public struct LegalDocument: Sendable, Hashable, Codable {
     /// The `name` attribute of `act` ("arrete").
     public var actName: String
+    /// The document type element: `act` in the suivi profile; `bill`, `doc`… from other tools.
+    public var documentType = "act"
+    /// The attributes of the document type element besides `name` (e.g. `contains`).
+    public var documentAttributes: [String: String] = [:]
+    /// The attributes of the root `akomaNtoso` besides its namespace (e.g. `xsi:schemaLocation` and the
+    /// declarations it needs).
+    public var rootAttributes: [String: String] = [:]
+    /// The metadata block of a document from another tool, kept as it is (nil in the suivi profile).
+    public var carriedMeta: CarriedMeta?
+    /// The `coverPage` of a document from another tool, kept as it is.
+    public var coverPage: Block?
+    /// The attributes of the document's parts (`preface`, `preamble`, `body`, `conclusions`, `attachments`),
+    /// by part name, when a document from another tool gives them some.
+    public var partAttributes: [String: [String: String]] = [:]
     public var identification: Identification
     public var publication: Publication?
     public var lifecycle: [LifecycleEvent]
@@ -32,6 +46,10 @@ public struct LegalDocument: Sendable, Hashable, Codable {
         self.conclusions = conclusions
         self.annexes = annexes
     }
+
+    /// The profile the document follows: documents whose metadata suivi writes itself are in the suivi
+    /// profile; a document from another tool, whose metadata is kept as it came, is held to Akoma Ntoso 3.0.
+    public var profile: DocumentProfile { carriedMeta == nil ? .suivi : .akn }
 
     /// The date of the first lifecycle event of that kind.
     public func date(of kind: LegalEventKind) -> LegalDate? {

@@ -60,7 +60,8 @@ extension LegalTextReader {
     /// Reads a shell written by ``CanonicalWriter/shell(_:)``.
     public static func readShell(data: Data, file: String, limits: XMLParserLimits = .standard) throws(LegalTextError) -> DocumentShell {
         try SafeXMLParser.withDocument(data, file: file, limits: limits) { root throws(LegalTextError) in
-            let walker = DocumentWalker(file: file, limits: limits, readsShell: true)
+            // The register keeps documents from other tools too: their shells and parts carry what suivi does not model.
+            let walker = DocumentWalker(file: file, limits: limits, readsShell: true, lenient: true)
             let header = try walker.readRoot(root)
             var annexSources = walker.componentSources
             let body = annexSources.removeValue(forKey: "body") ?? []
@@ -71,7 +72,7 @@ extension LegalTextReader {
     /// Reads one clause stored alone in a file, written by ``CanonicalWriter/fragment(_:)``.
     public static func readFragment(data: Data, file: String, limits: XMLParserLimits = .standard) throws(LegalTextError) -> Clause {
         try SafeXMLParser.withDocument(data, file: file, limits: limits) { root throws(LegalTextError) in
-            let walker = DocumentWalker(file: file, limits: limits)
+            let walker = DocumentWalker(file: file, limits: limits, lenient: true)
             return try walker.readFragment(root)
         }
     }

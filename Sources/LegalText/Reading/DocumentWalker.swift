@@ -1,7 +1,10 @@
 import Foundation
 
-/// Walks a parsed libxml2 tree into the document model, element by element, strictly: anything
-/// outside the subset is reported, never silently dropped.
+/// Walks a parsed libxml2 tree into the document model, element by element. Strictly (the suivi
+/// profile), anything outside the subset is reported, never silently dropped. Leniently (any Akoma Ntoso
+/// 3.0 document), every hierarchical container becomes a clause, a missing eId is computed by the naming
+/// convention, and what suivi does not model is carried as it is (``Block`` of another name,
+/// ``CarriedMeta``), never dropped.
 ///
 /// A class, one per read: the walk appends to its state from the closures that iterate libxml2's
 /// children, where a struct's `inout self` would be copied at each step.
@@ -15,18 +18,38 @@ final class DocumentWalker {
     /// In a shell, the `src` of each `componentRef`, by container ("body" or the annex eId).
     private(set) var componentSources: [String: [String]] = [:]
 
-    init(file: String, limits: XMLParserLimits, readsShell: Bool = false) {
+    /// Whether to read any Akoma Ntoso 3.0 document rather than only the suivi profile.
+    private(set) var lenient: Bool
+    /// Whether a document whose metadata claims the suivi profile is then read strictly (see ``claimsProfile(_:)``).
+    let strictWhenClaimed: Bool
+    /// Every eId met or computed so far, so that a computed eId is never one already used.
+    private var usedEIds: Set<String> = []
+    /// Whether the document's metadata is kept as it came (a document from another tool).
+    private var carriesMeta = false
+
+    init(file: String, limits: XMLParserLimits, readsShell: Bool = false, lenient: Bool = false, strictWhenClaimed: Bool = false) {
         self.file = file
         self.limits = limits
         self.readsShell = readsShell
+        self.lenient = lenient
+        self.strictWhenClaimed = strictWhenClaimed
+    }
+
+    /// The clause kind of an element: the suivi profile's, or with ``lenient`` the whole hierarchy's.
+    private func clauseKind(_ node: XMLNode) -> ClauseKind? {
+        guard let kind = ClauseKind(node: node) else {
+            guard lenient, node.isAKN, let kind = ClauseKind(elementName: node.name), !kind.isInProfile else { return nil }
+            return kind
+        }
+        return kind
     }
 
     /// Reads one clause element standing alone as the root of a file (a register part file).
     func readFragment(_ root: XMLNode) throws(LegalTextError) -> Clause {
-        guard root.isAKN, let kind = ClauseKind(node: root), kind != .citation else {
+        guard root.isAKN, let kind = clauseKind(root), kind != .citation else {
             throw .wrongRoot(file: file, line: root.line, found: root.name, namespace: root.namespace)
         }
-        return try clause(root, kind: kind, depth: 1)
+        return try clause(root, kind: kind, depth: 1, parentEId: nil, position: 1)
     }
 
     // MARK: Root and act
@@ -36,7 +59,7 @@ final class DocumentWalker {
             throw .wrongRoot(file: file, line: root.line, found: root.name, namespace: root.namespace)
         }
         let children = try elements(of: root)
-        guard let act = children.first, act.isNamed("act") else {
+        guard let act = children.first, act.isNamed("act") || (lenient && (act.isNamed("bill"))) else {
             if let other = children.first {
                 throw .unsupportedElement(file: file, line: other.line, element: other.name, parent: "akomaNtoso")
             }
@@ -45,40 +68,91 @@ final class DocumentWalker {
         if children.count > 1 {
             throw .unsupportedElement(file: file, line: children[1].line, element: children[1].name, parent: "akomaNtoso")
         }
-        return try readAct(act)
+        var document = try readAct(act)
+        if lenient {
+            document.rootAttributes = root.qualifiedAttributes
+            document.rootAttributes["xmlns"] = nil
+        }
+        return document
     }
 
     private func readAct(_ act: XMLNode) throws(LegalTextError) -> LegalDocument {
         let actName = try attribute("name", of: act)
         var meta: (identification: Identification, parts: MetaParts)?
+        var carriedMeta: Block?
+        var coverPage: Block?
         var preface: [PrefaceItem] = []
         var preamble: [PreambleItem] = []
         var body: [Clause]?
         var conclusions: [Block] = []
         var annexes: [Annex] = []
-        let order = ["meta", "preface", "preamble", "body", "conclusions", "attachments"]
+        var partAttributes: [String: [String: String]] = [:]
+        let order = lenient ? ["meta", "coverPage", "preface", "preamble", "body", "conclusions", "attachments"]
+            : ["meta", "preface", "preamble", "body", "conclusions", "attachments"]
         var lastIndex = -1
         for child in try elements(of: act) {
             guard let index = order.firstIndex(of: child.name), index > lastIndex else {
                 throw .unsupportedElement(file: file, line: child.line, element: child.name, parent: "act")
             }
             lastIndex = index
+            if lenient && child.hasAttributes && child.name != "meta" && child.name != "coverPage" {
+                partAttributes[child.name] = child.qualifiedAttributes
+            }
             switch child.name {
-            case "meta": meta = try readMeta(child)
+            case "meta":
+                if lenient && strictWhenClaimed && Self.claimsProfile(child) {
+                    lenient = false
+                    guard act.isNamed("act") else {
+                        throw .unsupportedElement(file: file, line: act.line, element: act.name, parent: "akomaNtoso")
+                    }
+                }
+                if lenient && !Self.claimsProfile(child) {
+                    meta = try readForeignMeta(child)
+                    carriedMeta = try carry(child)
+                    carriesMeta = true
+                } else {
+                    meta = try readMeta(child)
+                }
+            case "coverPage":
+                guard lenient else { throw .unsupportedElement(file: file, line: child.line, element: child.name, parent: "act") }
+                coverPage = try carry(child)
             case "preface": preface = try readPreface(child)
             case "preamble": preamble = try readPreamble(child)
-            case "body": body = try clauses(in: child, depth: 1, container: "body")
+            case "body": body = try clauses(in: child, depth: 1, container: "body", parentEId: nil)
             case "conclusions": conclusions = try blocks(in: child)
             default: annexes = try readAttachments(child)
             }
         }
         guard let meta else { throw .missingElement(file: file, line: act.line, element: "meta", parent: "act") }
         guard let body else { throw .missingElement(file: file, line: act.line, element: "body", parent: "act") }
-        return LegalDocument(
+        var document = LegalDocument(
             actName: actName, identification: meta.identification, publication: meta.parts.publication,
             lifecycle: meta.parts.lifecycle, references: meta.parts.references, notes: meta.parts.notes, preface: preface,
             preamble: preamble, body: body, conclusions: conclusions, annexes: annexes
         )
+        if lenient {
+            document.documentType = act.name
+            document.documentAttributes = act.qualifiedAttributes
+            document.documentAttributes["name"] = nil
+            document.coverPage = coverPage
+            document.partAttributes = partAttributes
+            if let carriedMeta {
+                document.carriedMeta = CarriedMeta(
+                    element: carriedMeta, identification: meta.identification, publication: meta.parts.publication,
+                    lifecycle: meta.parts.lifecycle, references: meta.parts.references, notes: meta.parts.notes)
+            }
+        }
+        return document
+    }
+
+    /// Whether a `meta` says it was written by suivi (`identification source="#suivi"`): such a document is
+    /// read in the suivi profile even leniently, its metadata as values.
+    static func claimsProfile(_ meta: XMLNode) -> Bool {
+        var claims = false
+        try? meta.forEachChild { child throws(LegalTextError) in
+            if child.kind == .element, child.isNamed("identification"), child.attribute("source") == "#suivi" { claims = true }
+        }
+        return claims
     }
 
     // MARK: Metadata
@@ -203,15 +277,160 @@ final class DocumentWalker {
         )
     }
 
+    /// The values suivi uses from the metadata of a document from another tool (the block itself is carried):
+    /// its identification (required by the schema), publication, dated lifecycle events, TLC references
+    /// and notes. Whatever else it holds stays in the carried block.
+    private func readForeignMeta(_ meta: XMLNode) throws(LegalTextError) -> (Identification, MetaParts) {
+        var identification: Identification?
+        var parts = MetaParts()
+        for child in try elements(of: meta) {
+            switch child.name {
+            case "identification": identification = try readForeignIdentification(child)
+            case "publication":
+                if let date = child.attribute("date").flatMap(Self.date) {
+                    parts.publication = Publication(date: date, name: child.attribute("name") ?? "",
+                                                    number: child.attribute("number"), showAs: child.attribute("showAs") ?? "")
+                }
+            case "lifecycle":
+                for event in try elements(of: child) where event.isNamed("eventRef") {
+                    guard let date = event.attribute("date").flatMap(Self.date) else { continue }
+                    parts.lifecycle.append(LifecycleEvent(
+                        eId: event.attribute("eId") ?? "", date: date, refersTo: event.attribute("refersTo") ?? "",
+                        source: event.attribute("source") ?? "", type: event.attribute("type") ?? ""))
+                }
+            case "references":
+                for reference in try elements(of: child) where TLCReference.supportedElements.contains(reference.name) {
+                    parts.references.append(TLCReference(
+                        element: reference.name, eId: reference.attribute("eId") ?? "",
+                        href: reference.attribute("href") ?? "", showAs: reference.attribute("showAs") ?? ""))
+                }
+            case "notes":
+                for note in try elements(of: child) where note.isNamed("note") {
+                    var attributes = note.qualifiedAttributes
+                    attributes["eId"] = nil
+                    parts.notes.append(Note(eId: note.attribute("eId") ?? "", attributes: attributes, blocks: try blocks(in: note)))
+                }
+            default:
+                break
+            }
+        }
+        guard let identification else {
+            throw .missingElement(file: file, line: meta.line, element: "identification", parent: "meta")
+        }
+        return (identification, parts)
+    }
+
+    /// The FRBR identification as the schema requires it (each level, its `FRBRdate`), other values empty
+    /// when absent; the extra properties (`FRBRalias`, `FRBRprescriptive`, `FRBRsubtype`…) stay in the carried block.
+    private func readForeignIdentification(_ node: XMLNode) throws(LegalTextError) -> Identification {
+        var levels: [String: [String: XMLNode]] = [:]
+        for level in try elements(of: node) {
+            var properties: [String: XMLNode] = [:]
+            try forEachElement(of: level) { property throws(LegalTextError) in
+                if properties[property.name] == nil { properties[property.name] = property }
+            }
+            levels[level.name] = properties
+        }
+        func level(_ name: String) throws(LegalTextError) -> [String: XMLNode] {
+            guard let found = levels[name] else {
+                throw .missingElement(file: file, line: node.line, element: name, parent: "identification")
+            }
+            return found
+        }
+        func value(_ properties: [String: XMLNode], _ element: String, _ attribute: String) -> String {
+            properties[element]?.attributes[attribute] ?? ""
+        }
+        func frbrDate(_ properties: [String: XMLNode], parent: String) throws(LegalTextError) -> FRBRDate {
+            guard let property = properties["FRBRdate"] else {
+                throw .missingElement(file: file, line: node.line, element: "FRBRdate", parent: parent)
+            }
+            let text = property.attribute("date") ?? ""
+            guard let date = Self.date(text) else {
+                throw .badAttribute(file: file, line: property.line, element: "FRBRdate", attribute: "date", value: text)
+            }
+            return FRBRDate(date: date, name: property.attribute("name") ?? "")
+        }
+        let work = try level("FRBRWork")
+        let expression = try level("FRBRExpression")
+        let manifestation = try level("FRBRManifestation")
+        return Identification(
+            work: FRBRWork(this: value(work, "FRBRthis", "value"), uri: value(work, "FRBRuri", "value"),
+                           date: try frbrDate(work, parent: "FRBRWork"), author: value(work, "FRBRauthor", "href"),
+                           country: value(work, "FRBRcountry", "value"), number: work["FRBRnumber"]?.attribute("value"),
+                           name: work["FRBRname"]?.attribute("value")),
+            expression: FRBRExpression(this: value(expression, "FRBRthis", "value"), uri: value(expression, "FRBRuri", "value"),
+                                       date: try frbrDate(expression, parent: "FRBRExpression"),
+                                       author: value(expression, "FRBRauthor", "href"),
+                                       language: value(expression, "FRBRlanguage", "language")),
+            manifestation: FRBRManifestation(this: value(manifestation, "FRBRthis", "value"),
+                                             uri: value(manifestation, "FRBRuri", "value"),
+                                             date: try frbrDate(manifestation, parent: "FRBRManifestation"),
+                                             author: value(manifestation, "FRBRauthor", "href")))
+    }
+
+    /// An `xs:date` (`2017-03-31`, possibly with a time zone, which a legal date does not keep).
+    static func date(_ text: String) -> LegalDate? {
+        LegalDate(iso: text) ?? (text.count > 10 ? LegalDate(iso: String(text.prefix(10))) : nil)
+    }
+
+    // MARK: Carried elements
+
+    /// The element and its whole subtree as it is, for what suivi does not model.
+    private func carry(_ node: XMLNode) throws(LegalTextError) -> Block {
+        Block(TextNormalization.normalizeBlock(try carriedChildren(of: node, depth: 1, defaultIsAKN: Self.scope(of: node, in: true))),
+              attributes: carriedAttributes(of: node, defaultIsAKN: true), name: node.qualifiedName)
+    }
+
+    /// The attributes to write an element with, namespace declarations included: `defaultIsAKN` says whether
+    /// the default namespace where it is written is Akoma Ntoso's.
+    private func carriedAttributes(of node: XMLNode, defaultIsAKN: Bool) -> [String: String] {
+        var attributes = node.qualifiedAttributes
+        if let declaration = node.namespaceDeclaration {
+            attributes[declaration.name] = declaration.uri
+        } else if !defaultIsAKN {
+            attributes["xmlns"] = AKN.namespace
+        }
+        return attributes
+    }
+
+    /// Whether the default namespace is Akoma Ntoso's inside `node` as written, when it is `outer` around it:
+    /// an unprefixed element of another namespace (or of none) changes it, an Akoma Ntoso element restores it.
+    private static func scope(of node: XMLNode, in outer: Bool) -> Bool {
+        guard let declaration = node.namespaceDeclaration else { return true }
+        return declaration.name == "xmlns" ? false : outer
+    }
+
+    private func carriedChildren(of node: XMLNode, depth: Int, defaultIsAKN: Bool) throws(LegalTextError) -> [Inline] {
+        guard depth <= limits.maxDepth else { throw .tooDeep(file: file, line: node.line, limit: limits.maxDepth) }
+        var result: [Inline] = []
+        try node.forEachChild { child throws(LegalTextError) in
+            switch child.kind {
+            case .text:
+                result.append(.text(child.collapsedText))
+            case .element:
+                result.append(.element(name: child.qualifiedName, attributes: carriedAttributes(of: child, defaultIsAKN: defaultIsAKN),
+                                       children: try carriedChildren(of: child, depth: depth + 1,
+                                                                     defaultIsAKN: Self.scope(of: child, in: defaultIsAKN))))
+            case .entityReference:
+                throw .malformed(file: file, line: child.line, column: 0, problem: .entity, detail: "entity reference")
+            case .comment, .processingInstruction, .other:
+                break
+            }
+        }
+        return result
+    }
+
     // MARK: Preface, preamble, attachments
 
     private func readPreface(_ node: XMLNode) throws(LegalTextError) -> [PrefaceItem] {
         var items: [PrefaceItem] = []
         for child in try elements(of: node) {
-            if child.isNamed("longTitle") {
+            if child.isNamed("longTitle") && !(lenient && child.hasAttributes) {
                 items.append(.longTitle(try blocks(in: child)))
             } else if child.isNamed("p") {
                 items.append(.block(try block(child)))
+            } else if lenient {
+                items.append(.block(try carry(child)))
             } else {
                 throw .unsupportedElement(file: file, line: child.line, element: child.name, parent: "preface")
             }
@@ -222,7 +441,9 @@ final class DocumentWalker {
     private func readPreamble(_ node: XMLNode) throws(LegalTextError) -> [PreambleItem] {
         var items: [PreambleItem] = []
         for child in try elements(of: node) {
-            if child.isNamed("formula") {
+            if lenient && !Self.fitsPreambleModel(child) {
+                items.append(.block(try carry(child)))
+            } else if child.isNamed("formula") {
                 items.append(.formula(name: try attribute("name", of: child), blocks: try blocks(in: child)))
             } else if child.isNamed("citations") {
                 var citations: [Clause] = []
@@ -230,8 +451,9 @@ final class DocumentWalker {
                     guard citation.isNamed("citation") else {
                         throw .unsupportedElement(file: file, line: citation.line, element: citation.name, parent: "citations")
                     }
-                    var attributes = citation.attributes
-                    let eId = try attribute("eId", of: citation)
+                    var attributes = lenient ? citation.qualifiedAttributes : citation.attributes
+                    let eId = lenient ? try identifier(of: citation, kind: .citation, parentEId: nil, position: citations.count + 1)
+                        : try attribute("eId", of: citation)
                     let wId = attributes["wId"]  // nil: defaulted to the eId, not explicit
                     attributes["eId"] = nil
                     attributes["wId"] = nil
@@ -253,9 +475,24 @@ final class DocumentWalker {
             guard attachment.isNamed("attachment") else {
                 throw .unsupportedElement(file: file, line: attachment.line, element: attachment.name, parent: "attachments")
             }
-            let eId = try attribute("eId", of: attachment)
+            let eId = lenient ? (attachment.attribute("eId").flatMap { $0.isEmpty ? nil : $0 } ?? uniqueEId("att_\(annexes.count + 1)"))
+                : try attribute("eId", of: attachment)
             let wId = attachment.attributes["wId"] ?? eId
             locations.append(SourceDocument.Location(eId: eId, line: attachment.line))
+            if lenient && carriesMeta {
+                // A document from another tool: its attachment has its own metadata, kept as it is.
+                let docs = try elements(of: attachment)
+                guard docs.count == 1, let doc = docs.first else {
+                    throw .missingElement(file: file, line: attachment.line, element: "doc", parent: "attachment")
+                }
+                var annex = Annex(eId: eId, wId: wId, name: doc.attribute("name") ?? "", preface: [], clauses: [])
+                annex.attributes = attachment.qualifiedAttributes
+                annex.attributes["eId"] = nil
+                annex.attributes["wId"] = nil
+                annex.carried = try carry(doc)
+                annexes.append(annex)
+                continue
+            }
             let docs = try elements(of: attachment)
             guard docs.count == 1, let doc = docs.first, doc.isNamed("doc") else {
                 let culprit = docs.first { !$0.isNamed("doc") } ?? docs.dropFirst().first
@@ -271,7 +508,7 @@ final class DocumentWalker {
                 // The annex's meta is derived from the act's identification when writing.
                 case "meta": sawMeta = true
                 case "preface": preface = try blocks(in: part)
-                case "mainBody": clauses = try self.clauses(in: part, depth: 1, container: eId)
+                case "mainBody": clauses = try self.clauses(in: part, depth: 1, container: eId, parentEId: eId)
                 default: throw .unsupportedElement(file: file, line: part.line, element: part.name, parent: "doc")
                 }
             }
@@ -282,10 +519,33 @@ final class DocumentWalker {
         return annexes
     }
 
+    /// Whether a preamble element is one the model holds as values (formula of `p` named and nothing else,
+    /// citations without attributes holding `citation` of `p`) rather than one to carry.
+    private static func fitsPreambleModel(_ node: XMLNode) -> Bool {
+        func onlyParagraphs(_ node: XMLNode) -> Bool {
+            var fits = true
+            try? node.forEachChild { child throws(LegalTextError) in
+                if child.kind == .element && !child.isNamed("p") { fits = false }
+            }
+            return fits
+        }
+        if node.isNamed("formula") {
+            return node.attribute("name") != nil && node.qualifiedAttributes.count == 1 && onlyParagraphs(node)
+        }
+        guard node.isNamed("citations"), !node.hasAttributes else { return false }
+        var fits = true
+        try? node.forEachChild { child throws(LegalTextError) in
+            guard child.kind == .element else { return }
+            if !child.isNamed("citation") || !onlyParagraphs(child) { fits = false }
+        }
+        return fits
+    }
+
     // MARK: Clauses
 
-    private func clauses(in node: XMLNode, depth: Int, container: String) throws(LegalTextError) -> [Clause] {
+    private func clauses(in node: XMLNode, depth: Int, container: String, parentEId: String?) throws(LegalTextError) -> [Clause] {
         var result: [Clause] = []
+        var positions: [ClauseKind: Int] = [:]
         if readsShell { componentSources[container] = [] }
         try forEachElement(of: node) { child throws(LegalTextError) in
             if readsShell {
@@ -295,76 +555,150 @@ final class DocumentWalker {
                 componentSources[container, default: []].append(source)
                 return
             }
-            guard let kind = ClauseKind(node: child), kind != .citation else {
+            guard let kind = clauseKind(child), kind != .citation else {
                 throw .unsupportedElement(file: file, line: child.line, element: child.name, parent: node.name)
             }
-            result.append(try clause(child, kind: kind, depth: depth))
+            positions[kind, default: 0] += 1
+            result.append(try clause(child, kind: kind, depth: depth, parentEId: parentEId, position: positions[kind] ?? 1))
         }
         return result
     }
 
-    private func clause(_ node: XMLNode, kind: ClauseKind, depth: Int) throws(LegalTextError) -> Clause {
-        guard depth <= limits.maxDepth else { throw .tooDeep(file: file, line: node.line, limit: limits.maxDepth) }
-        guard let eId = node.attribute("eId"), !eId.isEmpty else {
+    /// The eId of a clause element: its own, or (reading leniently) the one the Akoma Ntoso naming convention
+    /// gives it from its kind, its number or position among its siblings of that kind, and its parent's eId.
+    private func identifier(of node: XMLNode, kind: ClauseKind, parentEId: String?, position: Int) throws(LegalTextError) -> String {
+        if let eId = node.attribute("eId"), !eId.isEmpty {
+            if lenient { usedEIds.insert(eId) }
+            return eId
+        }
+        guard lenient else {
             throw .badAttribute(file: file, line: node.line, element: node.name, attribute: "eId", value: nil)
         }
+        var component = String(position)
+        if kind.isNumberedByItsNum, let num = Self.printedNumber(of: node),
+           let fromNum = ClauseNumbering.component(of: num, kind: kind) {
+            let safe = String(fromNum.filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") })
+            if !safe.isEmpty { component = safe }
+        }
+        let own = kind.eIdPrefix + "_" + component
+        let prefixed = kind == .article || kind == .citation ? nil : parentEId
+        return uniqueEId(prefixed.map { $0 + "__" + own } ?? own)
+    }
+
+    /// `candidate`, or when it is taken already, `candidate-2`, `candidate-3`…
+    private func uniqueEId(_ candidate: String) -> String {
+        var eId = candidate
+        var suffix = 1
+        while usedEIds.contains(eId) {
+            suffix += 1
+            eId = candidate + "-" + String(suffix)
+        }
+        usedEIds.insert(eId)
+        return eId
+    }
+
+    /// The text of an element's `num` child, if any.
+    private static func printedNumber(of node: XMLNode) -> String? {
+        var found: String?
+        try? node.forEachChild { child throws(LegalTextError) in
+            guard found == nil, child.kind == .element, child.isNamed("num") else { return }
+            var text = ""
+            func collect(_ node: XMLNode) {
+                try? node.forEachChild { inner throws(LegalTextError) in
+                    if inner.kind == .text { text += inner.text } else if inner.kind == .element && !inner.isNamed("authorialNote") { collect(inner) }
+                }
+            }
+            collect(child)
+            found = TextNormalization.collapse(text).trimmingCharacters(in: .whitespaces)
+        }
+        return found
+    }
+
+    private func clause(_ node: XMLNode, kind: ClauseKind, depth: Int, parentEId: String?, position: Int) throws(LegalTextError) -> Clause {
+        guard depth <= limits.maxDepth else { throw .tooDeep(file: file, line: node.line, limit: limits.maxDepth) }
+        let eId = try identifier(of: node, kind: kind, parentEId: parentEId, position: position)
         let wId = node.attribute("wId")  // nil: defaulted to the eId, not explicit
         var attributes: [String: String] = [:]
         if node.hasAttributesBesideIdentifiers {
-            attributes = node.attributes
+            attributes = lenient ? node.qualifiedAttributes : node.attributes
             attributes["eId"] = nil
             attributes["wId"] = nil
         }
         locations.append(SourceDocument.Location(eId: eId, line: node.line))
         var result = Clause(kind: kind, eId: eId, wId: wId, attributes: attributes)
         var sawContent = false
+        var positions: [ClauseKind: Int] = [:]
         try forEachElement(of: node) { child throws(LegalTextError) in
             if child.isNamed("num") && result.num == nil && result.heading == nil && result.children.isEmpty {
-                let inlines = try self.inlines(of: child, depth: depth + 1)
-                guard inlines.allSatisfy({ if case .text = $0 { return true } else { return false } }) else {
+                let inlines = TextNormalization.normalizeBlock(try self.inlines(of: child, depth: depth + 1))
+                let plain = inlines.allSatisfy({ if case .text = $0 { return true } else { return false } })
+                guard plain || lenient else {
                     throw .unsupportedElement(file: file, line: child.line, element: "(élément dans num)", parent: "num")
                 }
-                result.num = TextNormalization.normalizeBlock(inlines).plainText
+                result.num = inlines.plainText
+                if lenient && child.hasAttributes {
+                    // Kept whole, attributes included: the writer writes this `num` element as it is.
+                    result.numMarkup = [.element(name: "num", attributes: child.qualifiedAttributes, children: inlines)]
+                } else if !plain {
+                    result.numMarkup = inlines
+                }
             } else if child.isNamed("heading") && result.heading == nil && result.children.isEmpty && !sawContent {
                 result.heading = TextNormalization.normalizeBlock(try self.inlines(of: child, depth: depth + 1))
+                keepPartAttributes(of: child, in: &result)
             } else if child.isNamed("content") && !sawContent && result.children.isEmpty && result.intro.isEmpty {
                 result.content = try blocks(in: child)
                 sawContent = true
+                keepPartAttributes(of: child, in: &result)
             } else if child.isNamed("intro") && result.children.isEmpty && result.intro.isEmpty && !sawContent {
                 result.intro = try blocks(in: child)
+                keepPartAttributes(of: child, in: &result)
             } else if child.isNamed("wrapUp") && !result.children.isEmpty && result.wrapUp.isEmpty {
                 result.wrapUp = try blocks(in: child)
+                keepPartAttributes(of: child, in: &result)
             } else {
-                guard let childKind = ClauseKind(node: child), childKind != .citation,
+                guard let childKind = clauseKind(child), childKind != .citation,
                       !sawContent, result.wrapUp.isEmpty else {
                     throw .unsupportedElement(file: file, line: child.line, element: child.name, parent: node.name)
                 }
-                result.children.append(try clause(child, kind: childKind, depth: depth + 1))
+                positions[childKind, default: 0] += 1
+                result.children.append(try clause(child, kind: childKind, depth: depth + 1, parentEId: eId,
+                                                  position: positions[childKind] ?? 1))
             }
         }
         return result
     }
 
+    /// Leniently, keeps the attributes of a clause's part (`heading`, `content`…), which the profile never gives.
+    private func keepPartAttributes(of part: XMLNode, in clause: inout Clause) {
+        guard lenient, part.hasAttributes else { return }
+        clause.partAttributes = (clause.partAttributes ?? [:]).merging([part.name: part.qualifiedAttributes]) { _, new in new }
+    }
+
     // MARK: Blocks and inlines
 
+    /// The blocks of an element: its `p`, and leniently any other element, carried as it is.
     private func blocks(in node: XMLNode) throws(LegalTextError) -> [Block] {
         var result: [Block] = []
         try forEachElement(of: node) { child throws(LegalTextError) in
-            guard child.isNamed("p") else {
+            if child.isNamed("p") {
+                result.append(try block(child))
+            } else if lenient {
+                result.append(try carry(child))
+            } else {
                 throw .unsupportedElement(file: file, line: child.line, element: child.name, parent: node.name)
             }
-            result.append(try block(child))
         }
         return result
     }
 
     private func block(_ node: XMLNode) throws(LegalTextError) -> Block {
         Block(TextNormalization.normalizeBlock(try inlines(of: node, depth: 1)),
-              attributes: node.attributes)
+              attributes: lenient ? node.qualifiedAttributes : node.attributes)
     }
 
     private func inlines(of node: XMLNode, depth: Int) throws(LegalTextError) -> [Inline] {
         guard depth <= limits.maxDepth else { throw .tooDeep(file: file, line: node.line, limit: limits.maxDepth) }
+        if lenient { return try carriedChildren(of: node, depth: depth, defaultIsAKN: true) }
         var result: [Inline] = []
         try node.forEachChild { child throws(LegalTextError) in
             switch child.kind {

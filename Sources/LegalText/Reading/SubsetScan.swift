@@ -22,7 +22,7 @@ public enum SubsetScan {
             "preamble", "formula", "citations", "citation", "body", "conclusions", "attachments", "attachment", "doc",
             "mainBody", "num", "heading", "content", "intro", "wrapUp",
         ]
-        names.formUnion(ClauseKind.allCases.map(\.elementName))
+        names.formUnion(ClauseKind.profileKinds.map(\.elementName))
         names.formUnion(Inline.supportedElements)
         names.formUnion(TLCReference.supportedElements)
         return names

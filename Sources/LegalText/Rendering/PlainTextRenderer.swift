@@ -26,6 +26,7 @@ public struct PlainTextRenderer: Sendable {
             case .formula(_, let blocks): lines += blocks.map(\.plainText)
             case .citations(let citations):
                 for citation in citations { lines += text(of: citation.content, eId: citation.eId, indent: 0) }
+            case .block(let block): lines.append(block.plainText)
             }
         }
         for clause in document.body {
@@ -46,6 +47,7 @@ public struct PlainTextRenderer: Sendable {
     /// One annex, with its number and title.
     public func render(_ annex: Annex) -> [String] {
         var lines = [margin(annex.eId) + [annex.number, annex.title].compactMap { $0 }.joined(separator: " — ")]
+        if let carried = annex.carried { lines.append(carried.plainText) }
         for clause in annex.clauses {
             lines += render(clause, indent: 0)
         }

@@ -6,10 +6,19 @@ public struct FileCheck: Sendable {
     public let file: String
     public let document: LegalDocument?
     public let problems: [ValidationProblem]
+    /// The profile the file was held to.
+    public let profile: DocumentProfile
+
+    public init(file: String, document: LegalDocument?, problems: [ValidationProblem], profile: DocumentProfile = .suivi) {
+        self.file = file
+        self.document = document
+        self.problems = problems
+        self.profile = profile
+    }
 
     public var isValid: Bool { problems.isEmpty }
 
-    /// Reads and validates one file.
+    /// Reads and validates one file in the suivi profile.
     public static func check(file: String, limits: XMLParserLimits = .standard) -> FileCheck {
         do {
             let source = try LegalTextReader.read(contentsOf: file, limits: limits)
@@ -19,6 +28,25 @@ public struct FileCheck: Sendable {
                 ValidationProblem(rule: .unreadable, file: file, line: error.line, eId: nil, message: error.reason),
             ])
         }
+    }
+
+    /// Reads and validates one file in `profile`; nil chooses by the file: a document whose metadata says it
+    /// was written by suivi (`identification source="#suivi"`) is held to the suivi profile, any other to the
+    /// Akoma Ntoso level.
+    public static func check(file: String, profile: DocumentProfile?, limits: XMLParserLimits = .standard) -> FileCheck {
+        if profile == .suivi { return check(file: file, limits: limits) }
+        let source: SourceDocument
+        do {
+            source = profile == .akn ? try LegalTextReader.readAny(contentsOf: file, limits: limits)
+                : try LegalTextReader.readInItsProfile(contentsOf: file, limits: limits)
+        } catch {
+            return FileCheck(file: file, document: nil, problems: [
+                ValidationProblem(rule: .unreadable, file: file, line: error.line, eId: nil, message: error.reason),
+            ], profile: profile ?? .suivi)
+        }
+        let applied = profile ?? source.document.profile
+        return FileCheck(file: file, document: source.document, problems: LegalTextValidator.validate(source, profile: applied),
+                         profile: applied)
     }
 
     /// The XML files designated by `paths`: files as given, folders searched recursively for `*.xml`,

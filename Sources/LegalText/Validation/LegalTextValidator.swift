@@ -9,6 +9,26 @@ public enum LegalTextValidator {
         }
     }
 
+    /// Checks `source` by the rules of `profile`: the suivi profile's (``validate(_:)``), or the Akoma Ntoso
+    /// level's for a document from another tool.
+    public static func validate(_ source: SourceDocument, profile: DocumentProfile) -> [ValidationProblem] {
+        switch profile {
+        case .suivi: return validate(source)
+        case .akn: return SchemaLevelValidation.validate(source)
+        }
+    }
+
+    /// Checks a document exactly as it will be stored: written in canonical form, read back by the reader of
+    /// its profile (strict for the suivi profile), validated by that profile's rules.
+    public static func validateAsStored(_ document: LegalDocument, file: String) throws(LegalTextError) -> [ValidationProblem] {
+        let data = CanonicalWriter.data(document)
+        switch document.profile {
+        case .suivi: return validate(try LegalTextReader.read(data: data, file: file))
+        case .akn: return validate(try LegalTextReader.readAny(data: data, file: file), profile: .akn)
+        }
+    }
+
+    /// Checks `source` by the rules of the suivi profile.
     public static func validate(_ source: SourceDocument) -> [ValidationProblem] {
         var run = ValidationRun(source: source)
         run.checkMetadata()

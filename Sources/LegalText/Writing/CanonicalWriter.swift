@@ -26,12 +26,17 @@ public enum CanonicalWriter {
     private static func string(_ document: LegalDocument, shell: DocumentShell?) -> String {
         var out = XMLTextBuffer()
         out.raw(#"<?xml version="1.0" encoding="UTF-8"?>"#)
-        out.open("akomaNtoso", ["xmlns": AKN.namespace])
-        out.open("act", ["name": document.actName])
-        writeMeta(document, into: &out)
-        writePreface(document.preface, into: &out)
-        writePreamble(document.preamble, into: &out)
-        out.open("body")
+        out.open("akomaNtoso", document.rootAttributes.merging(["xmlns": AKN.namespace]) { _, new in new })
+        out.open(document.documentType, document.documentAttributes.merging(["name": document.actName]) { _, new in new })
+        if let carried = document.carriedMeta, carried.matches(document) {
+            write(carried.element, into: &out)
+        } else {
+            writeMeta(document, into: &out)
+        }
+        if let coverPage = document.coverPage { write(coverPage, into: &out) }
+        writePreface(document.preface, attributes: document.partAttributes["preface"] ?? [:], into: &out)
+        writePreamble(document.preamble, attributes: document.partAttributes["preamble"] ?? [:], into: &out)
+        out.open("body", document.partAttributes["body"] ?? [:])
         if let shell {
             for source in shell.bodySources { out.empty("componentRef", ["src": source]) }
         } else {
@@ -39,16 +44,16 @@ public enum CanonicalWriter {
         }
         out.close("body")
         if !document.conclusions.isEmpty {
-            write(document.conclusions, in: "conclusions", into: &out)
+            write(document.conclusions, in: "conclusions", attributes: document.partAttributes["conclusions"] ?? [:], into: &out)
         }
         if !document.annexes.isEmpty {
-            out.open("attachments")
+            out.open("attachments", document.partAttributes["attachments"] ?? [:])
             for annex in document.annexes {
                 write(annex, of: document.identification, sources: shell.map { $0.annexSources[annex.eId] ?? [] }, into: &out)
             }
             out.close("attachments")
         }
-        out.close("act")
+        out.close(document.documentType)
         out.close("akomaNtoso")
         return out.text
     }
@@ -125,23 +130,23 @@ public enum CanonicalWriter {
         out.close("identification")
     }
 
-    private static func writePreface(_ items: [PrefaceItem], into out: inout XMLTextBuffer) {
+    private static func writePreface(_ items: [PrefaceItem], attributes: [String: String], into out: inout XMLTextBuffer) {
         guard !items.isEmpty else { return }
-        out.open("preface")
+        out.open("preface", attributes)
         for item in items {
             switch item {
             case .longTitle(let blocks):
                 write(blocks, in: "longTitle", into: &out)
             case .block(let block):
-                out.line("p", block.attributes, block.inlines)
+                write(block, into: &out)
             }
         }
         out.close("preface")
     }
 
-    private static func writePreamble(_ items: [PreambleItem], into out: inout XMLTextBuffer) {
+    private static func writePreamble(_ items: [PreambleItem], attributes: [String: String], into out: inout XMLTextBuffer) {
         guard !items.isEmpty else { return }
-        out.open("preamble")
+        out.open("preamble", attributes)
         for item in items {
             switch item {
             case .formula(let name, let blocks):
@@ -154,13 +159,21 @@ public enum CanonicalWriter {
                     out.close("citation")
                 }
                 out.close("citations")
+            case .block(let block):
+                write(block, into: &out)
             }
         }
         out.close("preamble")
     }
 
     private static func write(_ annex: Annex, of act: Identification, sources: [String]?, into out: inout XMLTextBuffer) {
-        out.open("attachment", ["eId": annex.eId, "wId": annex.wId])
+        if let carried = annex.carried {
+            out.open("attachment", annex.attributes.merging(["eId": annex.eId, "wId": annex.wId]) { _, new in new })
+            write(carried, into: &out)
+            out.close("attachment")
+            return
+        }
+        out.open("attachment", annex.attributes.merging(["eId": annex.eId, "wId": annex.wId]) { _, new in new })
         out.open("doc", ["name": annex.name])
         out.open("meta")
         write(AnnexIdentification.derive(from: act, annexEId: annex.eId), into: &out)
@@ -187,17 +200,28 @@ public enum CanonicalWriter {
         var attributes = identifiers(of: clause)
         if rootNamespace { attributes["xmlns"] = AKN.namespace }
         out.open(name, attributes)
-        if let num = clause.num { out.line("num", [:], [.text(num)]) }
-        if let heading = clause.heading { out.line("heading", [:], heading) }
+        if let num = clause.num {
+            if let markup = clause.numMarkup, markup.plainText == num {
+                if markup.count == 1, case .element("num", let attributes, let children) = markup[0] {
+                    out.line("num", attributes, children)
+                } else {
+                    out.line("num", [:], markup)
+                }
+            } else {
+                out.line("num", [:], [.text(num)])
+            }
+        }
+        let parts = clause.partAttributes ?? [:]
+        if let heading = clause.heading { out.line("heading", parts["heading"] ?? [:], heading) }
         if clause.children.isEmpty {
-            write(clause.content, in: "content", into: &out)
+            write(clause.content, in: "content", attributes: parts["content"] ?? [:], into: &out)
         } else {
             if !clause.intro.isEmpty {
-                write(clause.intro, in: "intro", into: &out)
+                write(clause.intro, in: "intro", attributes: parts["intro"] ?? [:], into: &out)
             }
             for child in clause.children { write(child, into: &out) }
             if !clause.wrapUp.isEmpty {
-                write(clause.wrapUp, in: "wrapUp", into: &out)
+                write(clause.wrapUp, in: "wrapUp", attributes: parts["wrapUp"] ?? [:], into: &out)
             }
         }
         out.close(name)
@@ -219,6 +243,11 @@ public enum CanonicalWriter {
     }
 
     private static func write(_ blocks: [Block], into out: inout XMLTextBuffer) {
-        for block in blocks { out.line("p", block.attributes, block.inlines) }
+        for block in blocks { write(block, into: &out) }
+    }
+
+    /// One block on its line: a `p`, or an element carried as it is.
+    private static func write(_ block: Block, into out: inout XMLTextBuffer) {
+        out.line(block.name, block.attributes, block.inlines)
     }
 }

@@ -291,6 +291,7 @@ public struct Designation: Sendable, Hashable, Codable {
                     steps.append(.divisionAt(clause.kind, list[...index].filter { $0.kind == clause.kind }.count))
                 }
             case .citation: return nil
+            default: return nil  // outside the suivi profile: no designation in an amending order
             }
             list = clause.children
         }

@@ -91,6 +91,8 @@ enum QuotedStructure {
             return leafLines(clause.content, role: Role.citation.rawValue)
         case .list, .point:
             return nil
+        default:  // the Akoma Ntoso hierarchy outside the suivi profile has no quoted form
+            return nil
         }
     }
 

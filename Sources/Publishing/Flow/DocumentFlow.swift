@@ -20,6 +20,7 @@ public enum DocumentFlow {
             case .formula(_, let blocks): out += blocks.map { FlowParagraph(.formula, spans($0.inlines)) }
             case .citations(let citations):
                 for citation in citations { out += blocks(citation.content, anchor: citation.eId) }
+            case .block(let block): out.append(FlowParagraph(.formula, spans(block.inlines)))
             }
         }
         for clause in document.body { out += paragraphs(clause) }

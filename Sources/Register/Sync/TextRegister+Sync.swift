@@ -147,8 +147,7 @@ extension TextRegister {
         for work in try await works(at: commit) {
             do {
                 let document = try await self.document(at: commit, work: work)
-                let source = try LegalTextReader.read(data: CanonicalWriter.data(document), file: "\(name):\(work)")
-                let problems = LegalTextValidator.validate(source)
+                let problems = try LegalTextValidator.validateAsStored(document, file: "\(name):\(work)")
                 if let first = problems.first {
                     throw RegisterError.remoteContentRefused(url: url, branch: name, reason: first.description)
                 }

@@ -238,6 +238,7 @@ public enum DraftMerge {
             switch item {
             case .formula(_, let blocks): return blocks.map(\.plainText)
             case .citations(let citations): return citations.map { "\($0.eId) : " + $0.content.map(\.plainText).joined(separator: " ") }
+            case .block(let block): return [block.plainText]
             }
         }.joined(separator: "\n")
     }

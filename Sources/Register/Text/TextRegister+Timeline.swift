@@ -109,7 +109,9 @@ extension TextRegister {
     /// Imports one whole document (an Akoma Ntoso file from another tool): an adopted version goes to
     /// `main` tagged at its signature, a draft to `draft/<draftName>`. The document is validated first.
     public func importDocument(_ source: SourceDocument, draftName: String, author: Identity) async throws(RegisterError) -> ImportOutcome {
-        let problems = LegalTextValidator.validate(source)
+        // A document from another tool is held to the Akoma Ntoso level and kept as it is; one written by
+        // suivi, to the suivi profile.
+        let problems = LegalTextValidator.validate(source, profile: source.document.profile)
         guard problems.isEmpty else { throw .invalidDocuments(problems) }
         if source.document.isDraft {
             guard LegalTextValidator.isValidWId(draftName) else { throw .invalidDraftName(draftName) }

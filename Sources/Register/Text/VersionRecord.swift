@@ -19,6 +19,9 @@ public struct VersionRecord: Sendable, Hashable, Codable {
     public var officialReferences: [String] = []
     /// For the abrogation of a whole text (LEGI): the date from which it is no longer in force.
     public var repeal: LegalDate?
+    /// For a document from another tool, whose lifecycle names no signature in suivi's terms: the date of
+    /// its expression (`FRBRExpression/FRBRdate`), which then names the version.
+    public var expressionDate: LegalDate?
 
     public init(document: LegalDocument) {
         work = RegisterLayout.workKey(of: document)
@@ -30,11 +33,14 @@ public struct VersionRecord: Sendable, Hashable, Codable {
         entryIntoForce = document.date(of: .entryIntoForce)
         consolidation = document.date(of: .consolidation)
         repeal = document.date(of: .repeal)
+        if document.profile == .akn && signature == nil && consolidation == nil {
+            expressionDate = document.identification.expression.date.date
+        }
     }
 
     /// The date that names the version: its consolidation date for a version imported from an
     /// official consolidation, else its signature date.
-    public var versionDate: LegalDate? { consolidation ?? signature }
+    public var versionDate: LegalDate? { consolidation ?? signature ?? expressionDate }
 
     /// The tag name of an adopted version: its text's key, `/v` and its date
     /// (`AFSP1638149A/v2017-01-05`), so that two texts may each have a version of the same date.
@@ -61,6 +67,9 @@ public struct VersionRecord: Sendable, Hashable, Codable {
         if let consolidation {
             lines.append("Version consolidée au \(consolidation.french).")
         }
+        if let expressionDate {
+            lines.append("Document d'un autre outil, daté de son expression : \(expressionDate.french).")
+        }
         if let repeal {
             lines.append("Texte abrogé : plus aucun article en vigueur à compter du \(repeal.french).")
         }
@@ -74,6 +83,7 @@ public struct VersionRecord: Sendable, Hashable, Codable {
         if let entryIntoForce { lines.append("Suivi-Entree-En-Vigueur: \(entryIntoForce.iso)") }
         if let consolidation { lines.append("Suivi-Consolidation: \(consolidation.iso)") }
         if let repeal { lines.append("Suivi-Abrogation: \(repeal.iso)") }
+        if let expressionDate { lines.append("Suivi-Date-Expression: \(expressionDate.iso)") }
         for reference in officialReferences { lines.append("Suivi-JORF: \(reference.replacingOccurrences(of: "\n", with: " "))") }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -98,6 +108,7 @@ public struct VersionRecord: Sendable, Hashable, Codable {
         entryIntoForce = trailers["Suivi-Entree-En-Vigueur"].flatMap(LegalDate.init(iso:))
         consolidation = trailers["Suivi-Consolidation"].flatMap(LegalDate.init(iso:))
         repeal = trailers["Suivi-Abrogation"].flatMap(LegalDate.init(iso:))
+        expressionDate = trailers["Suivi-Date-Expression"].flatMap(LegalDate.init(iso:))
         officialReferences = references
     }
 }

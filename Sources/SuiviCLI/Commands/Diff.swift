@@ -128,14 +128,14 @@ extension Suivi {
 
         private static func load(_ path: String) -> Result<LegalDocument, LegalTextError> {
             do {
-                return .success(try LegalTextReader.read(contentsOf: path).document)
+                return .success(try LegalTextReader.readInItsProfile(contentsOf: path).document)
             } catch {
                 return .failure(error)
             }
         }
 
         private func read(_ path: String) throws -> LegalDocument {
-            try LegalTextReader.read(contentsOf: path).document
+            try LegalTextReader.readInItsProfile(contentsOf: path).document
         }
     }
 }

@@ -44,7 +44,7 @@ extension Suivi {
             let document: LegalDocument
             let label: String
             if let file {
-                document = try LegalTextReader.read(contentsOf: file).document
+                document = try LegalTextReader.readInItsProfile(contentsOf: file).document
                 label = file
             } else {
                 let registry = try register.open()

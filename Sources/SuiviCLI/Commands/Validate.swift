@@ -12,6 +12,10 @@ extension Suivi {
             refusée), puis vérifié : eId uniques et cohérents avec la hiérarchie, articles numérotés, \
             métadonnées requises (URI ELI de l'œuvre, dates). Tous les problèmes sont listés, avec le \
             fichier et la ligne. Code de sortie : 0 si tout est valide, 1 sinon.
+            Un fichier écrit par suivi (identification source="#suivi") est tenu au profil suivi ; un \
+            document Akoma Ntoso 3.0 d'un autre outil, au niveau du schéma seulement (le profil appliqué \
+            est indiqué). --profil suivi tient tous les fichiers au profil suivi, celui des textes du \
+            registre ; « suivi convertir » y amène un document d'un autre outil.
               suivi validate corpus
               suivi validate --format json corpus/2026-projet/AFSP1638149A.xml
             """
@@ -22,13 +26,16 @@ extension Suivi {
 
         @OptionGroup var format: FormatOption
 
+        @Option(name: .customLong("profil"), help: "Règles appliquées à tous les fichiers (par défaut : selon le fichier).")
+        var profile: ProfileChoice?
+
         func run() throws {
             let files: [String]
             files = try FileCheck.expand(paths)
             guard !files.isEmpty else {
                 throw Refusal("aucun fichier .xml trouvé dans \(paths.joined(separator: ", ")).")
             }
-            let checks = files.map { FileCheck.check(file: $0) }
+            let checks = files.map { FileCheck.check(file: $0, profile: profile?.profile) }
             switch format.value {
             case .json: print(try jsonString(ValidationOutput(checks)))
             case .text: printText(checks)
@@ -38,13 +45,16 @@ extension Suivi {
 
         private func printText(_ checks: [FileCheck]) {
             for check in checks {
-                if check.isValid, let document = check.document {
+                if check.isValid, let document = check.document, check.profile == .akn {
+                    print("✓ \(check.file) : valide au \(check.profile.french) (document \(document.documentType), "
+                          + "\(document.allClauses.count) éléments ; hors profil suivi : voir « suivi convertir »)")
+                } else if check.isValid, let document = check.document {
                     let articles = document.body.flatMap(\.flattened).filter { $0.kind == .article }.count
                     let status = document.isDraft ? "projet" : "version adoptée"
                     print("✓ \(check.file) : valide (\(status), \(articles) articles, \(document.annexes.count) annexes, "
                           + "\(document.allClauses.count) éléments)")
                 } else {
-                    print("✗ \(check.file) : \(check.problems.count) problème(s)")
+                    print("✗ \(check.file) : \(check.problems.count) problème(s)" + (check.profile == .akn ? " au \(check.profile.french)" : ""))
                     for problem in check.problems { print("  \(problem)") }
                 }
             }
@@ -61,6 +71,7 @@ struct ValidationOutput: Encodable {
     struct File: Encodable {
         let file: String
         let valid: Bool
+        let profile: String
         let problems: [ValidationProblem]
     }
 
@@ -70,7 +81,7 @@ struct ValidationOutput: Encodable {
     let files: [File]
 
     init(_ checks: [FileCheck]) {
-        files = checks.map { File(file: $0.file, valid: $0.isValid, problems: $0.problems) }
+        files = checks.map { File(file: $0.file, valid: $0.isValid, profile: $0.profile.rawValue, problems: $0.problems) }
         valid = checks.allSatisfy(\.isValid)
     }
 }

@@ -11,10 +11,12 @@ extension Suivi {
             abstract: "Importe un document Akoma Ntoso 3.0 (version adoptée ou projet) dans le registre.",
             discussion: """
             Le document est lu en sécurité et vérifié comme par « suivi validate » ; ses eId, wId et sa \
-            hiérarchie sont conservés. Un élément hors du sous-ensemble pris en charge (docs/FORMAT.md) \
-            est signalé avec sa ligne, jamais ignoré en silence ; rien n'est alors enregistré. Une \
-            version adoptée devient un commit étiqueté v<date de signature> ; un projet, une branche \
-            draft/<nom> (--projet, par défaut le nom du fichier).
+            hiérarchie sont conservés. Un fichier écrit par suivi est tenu au profil suivi : un élément hors \
+            du sous-ensemble (docs/FORMAT.md) est signalé avec sa ligne et rien n'est enregistré. Un document \
+            Akoma Ntoso 3.0 d'un autre outil est importé tel quel : ce que suivi ne modélise pas est gardé et \
+            ressort à l'export, les eId absents sont calculés. Une version adoptée devient un commit étiqueté \
+            v<date de signature> (ou, pour un document d'un autre outil, de la date de son expression) ; un \
+            projet, une branche draft/<nom> (--projet, par défaut le nom du fichier).
               suivi importer akn arrete.xml --registre registre --auteur "Prénom Nom <courriel>"
             """
         )
@@ -31,7 +33,7 @@ extension Suivi {
             let identity = try options.author.identity()
             let source: SourceDocument
             do {
-                source = try LegalTextReader.read(contentsOf: file)
+                source = try LegalTextReader.readInItsProfile(contentsOf: file)
             } catch {
                 var lines = [error.description]
                 if case .unsupportedElement = error, let data = try? Data(contentsOf: URL(fileURLWithPath: file)),
