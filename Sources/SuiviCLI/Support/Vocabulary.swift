@@ -38,7 +38,7 @@ enum Vocabulary {
         for argument in arguments {
             if terminated { result.append(argument); continue }
             if argument == "--" { terminated = true; result.append(argument); continue }
-            if argument.hasPrefix("--"), path.first != "bench" {  // the measurements keep their own options
+            if argument.hasPrefix("--") {
                 result.append(rewriteOption(argument, seat: path.first.map(seatCommands.contains) ?? false))
                 continue
             }
