@@ -84,6 +84,82 @@ struct DraftApplyTests {
     }
 }
 
+/// The 2027 revision done by a drafter through two doors: the amending order applied, or the XML edited by hand
+/// (identifiers copied from neighbours, numbers left as they were) then renumbered.
+@Suite("drafting session: the amending-order door and the hand-edit door end in the same commit content")
+struct DraftingDoorsTests {
+    static let order = """
+        Article 1er
+        L'arrêté du 5 janvier 2017 susvisé est ainsi modifié :
+        1° Au troisième alinéa de l'article 3, le mot : « principalement » est supprimé ;
+        2° L'article 3 est complété par un alinéa ainsi rédigé :
+        « Il est tenu compte des ruptures de traitement. » ;
+        3° Les articles 4 à 7 deviennent les articles 5 à 8 ;
+        4° Après l'article 3, il est inséré un article 4 ainsi rédigé :
+        « Art. 4. – Le médecin apprécie l'accessibilité effective du traitement. » ;
+        5° L'article 8 est abrogé ;
+        6° L'annexe II est complétée par une section D ainsi rédigée :
+        « D. – Références nouvelles
+        « Le médecin s'appuie sur les synthèses de la direction générale de la santé. ».
+
+        Article 2
+        Le directeur général de la santé est chargé de l'exécution du présent arrêté.
+        """
+
+    /// The same revision as a drafter edits the XML: pasted clauses keep their neighbours' identifiers and numbers.
+    static func handEdited(_ document: LegalDocument) throws -> LegalDocument {
+        var document = document
+        let three = try #require(document.body.firstIndex { $0.eId == "art_3" })
+        let third = try #require(document.body[three].children.firstIndex { $0.eId == "art_3__para_3" })
+        let text = document.body[three].children[third].content[0].plainText
+        document.body[three].children[third].content[0] = Block(text: text.replacingOccurrences(of: "compte principalement de", with: "compte de"))
+        var added = try #require(document.body[three].children.last)
+        added.content = [Block(text: "Il est tenu compte des ruptures de traitement.")]
+        document.body[three].children.append(added)
+        document.body.removeAll { $0.eId == "art_7" }
+        var article = document.body[three + 1]
+        article.children = [Clause(kind: .paragraph, eId: "art_4__para_1", wId: "art_4__para_1",
+                                   content: [Block(text: "Le médecin apprécie l'accessibilité effective du traitement.")])]
+        document.body.insert(article, at: three + 1)
+        let annex = try #require(document.annexes.firstIndex { $0.eId == "annex_2" })
+        var section = try #require(document.annexes[annex].clauses.last)
+        section.heading = [.text("Références nouvelles")]
+        section.children = [Clause(kind: .paragraph, eId: "annex_2__sec_C__para_1", wId: "annex_2__sec_C__para_1",
+                                   content: [Block(text: "Le médecin s'appuie sur les synthèses de la direction générale de la santé.")])]
+        document.annexes[annex].clauses.append(section)
+        return document
+    }
+
+    @Test("reword, add an alinéa, insert an article before 4 (5–7 renumbered), delete one, add a section to Annexe II: same commit content")
+    func twoDoors() async throws {
+        let fixture = try await RegisterFixture()
+        let register = fixture.register
+        _ = try await register.startDraft("ordre", author: fixture.clerk, today: fixture.today)
+        _ = try await register.startDraft("main", author: fixture.clerk, today: fixture.today)
+        let base = try await register.draftText("ordre").document
+
+        let applied = try await fixture.publisher.applyOrder(Self.order, toDraft: "ordre")
+        let byOrder = try await register.document(at: try #require(try await fixture.publisher.commit(applied, order: Self.order, author: fixture.clerk)))
+
+        let file = register.workingCopy(ofDraft: "main").appendingPathComponent("AFSP1638149A.xml")
+        try CanonicalWriter.data(try Self.handEdited(try LegalTextReader.read(contentsOf: file.path).document)).write(to: file)
+        let renumbering = try await register.renumberDraft("main")
+        let byHand = try await register.document(at: try #require(try await register.commit(renumbering, message: "2027", author: fixture.clerk)))
+
+        #expect(byOrder.body == byHand.body, "\(NormativeContent(byOrder).differences(from: NormativeContent(byHand)))")
+        #expect(byOrder.annexes == byHand.annexes)
+        #expect(byOrder.body.map(\.num) == ["Article 1er", "Article 2", "Article 3", "Article 4", "Article 5", "Article 6", "Article 7"])
+        #expect(byOrder.clause(eId: "annex_2__sec_D")?.heading?.plainText == "Références nouvelles")
+        // History unbroken: every clause of the base but the repealed article keeps its wId.
+        let repealed = Set(try #require(base.body.first { $0.eId == "art_7" }).flattened.map(\.wId))
+        let kept = base.allWIds.subtracting(repealed)
+        #expect(kept.isSubset(of: byOrder.allWIds), "\(kept.subtracting(byOrder.allWIds).sorted())")
+        // No identifier typed: the new clauses' wIds are computed (eId, or eId-year when the eId was a wId).
+        #expect(byOrder.clause(eId: "art_4")?.wId == "art_4-2026")
+        #expect(byOrder.clause(eId: "art_3__para_6")?.wId == "art_3__para_6")
+    }
+}
+
 @Suite("draft renumeroter: a hand-edited working copy gets its numbers and identifiers computed")
 struct DraftRenumberTests {
     @Test("an article pasted by hand before article 4 (copied eId, wId and number): renumbered 4, 5–8 follow, new wIds, old ones kept")

@@ -28,7 +28,7 @@ struct HandWrittenOrderTests {
     func words() throws {
         let result = try apply("""
             Au troisième alinéa de l'article 3, le mot : « principalement » est supprimé.
-            Au troisième alinéa de l'article 2, les mots : « au préfet » sont remplacés par les mots : « à l'autorité préfectorale ».
+            Au troisième alinéa de l'article 2, les mots : « transmis au préfet » sont remplacés par les mots : « transmis à l'autorité préfectorale ».
             """)
         #expect(result.clause(eId: "art_3__para_3")?.content.first?.plainText.contains("compte de la présence") == true)
         #expect(result.clause(eId: "art_2__para_3")?.content.first?.plainText.hasPrefix("L'avis transmis à l'autorité préfectorale ne comporte") == true)

@@ -71,6 +71,8 @@ public enum Renumbering {
     /// A series of identical dashes (« – ») is a bulleted list, not numbered.
     static func needsNumbering(_ nums: [String]) -> Bool {
         if nums.allSatisfy({ $0 == "–" || $0 == "-" || $0 == "•" }) { return false }
+        // A series without any number is designated by position (« la première sous-section »).
+        if nums.allSatisfy(\.isEmpty) { return false }
         if nums.contains(where: \.isEmpty) || Set(nums).count != nums.count { return true }
         let keys = nums.map(sortKey)
         guard keys.allSatisfy({ $0 != nil }) else { return false }

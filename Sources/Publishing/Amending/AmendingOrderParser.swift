@@ -189,7 +189,7 @@ public enum AmendingOrderParser {
         if quotedBlocks.isEmpty, skeleton.hasSuffix(" : «»"), !skeleton.hasPrefix("L'intitulé"), let last = quotes.last,
            match(wordNouns + #" : «»$"#, skeleton) == nil {
             skeleton = String(skeleton.dropLast(3))
-            quotedBlocks = [Block(last)]
+            quotedBlocks = [Block([.text("« ")] + last + [.text(" »")])]
             quotes.removeLast()
         }
         if appendsToAct {
