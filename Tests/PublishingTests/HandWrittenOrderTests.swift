@@ -34,6 +34,12 @@ struct HandWrittenOrderTests {
         #expect(result.clause(eId: "art_2__para_3")?.content.first?.plainText.hasPrefix("L'avis transmis à l'autorité préfectorale ne comporte") == true)
     }
 
+    @Test("« À l'article 6, les mots : « … » sont remplacés … »: words found in the alinéas of the article")
+    func wordsInAnArticle() throws {
+        let result = try apply("À l'article 6, les mots : « concourt à » sont remplacés par les mots : « assure ».")
+        #expect(result.clause(eId: "art_6__para_1")?.content.first?.plainText.hasPrefix("La direction générale de la santé assure l'animation") == true)
+    }
+
     @Test("« est complété par les mots » adds them before the final full stop; « par une phrase » after it")
     func completedBy() throws {
         let result = try apply("""

@@ -5,7 +5,8 @@ import Foundation
 /// - **numbers**: in each series of sibling clauses of one kind that carry a number (articles, points, sections…),
 ///   if a number is missing, appears twice, or the numbers are not in increasing order, the whole series is
 ///   numbered again from 1 in the style of its first number (« Article 1er, Article 2… », « 1°, 2°… »,
-///   « a), b)… », « A., B.… », « I., II.… »); a series already in order is kept as it is (« Article 6-1 » stays);
+///   « a), b)… », « A., B.… », « I., II.… »); a series already in order is kept as it is (« Article 6-1 » stays),
+///   and so is a series without any number (designated by position, « la première sous-section »);
 /// - **eIds**: recomputed from the hierarchy and the numbers (docs/FORMAT.md);
 /// - **wIds**: a clause keeps its wId when it is a wId of the text it was edited from (`previous`), of the same
 ///   kind, carried by no earlier clause; otherwise (no wId, a wId copied from another clause, one that clause

@@ -241,24 +241,39 @@ public struct AmendingOrderApplier: Sendable {
     private func editWords(_ target: Designation, path: ClausePath, in document: inout LegalDocument, find words: [Inline],
                            _ edit: (inout [Atom], Range<Int>) -> Void) throws(PublishingError) {
         guard let clause = document.clause(at: path) else { throw .clauseNotFound(designation: target.french) }
+        // The clause's own text; for an article or a division, which has none (« À l'article 6, les mots … »), the
+        // text of the clauses it holds.
+        var places: [(path: ClausePath, clause: Clause)] = [(path, clause)]
+        if clause.intro.isEmpty, clause.content.isEmpty, clause.wrapUp.isEmpty {
+            func walk(_ at: ClausePath, _ clause: Clause) {
+                for (index, child) in clause.children.enumerated() {
+                    places.append((at.child(index), child))
+                    walk(at.child(index), child)
+                }
+            }
+            walk(path, clause)
+        }
         let needle = InlineAtoms.atoms(words)
-        var hits: [(part: Int, block: Int, offset: Int)] = []
-        let parts = [clause.intro, clause.content, clause.wrapUp]
-        for (partIndex, blocks) in parts.enumerated() {
-            for (blockIndex, block) in blocks.enumerated() {
-                for offset in InlineAtoms.occurrences(of: needle, in: InlineAtoms.atoms(block.inlines)) {
-                    hits.append((partIndex, blockIndex, offset))
+        var hits: [(place: Int, part: Int, block: Int, offset: Int)] = []
+        for (placeIndex, place) in places.enumerated() {
+            for (partIndex, blocks) in [place.clause.intro, place.clause.content, place.clause.wrapUp].enumerated() {
+                for (blockIndex, block) in blocks.enumerated() {
+                    for offset in InlineAtoms.occurrences(of: needle, in: InlineAtoms.atoms(block.inlines)) {
+                        hits.append((placeIndex, partIndex, blockIndex, offset))
+                    }
                 }
             }
         }
         var length = needle.count
         if hits.isEmpty, !needle.contains(where: { if case .element = $0 { return true }; return false }) {
             // Words read from plain text, around a reference or a date: found in the text as read, whole elements only.
-            for (partIndex, blocks) in parts.enumerated() {
-                for (blockIndex, block) in blocks.enumerated() {
-                    for range in Self.plainOccurrences(of: InlineAtoms.text(needle), in: InlineAtoms.atoms(block.inlines)) {
-                        hits.append((partIndex, blockIndex, range.lowerBound))
-                        length = range.count
+            for (placeIndex, place) in places.enumerated() {
+                for (partIndex, blocks) in [place.clause.intro, place.clause.content, place.clause.wrapUp].enumerated() {
+                    for (blockIndex, block) in blocks.enumerated() {
+                        for range in Self.plainOccurrences(of: InlineAtoms.text(needle), in: InlineAtoms.atoms(block.inlines)) {
+                            hits.append((placeIndex, partIndex, blockIndex, range.lowerBound))
+                            length = range.count
+                        }
                     }
                 }
             }
@@ -266,10 +281,11 @@ public struct AmendingOrderApplier: Sendable {
         guard hits.count == 1, let hit = hits.first else {
             throw .wordsNotFound(designation: target.french, words: words.plainText, occurrences: hits.count)
         }
-        var atoms = InlineAtoms.atoms(parts[hit.part][hit.block].inlines)
+        let place = places[hit.place].clause
+        var atoms = InlineAtoms.atoms([place.intro, place.content, place.wrapUp][hit.part][hit.block].inlines)
         edit(&atoms, hit.offset..<hit.offset + length)
         let inlines = InlineAtoms.inlines(atoms)
-        document.updateClause(at: path) { clause in
+        document.updateClause(at: places[hit.place].path) { clause in
             switch hit.part {
             case 0: clause.intro[hit.block].inlines = inlines
             case 1: clause.content[hit.block].inlines = inlines
