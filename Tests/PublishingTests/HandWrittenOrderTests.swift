@@ -151,6 +151,12 @@ struct HandWrittenOrderTests {
         #expect(problem.found.contains("joliment reformulé") && problem.expected.contains("Guide de légistique"))
     }
 
+    @Test("a formula written before the first « Article » line is reported, not dropped with the title and visas")
+    func formulaBeforeTheArticles() throws {
+        let problem = try problem("Arrêté du … modifiant l'arrêté du 5 janvier 2017\nL'article 5 est abrogé.\nArticle 1er\nL'article 6 est abrogé.")
+        #expect(problem.line == 2 && problem.expected.contains("Article 1er"), "\(problem)")
+    }
+
     @Test("a failure after formulas that applied: the order is refused whole (no partial text comes out)")
     func failureAfterSuccess() throws {
         #expect(throws: PublishingError.self) {

@@ -46,6 +46,12 @@ public enum AmendingOrderParser {
             let column = rawLine.distance(from: rawLine.startIndex, to: rawLine.firstIndex { $0 != " " && $0 != "\t" } ?? rawLine.startIndex) + 1
             if isArticleHeader(line) {
                 articles.append((line, []))
+            } else if articles.isEmpty {
+                // The order's title, visas and « Arrête : »; a formula here would be dropped in silence.
+                if !line.hasPrefix("«"), (try? operations([Block(text: line)], context: nil)) != nil {
+                    throw .orderProblem(OrderProblem(line: index + 1, column: column, expected: "une modification dans un article (« Article 1er »)",
+                                                     found: "« \(line) » avant le premier article ; placez-la après « Article 1er »"))
+                }
             } else if line.hasPrefix("«"), var last = articles.popLast(), !last.paragraphs.isEmpty {
                 last.paragraphs[last.paragraphs.count - 1].blocks.append(Block(text: line))
                 articles.append(last)
