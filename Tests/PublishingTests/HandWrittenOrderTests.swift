@@ -142,6 +142,9 @@ struct HandWrittenOrderTests {
         #expect(problem.found.contains("compte 5 alinéa"), "\(problem)")
         let article = try self.problem("Article 1er\nL'article 12 est abrogé.")
         #expect(article.line == 2 && article.found.contains("1er, 2, 3, 4, 5, 6, 7"), "\(article)")
+        // The column points at the step that names nothing, not at the words after it.
+        let outer = try self.problem("Au deuxième alinéa de l'article 9, le mot : « x » est supprimé.")
+        #expect(outer.column == 25 && outer.found.contains("pas d'article 9"), "\(outer)")
     }
 
     @Test("a sentence that is no formula: its line and column, and the formulas expected")

@@ -241,6 +241,13 @@ public struct Designation: Sendable, Hashable, Codable {
         return path ?? ClausePath(root: root, indices: [])
     }
 
+    /// The first step that names nothing in `document` (nil when the whole designation resolves).
+    func firstUnresolvedStep(in document: LegalDocument) -> Step? {
+        guard !steps.isEmpty else { return nil }
+        for count in 1...steps.count where Designation(Array(steps.prefix(count))).resolve(in: document) == nil { return steps[count - 1] }
+        return nil
+    }
+
     /// What the text has where this designation names nothing, in French: « l'article 3 compte 5 alinéas »,
     /// « le texte n'a pas d'article 9 (articles : 1er, 2, 3) ».
     func diagnosis(in document: LegalDocument) -> String {

@@ -50,7 +50,7 @@ public struct OrderProblem: Sendable, Hashable, Codable, CustomStringConvertible
                     : "ils y figurent \(occurrences) fois : citez quelques mots de plus pour désigner une seule occurrence\(reading)")
         case .clauseNotFound(let text):
             for designation in Self.designations(of: instruction.operation) where designation.resolve(in: document) == nil {
-                let innermost = designation.steps.last.map { Designation([$0]).french } ?? text
+                let innermost = (designation.firstUnresolvedStep(in: document) ?? designation.steps.last).map { Designation([$0]).french } ?? text
                 let bare = innermost.replacingOccurrences(of: #"^(?:le |la |l')"#, with: "", options: .regularExpression)
                 return OrderProblem(line: line, column: instruction.column(of: bare), expected: "« \(designation.french) »",
                                     found: designation.diagnosis(in: document))
