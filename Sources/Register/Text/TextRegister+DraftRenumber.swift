@@ -17,8 +17,7 @@ extension TextRegister {
     /// are what this repairs) and renumbers it: numbers of series with a gap, eIds, wIds of new clauses. Nothing
     /// is written (see ``commit(_:message:author:)``).
     /// - Parameters:
-    ///   - work: the text (NOR); nil for the only one.
-    ///   - today: the date whose year new wIds carry when their eId is taken (default: the draft's date, else today).
+    ///   - work: the text (NOR); nil for the only one. New wIds carry the year of the draft's date (else today's).
     public func renumberDraft(_ name: String, work: String? = nil) async throws(RegisterError) -> DraftRenumbering {
         let (base, previous) = try await draftText(name, work: work)
         let chosen = try await chooseWork(work, at: base)
