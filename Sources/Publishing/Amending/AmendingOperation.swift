@@ -8,6 +8,9 @@ public enum AmendingOperation: Sendable, Hashable, Codable {
     case deleteWords(target: Designation, old: [Inline])
     /// « … après les mots : « X », sont insérés les mots : « Y » »
     case insertWords(target: Designation, after: [Inline], new: [Inline])
+    /// « Le deuxième alinéa de l'article 3 est complété par les mots : « … » » (before its final punctuation), or
+    /// « … est complété par une phrase ainsi rédigée : « … » » (`sentence`: after it).
+    case appendWords(target: Designation, words: [Inline], sentence: Bool)
     /// « Le deuxième alinéa de l'article 3 est remplacé par les dispositions suivantes : » + quoted text
     case replaceClause(target: Designation, with: [Clause])
     /// « Après le deuxième alinéa de l'article 3, sont insérées les dispositions suivantes : »

@@ -187,7 +187,7 @@ public struct AmendingOrder: Sendable, Hashable {
     static func context(of operation: AmendingOperation, act: String) -> (Designation?, String) {
         let designation: Designation
         switch operation {
-        case .replaceWords(let t, _, _), .deleteWords(let t, _), .insertWords(let t, _, _), .replaceClause(let t, _),
+        case .replaceWords(let t, _, _), .deleteWords(let t, _), .insertWords(let t, _, _), .appendWords(let t, _, _), .replaceClause(let t, _),
              .insertAfter(let t, _), .insertBefore(let t, _), .delete(let t), .replaceHeading(let t, _):
             designation = t
         case .append(let c, _): designation = c

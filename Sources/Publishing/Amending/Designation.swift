@@ -11,6 +11,7 @@ public struct Designation: Sendable, Hashable, Codable {
         case point(String)                 // "2°", "a)"
         case division(ClauseKind, String)  // section "A" (its number's component)
         case divisionAt(ClauseKind, Int)   // an unnumbered section, by position
+        case labelled(String)              // "le C de l'annexe II": a division of any kind, by its number
 
         var isFeminine: Bool {
             switch self {
@@ -30,6 +31,7 @@ public struct Designation: Sendable, Hashable, Codable {
             case .point(let num): return num
             case .division(let kind, let number): return "\(Designation.noun(kind).word) \(number)"
             case .divisionAt(let kind, let position): return "\(Designation.noun(kind).word) \(position)"
+            case .labelled(let number): return number
             }
         }
 
@@ -46,6 +48,7 @@ public struct Designation: Sendable, Hashable, Codable {
                 let noun = Designation.noun(kind)
                 let article = noun.feminine ? "la " : "le "
                 return article + FrenchWords.ordinal(position, feminine: noun.feminine) + " " + noun.word
+            case .labelled(let number): return "le \(number)"
             }
         }
     }
@@ -119,7 +122,8 @@ public struct Designation: Sendable, Hashable, Codable {
     public static func parse(_ text: String, context: Designation? = nil) -> Designation? {
         var rest = text.trimmingCharacters(in: .whitespaces)
         let lowered = rest.lowercased()
-        for prefix in ["au ", "aux ", "à l'", "à la ", "du ", "de l'", "de la ", "le ", "la ", "l'", "les "] where lowered.hasPrefix(prefix) {
+        for prefix in ["dans le ", "dans la ", "dans l'", "au ", "aux ", "à l'", "à la ", "du ", "de l'", "de la ", "le ", "la ", "l'", "les "]
+            where lowered.hasPrefix(prefix) {
             rest = String(rest.dropFirst(prefix.count))
             break
         }
@@ -181,6 +185,7 @@ public struct Designation: Sendable, Hashable, Codable {
             return nil
         }
         if words.count == 1, first.hasSuffix("°") || first.hasSuffix(")") { return .point(first) }
+        if words.count == 1, first.count <= 4, first.allSatisfy({ $0.isUppercase && $0.isLetter }) { return .labelled(first) }
         return nil
     }
 
@@ -224,9 +229,66 @@ public struct Designation: Sendable, Hashable, Codable {
                 let matching = children.indices.filter { children[$0].kind == kind }
                 guard position >= 1, position <= matching.count else { return nil }
                 path = start.child(matching[position - 1])
+            case .labelled(let number):
+                let start = path ?? ClausePath(root: root, indices: [])
+                let children = document.children(at: start)
+                let divisions: Set<ClauseKind> = [.part, .title, .chapter, .section, .subsection]
+                guard let index = children.firstIndex(where: { child in divisions.contains(child.kind)
+                    && child.num.flatMap { ClauseNumbering.component(of: $0, kind: child.kind) } == number }) else { return nil }
+                path = start.child(index)
             }
         }
         return path ?? ClausePath(root: root, indices: [])
+    }
+
+    /// The first step that names nothing in `document` (nil when the whole designation resolves).
+    func firstUnresolvedStep(in document: LegalDocument) -> Step? {
+        guard !steps.isEmpty else { return nil }
+        for count in 1...steps.count where Designation(Array(steps.prefix(count))).resolve(in: document) == nil { return steps[count - 1] }
+        return nil
+    }
+
+    /// What the text has where this designation names nothing, in French: « l'article 3 compte 5 alinéas »,
+    /// « le texte n'a pas d'article 9 (articles : 1er, 2, 3) ».
+    func diagnosis(in document: LegalDocument) -> String {
+        for count in 1...max(1, steps.count) where Designation(Array(steps.prefix(count))).resolve(in: document) == nil {
+            let parent = Designation(Array(steps.prefix(count - 1)))
+            let parentName = parent.steps.isEmpty ? "le texte" : parent.french
+            let start = parent.steps.isEmpty ? ClausePath(root: .body, indices: []) : parent.resolve(in: document)
+            let children = start.map { document.children(at: $0) } ?? []
+            func list(_ names: [String]) -> String { names.isEmpty ? "aucun" : names.prefix(40).joined(separator: ", ") }
+            switch steps[count - 1] {
+            case .annex(let number):
+                return "le texte n'a pas d'annexe \(number) (annexes : \(list(document.annexes.compactMap(Designation.annexLabel))))"
+            case .citation(let position):
+                return "le texte compte \(document.citations.count) visa(s), pas de \(FrenchWords.ordinal(position)) visa"
+            case .article(let label):
+                var articles: [String] = []
+                func walk(_ clauses: [Clause]) {
+                    for clause in clauses {
+                        if clause.kind == .article, let name = Designation.articleLabel(clause) { articles.append(name) } else { walk(clause.children) }
+                    }
+                }
+                walk(children)
+                return "\(parentName) n'a pas d'article \(label) (articles : \(list(articles)))"
+            case .alinea(let position):
+                let alineas = children.filter { $0.kind == .paragraph }.count
+                return "\(parentName) compte \(alineas) alinéa(s), pas de \(FrenchWords.ordinal(position)) alinéa"
+            case .point(let num):
+                let points = children.flatMap { $0.kind == .list ? $0.children : [$0] }.filter { $0.kind == .point }.compactMap(\.num)
+                return "\(parentName) n'a pas de \(num) (points : \(list(points)))"
+            case .division(let kind, let number):
+                let names = children.filter { $0.kind == kind }.compactMap { $0.num }
+                return "\(parentName) n'a pas de \(Designation.noun(kind).word) \(number) (\(Designation.noun(kind).word)s : \(list(names)))"
+            case .divisionAt(let kind, let position):
+                let found = children.filter { $0.kind == kind }.count
+                return "\(parentName) compte \(found) \(Designation.noun(kind).word)(s), pas de \(FrenchWords.ordinal(position, feminine: Designation.noun(kind).feminine))"
+            case .labelled(let number):
+                let names = children.filter { [.part, .title, .chapter, .section, .subsection].contains($0.kind) }.compactMap(\.num)
+                return "\(parentName) n'a pas de division \(number) (divisions : \(list(names)))"
+            }
+        }
+        return "aucun élément du texte ne porte ce nom"
     }
 
     /// The first clause below `start` (breadth first) that satisfies `predicate`.

@@ -40,6 +40,10 @@ enum FormulaWriter {
             let single = !new.plainText.contains(" ")
             return Written(sentence: [.text(cap(FrenchWords.contract("à", phrase(target))) + ", après \(words(after)) : « ")] + after
                            + [.text(" », \(single ? "est inséré le mot" : "sont insérés les mots") : « ")] + new + [.text(" »")], quoted: [])
+        case .appendWords(let target, let words, let sentence):
+            let what = sentence ? "une phrase ainsi rédigée" : (words.plainText.contains(" ") ? "les mots" : "le mot")
+            return Written(sentence: [.text(cap(phrase(target)) + " est complété\(e(target.isFeminine)) par \(what) : « ")] + words + [.text(" »")],
+                           quoted: [])
         case .replaceClause(let target, let clauses):
             guard let lines = QuotedStructure.lines(clauses) else { return nil }
             return Written(sentence: [.text(cap(phrase(target)) + " est remplacé\(e(target.isFeminine)) par les dispositions suivantes :")], quoted: lines)

@@ -123,7 +123,8 @@ enum QuotedStructure {
 
         for line in lines {
             var attributes = line.attributes
-            let role = attributes.removeValue(forKey: roleAttribute) ?? guessRole(line)
+            let given = attributes.removeValue(forKey: roleAttribute)
+            let role = given ?? guessRole(line)
             var block = Block(line.inlines, attributes: attributes)
             switch role {
             case Role.article.rawValue, Role.articleWithHeading.rawValue:
@@ -136,11 +137,21 @@ enum QuotedStructure {
                 let label = String(plain[labelStart..<dot.lowerBound])
                 var article = new(.article)
                 article.num = "Article " + label
+                var firstAlinea: Clause?
                 if role == Role.articleWithHeading.rawValue {
                     let headerLength = plain.distance(from: plain.startIndex, to: dot.upperBound)
-                    article.heading = InlineAtoms.inlines(text.dropFirst(headerLength))
+                    let rest = InlineAtoms.inlines(text.dropFirst(headerLength))
+                    if given == nil, let end = rest.plainText.trimmingCharacters(in: .whitespaces).last, ".;:".contains(end) {
+                        // Written by hand as the Guide de légistique shows it: « Art. 4-1. – Le premier alinéa. »
+                        var paragraph = new(.paragraph)
+                        paragraph.content = [Block(rest, attributes: attributes)]
+                        firstAlinea = paragraph
+                    } else {
+                        article.heading = rest
+                    }
                 }
                 stack.append(article)
+                if let firstAlinea { stack.append(firstAlinea) }
             case Role.alinea.rawValue:
                 close { leafKinds.contains($0.kind) }
                 var paragraph = new(.paragraph)
@@ -154,7 +165,16 @@ enum QuotedStructure {
                 stack.append(list)
             case Role.point.rawValue:
                 close { $0.kind == .point }
-                guard stack.last?.kind == .list else { return nil }
+                // A point quoted alone (« Le 2° est ainsi rédigé : « 2° … » ») has no enumeration around it.
+                if given == nil, let top = stack.last, top.kind == .paragraph, top.children.isEmpty, !top.content.isEmpty {
+                    // Plain text: the alinéa above introduces the enumeration.
+                    stack.removeLast()
+                    stack.append(new(.paragraph))
+                    var list = new(.list)
+                    list.intro = top.content
+                    stack.append(list)
+                }
+                guard stack.last?.kind == .list || (stack.isEmpty && given == nil) else { return nil }
                 let text = InlineAtoms.atoms(block.inlines)
                 guard let space = text.firstIndex(where: \.isSpace) else { return nil }
                 var point = new(.point)
@@ -220,6 +240,11 @@ enum QuotedStructure {
             return Role.point.rawValue
         }
         if text.hasPrefix("Vu ") { return Role.citation.rawValue }
+        // « D. – Intitulé », « II. – Intitulé »: a section of an annex, as the text numbers them.
+        if let dash = text.range(of: ". – "), text[..<dash.lowerBound].count <= 4,
+           text[..<dash.lowerBound].allSatisfy({ $0.isUppercase && $0.isLetter }) {
+            return "#section"
+        }
         return Role.alinea.rawValue
     }
 }

@@ -19,6 +19,8 @@ public enum PublishingError: Error, Sendable, Equatable, LocalizedError, CustomS
     case clauseNotFound(designation: String)
     /// Words an instruction replaces or deletes that are not found exactly once in the clause.
     case wordsNotFound(designation: String, words: String, occurrences: Int)
+    /// An instruction of an amending order that cannot be read or applied, with its line and column.
+    case orderProblem(OrderProblem)
     /// An ODT package could not be written.
     case package(String)
     /// The output path is a folder, or cannot be written.
@@ -48,6 +50,7 @@ public enum PublishingError: Error, Sendable, Equatable, LocalizedError, CustomS
             return occurrences == 0
                 ? "les mots « \(words) » ne figurent pas dans \(designation) ; la modification ne peut pas s'appliquer."
                 : "les mots « \(words) » figurent \(occurrences) fois dans \(designation) ; précisez la citation pour qu'elle soit unique."
+        case .orderProblem(let problem): return problem.description + " Rien n'a été enregistré."
         case .package(let reason): return "écriture du fichier ODT impossible : \(reason)."
         case .output(let path, let reason): return "écriture de « \(path) » impossible : \(reason)."
         }

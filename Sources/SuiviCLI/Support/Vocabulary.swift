@@ -8,7 +8,7 @@ enum Vocabulary {
              "draft": "projet", "committee": "comite", "status": "etat", "event": "evenement", "review": "revision",
              "comment": "commentaire", "export": "exporter", "serve": "web", "clone": "cloner", "pull": "recuperer",
              "push": "envoyer", "verify": "verifier", "aide": "help"],
-        "projet": ["start": "ouvrir", "commit": "enregistrer", "update": "mettre-a-jour", "list": "lister", "checkout": "restaurer"],
+        "projet": ["start": "ouvrir", "commit": "enregistrer", "update": "mettre-a-jour", "list": "lister", "checkout": "restaurer", "apply": "appliquer", "renumber": "renumeroter"],
         "comite": ["list": "lister", "add-seat": "ajouter-siege", "add-member": "ajouter-membre", "remove-member": "retirer-membre",
                    "import": "importer", "repair": "reparer", "set-password": "mot-de-passe"],
         "evenement": ["add": "ajouter", "list": "lister", "decide": "classer"],
@@ -20,7 +20,7 @@ enum Vocabulary {
 
     /// Earlier option names, the same in every command.
     static let optionAliases: [String: String] = [
-        "--repo": "--registre", "--today": "--aujourdhui", "--at": "--version", "--in-force": "--version", "--to": "--format",
+        "--repo": "--registre", "--dry-run": "--essai", "--today": "--aujourdhui", "--at": "--version", "--in-force": "--version", "--to": "--format",
         "--review": "--revision", "--brouillon": "--projet", "--reason": "--motif", "--only-changed": "--seulement-changes",
         "--colour": "--couleur", "--no-colour": "--sans-couleur", "--output": "--sortie", "--base-url": "--adresse",
     ]
