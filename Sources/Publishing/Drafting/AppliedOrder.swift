@@ -38,7 +38,7 @@ extension Publisher {
                                              found: "aucune formule dans l'arrêté modificatif"))
         }
         let known = try await call { () async throws(RegisterError) in try await register.knownWIds(ofDraft: name, work: chosen) }
-        let year = (before.date(of: .draft) ?? VersionMetadata.today()).year
+        let year = (before.date(of: .draft) ?? LegalDate.today(in: .paris)).year
         let after = try AmendingOrderApplier().apply(instructions, to: before, year: year, known: known)
         let diff = ClauseDiffer().compare(before, after, oldLabel: "draft/\(name)", newLabel: "draft/\(name) modifié par l'arrêté")
         return AppliedOrder(draft: name, work: chosen, instructions: instructions, before: before, after: after, diff: diff)

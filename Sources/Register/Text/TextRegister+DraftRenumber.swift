@@ -29,7 +29,7 @@ extension TextRegister {
             throw .invalidDocuments([ValidationProblem(rule: .unreadable, file: file.path, line: error.line, eId: nil, message: error.reason)])
         }
         let known = try await knownWIds(ofDraft: name, work: chosen)
-        let year = (edited.date(of: .draft) ?? previous.date(of: .draft) ?? VersionMetadata.today()).year
+        let year = (edited.date(of: .draft) ?? previous.date(of: .draft) ?? LegalDate.today(in: .paris)).year
         let (after, changes) = Renumbering.renumber(edited, previous: previous, known: known, year: year)
         return DraftRenumbering(draft: name, work: chosen, before: edited, after: after, changes: changes)
     }
