@@ -17,7 +17,6 @@ struct Suivi: AsyncParsableCommand {
           suivi log --repo registre             versions adoptées et projets
           suivi show --repo registre --in-force 2020-06-01 --eid art_3
           suivi export amending v2017-01-05 draft/2026-projet --repo registre   arrêté modificatif
-          suivi bench parse --megabytes 10      mesure la vitesse de lecture et de validation
           suivi serve --repo registre           interface web (texte, versions, comité)
         """,
         version: "0.1.0",
@@ -25,7 +24,7 @@ struct Suivi: AsyncParsableCommand {
         // String(describing:) on the type, a protocol-conformance scan of the whole binary per command,
         // paid on every start (about 5 ms of a 7 ms `suivi --version`).
         subcommands: [Validate.self, Show.self, Diff.self, Init.self, Import.self, Log.self, History.self, Blame.self,
-                      Draft.self, Bench.self, CommitteeCommand.self, Status.self, EventCommand.self, ReviewCommand.self,
+                      Draft.self, CommitteeCommand.self, Status.self, EventCommand.self, ReviewCommand.self,
                       PositionCommand.self, CommentCommand.self, Export.self, Serve.self,
                       Clone.self, Pull.self, Push.self, Verify.self]
     )

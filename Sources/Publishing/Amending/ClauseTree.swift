@@ -90,7 +90,7 @@ extension LegalDocument {
     }
 
     /// Every wId of the document (annexes, clauses).
-    var allWIds: Set<String> {
+    package var allWIds: Set<String> {
         Set(allClauses.map(\.wId) + annexes.map(\.wId))
     }
 }
