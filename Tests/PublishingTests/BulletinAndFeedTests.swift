@@ -54,7 +54,7 @@ struct BulletinAndFeedTests {
     }
 
     @Test("the Atom feed is valid Atom 1.0 for a real parser (feedparser), one entry per adopted version, newest first", .tags(.externalTool),
-          .needs("python3", package: "python3"))
+          .enabled(if: ExternalTool.runs("python3"), ExternalTool.reason("python3", package: "python3")))
     func feed() async throws {
         let fixture = try await RegisterFixture()
         try await fixture.review(upTo: .adopted)

@@ -31,7 +31,7 @@ struct ODTPackageTests {
     }
 
     @Test("LibreOffice headless opens the consolidated draft and the comparison table and converts them to PDF", .tags(.externalTool),
-          .needs("soffice", package: "libreoffice-writer-nogui"))
+          .enabled(if: ExternalTool.runs("soffice"), ExternalTool.reason("soffice", package: "libreoffice-writer-nogui")))
     func libreOffice() async throws {
         let soffice = try ExternalTool.require("soffice", package: "libreoffice-writer-nogui")
         let fixture = try await RegisterFixture()

@@ -3,7 +3,7 @@ import Register
 import Testing
 import SuiviTestSupport
 
-@Suite("Concurrent writers", .tags(.externalTool), .needs("git", package: "git"))
+@Suite("Concurrent writers", .tags(.externalTool), .enabled(if: ExternalTool.runs("git"), ExternalTool.reason("git", package: "git")))
 struct ConcurrentWriterTests {
     static let writers = 8
     static let commitsPerWriter = 25

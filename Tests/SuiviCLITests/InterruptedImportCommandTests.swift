@@ -2,13 +2,13 @@ import Foundation
 import LegalText
 import SuiviSynthetic
 import Testing
+import SuiviTestSupport
 #if canImport(Glibc)
 import Glibc
-import SuiviTestSupport
 #endif
 
 /// Ctrl-C (SIGINT) and SIGTERM during an import: the import is all or nothing, and says which.
-@Suite("Interrupted imports", .tags(.endToEnd, .externalTool), .needs("git", package: "git"), .serialized)
+@Suite("Interrupted imports", .tags(.endToEnd, .externalTool), .enabled(if: ExternalTool.runs("git"), ExternalTool.reason("git", package: "git")), .serialized)
 struct InterruptedImportCommandTests {
     static let clerk = "Greffe <greffe@example.org>"
 

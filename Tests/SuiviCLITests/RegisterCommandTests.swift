@@ -1,9 +1,9 @@
 import Foundation
 import Synchronization
 import Testing
+import SuiviTestSupport
 #if canImport(Glibc)
 import Glibc
-import SuiviTestSupport
 #endif
 
 extension EndToEnd {
@@ -67,7 +67,7 @@ struct RegisterCommandTests {
         #expect(again.stdout.contains("déjà présent"), "\(again)")
     }
 
-    @Test("import corpus creates v2017-01-05 and draft/2026-projet; importing again says « déjà présente » and writes nothing", .tags(.externalTool), .needs("git", package: "git"))
+    @Test("import corpus creates v2017-01-05 and draft/2026-projet; importing again says « déjà présente » and writes nothing", .tags(.externalTool), .enabled(if: ExternalTool.runs("git"), ExternalTool.reason("git", package: "git")))
     func importTwice() throws {
         let (folder, repo) = try importedRegister()
         defer { withExtendedLifetime(folder) {} }
@@ -86,7 +86,7 @@ struct RegisterCommandTests {
         #expect(try git("-C", repo + "/register.git", "rev-list", "--all", "--count").stdout == "2\n")
     }
 
-    @Test("log lists the adopted version with its dates and the draft; --format json parses", .tags(.externalTool), .needs("git", package: "git"))
+    @Test("log lists the adopted version with its dates and the draft; --format json parses", .tags(.externalTool), .enabled(if: ExternalTool.runs("git"), ExternalTool.reason("git", package: "git")))
     func log() throws {
         let (folder, repo) = try importedRegister()
         defer { withExtendedLifetime(folder) {} }
@@ -200,7 +200,7 @@ struct RegisterCommandTests {
 
     // MARK: drafts and authors
 
-    @Test("draft start, list and commit --as: the edited article alone is committed, signed by the --as author", .tags(.externalTool), .needs("git", package: "git"))
+    @Test("draft start, list and commit --as: the edited article alone is committed, signed by the --as author", .tags(.externalTool), .enabled(if: ExternalTool.runs("git"), ExternalTool.reason("git", package: "git")))
     func draftCycle() throws {
         let (folder, repo) = try importedRegister()
         defer { withExtendedLifetime(folder) {} }
@@ -237,7 +237,7 @@ struct RegisterCommandTests {
         #expect(nothing.stdout.contains("aucun changement"), "\(nothing)")
     }
 
-    @Test("a write with no author (no --as, no SUIVI_AUTEUR, no GIT_AUTHOR_*) exits non-zero, says how, and writes nothing", .tags(.externalTool), .needs("git", package: "git"))
+    @Test("a write with no author (no --as, no SUIVI_AUTEUR, no GIT_AUTHOR_*) exits non-zero, says how, and writes nothing", .tags(.externalTool), .enabled(if: ExternalTool.runs("git"), ExternalTool.reason("git", package: "git")))
     func missingAuthor() throws {
         let folder = try TemporaryFolder()
         defer { withExtendedLifetime(folder) {} }
@@ -265,7 +265,7 @@ struct RegisterCommandTests {
         #expect(try refs(repo) == before)
     }
 
-    @Test("import of a folder holding an invalid file exits 1, says nothing was written, and leaves every ref unchanged", .tags(.externalTool), .needs("git", package: "git"))
+    @Test("import of a folder holding an invalid file exits 1, says nothing was written, and leaves every ref unchanged", .tags(.externalTool), .enabled(if: ExternalTool.runs("git"), ExternalTool.reason("git", package: "git")))
     func invalidImport() throws {
         let (folder, repo) = try importedRegister()
         defer { withExtendedLifetime(folder) {} }
@@ -292,7 +292,7 @@ struct RegisterCommandTests {
 
     // MARK: Concurrent and killed writers
 
-    @Test("16 processes × 50 commits on one branch: 800 commits, every file present, git fsck --strict passes", .tags(.externalTool), .needs("git", package: "git"))
+    @Test("16 processes × 50 commits on one branch: 800 commits, every file present, git fsck --strict passes", .tags(.externalTool), .enabled(if: ExternalTool.runs("git"), ExternalTool.reason("git", package: "git")))
     func concurrentWriters() throws {
         let folder = try MemoryBackedFolder()
         defer { withExtendedLifetime(folder) {} }
@@ -315,7 +315,7 @@ struct RegisterCommandTests {
         #expect(check.exitCode == 0, "\(check.stderr.prefix(2000))")
     }
 
-    @Test("a writer killed (SIGKILL) mid-run at 300, 400 and 500 ms leaves a repository git fsck accepts and suivi can write to", .tags(.externalTool), .needs("git", package: "git"))
+    @Test("a writer killed (SIGKILL) mid-run at 300, 400 and 500 ms leaves a repository git fsck accepts and suivi can write to", .tags(.externalTool), .enabled(if: ExternalTool.runs("git"), ExternalTool.reason("git", package: "git")))
     func killedWriter() throws {
         // A throw-away register of suivi-bench with the corpus imported by suivi: suivi-bench writes into no other.
         let folder = try TemporaryFolder()
@@ -348,7 +348,7 @@ struct RegisterCommandTests {
         #expect(try fsck(repo).exitCode == 0)
     }
 
-    @Test("a branch lock left by a writer killed inside its ref update does not block the next write", .tags(.externalTool), .needs("git", package: "git"))
+    @Test("a branch lock left by a writer killed inside its ref update does not block the next write", .tags(.externalTool), .enabled(if: ExternalTool.runs("git"), ExternalTool.reason("git", package: "git")))
     func lockLeftByKilledWriter() throws {
         let folder = try TemporaryFolder()
         defer { withExtendedLifetime(folder) {} }
@@ -364,7 +364,7 @@ struct RegisterCommandTests {
         #expect(try benchCount(repo) == 3)
     }
 
-    @Test("suivi-bench write refuses a register it did not create: nothing is committed, every ref unchanged", .tags(.externalTool), .needs("git", package: "git"))
+    @Test("suivi-bench write refuses a register it did not create: nothing is committed, every ref unchanged", .tags(.externalTool), .enabled(if: ExternalTool.runs("git"), ExternalTool.reason("git", package: "git")))
     func benchNeverWritesIntoALiveRegister() throws {
         let (folder, repo) = try importedRegister()
         defer { withExtendedLifetime(folder) {} }
@@ -378,7 +378,7 @@ struct RegisterCommandTests {
 
     // MARK: Stock git
 
-    @Test("stock git: clone, log --follow of an article, and a readable diff of art_3 between the version and the draft", .tags(.externalTool), .needs("git", package: "git"))
+    @Test("stock git: clone, log --follow of an article, and a readable diff of art_3 between the version and the draft", .tags(.externalTool), .enabled(if: ExternalTool.runs("git"), ExternalTool.reason("git", package: "git")))
     func stockGit() throws {
         let (folder, repo) = try importedRegister()
         defer { withExtendedLifetime(folder) {} }

@@ -1,8 +1,8 @@
 import Foundation
 import Testing
+import SuiviTestSupport
 #if canImport(Glibc)
 import Glibc
-import SuiviTestSupport
 #endif
 
 /// End to end, the reliability suite's write paths (docs/RELIABILITY.md): every entry point that reads XML
@@ -89,7 +89,7 @@ struct ReliabilityCommandTests {
         }
     }
 
-    @Test("every hostile sample is refused by the entry point, within 5 s and 200 MB, with refs and objects unchanged", .tags(.externalTool), .needs("git", package: "git"),
+    @Test("every hostile sample is refused by the entry point, within 5 s and 200 MB, with refs and objects unchanged", .tags(.externalTool), .enabled(if: ExternalTool.runs("git"), ExternalTool.reason("git", package: "git")),
           arguments: EntryPoint.allCases)
     func hostileInput(entryPoint: EntryPoint) throws {
         let folder = try TemporaryFolder()
@@ -120,7 +120,7 @@ struct ReliabilityCommandTests {
         print("reliability: \(HostileFile.all.count) hostile samples refused by suivi \(entryPoint.rawValue), nothing written")
     }
 
-    @Test("3 rounds of 16 parallel processes (positions, comments, commits on 4 drafts): nothing lost, fsck --strict and verify clean", .tags(.externalTool), .needs("git", package: "git"))
+    @Test("3 rounds of 16 parallel processes (positions, comments, commits on 4 drafts): nothing lost, fsck --strict and verify clean", .tags(.externalTool), .enabled(if: ExternalTool.runs("git"), ExternalTool.reason("git", package: "git")))
     func parallelCommitteeAndDraftWriters() throws {
         let folder = try MemoryBackedFolder()
         defer { withExtendedLifetime(folder) {} }
@@ -188,7 +188,7 @@ struct ReliabilityCommandTests {
               + "\((seats.count + commenters.count + 4) * rounds) commits, none lost")
     }
 
-    @Test("import, draft commit and committee writes killed (SIGKILL) at random points: verify and fsck --strict stay clean, the next write succeeds", .tags(.externalTool), .needs("git", package: "git"))
+    @Test("import, draft commit and committee writes killed (SIGKILL) at random points: verify and fsck --strict stay clean, the next write succeeds", .tags(.externalTool), .enabled(if: ExternalTool.runs("git"), ExternalTool.reason("git", package: "git")))
     func killedWriters() throws {
         let folder = try TemporaryFolder()
         let repo = folder.path("registre")

@@ -5,7 +5,7 @@ import SuiviTestSupport
 /// End to end: members working offline on clones of one register, exchanging through git remotes (a bare
 /// repository, `git daemon`, `git http-backend`) with `suivi clone`, `pull` and `push`; then `suivi verify`.
 extension EndToEnd {
-@Suite("suivi clone, pull, push, verify", .tags(.externalTool), .needs("git", package: "git"))
+@Suite("suivi clone, pull, push, verify", .tags(.externalTool), .enabled(if: ExternalTool.runs("git"), ExternalTool.reason("git", package: "git")))
 struct SyncCommandTests {
     static let clerk = "Secrétariat du comité <secretariat@example.org>"
     static let chair = ["--as", "dgs", "--auteur", "Présidence du comité <presidence@example.org>"]
@@ -241,7 +241,7 @@ struct SyncCommandTests {
         try exchange(through: "git://127.0.0.1:\(daemon.port)/shared.git", shared: shared, folder: folder)
     }
 
-    @Test("clone, push and pull through git http-backend behind a small HTTP server on loopback (http://)", .needs("python3", package: "python3"))
+    @Test("clone, push and pull through git http-backend behind a small HTTP server on loopback (http://)", .enabled(if: ExternalTool.runs("python3"), ExternalTool.reason("python3", package: "python3")))
     func gitHTTPBackend() throws {
         let folder = try TemporaryFolder()
         let shared = try Self.sharedRegister(in: folder)

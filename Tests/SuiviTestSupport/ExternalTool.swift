@@ -32,11 +32,3 @@ public enum ExternalTool {
         try #require(path(name), "\(name) introuvable : installez \(package) (.ci/run l'installe)", sourceLocation: sourceLocation)
     }
 }
-
-extension Trait where Self == ConditionTrait {
-    /// Enabled when `tool` is on this machine, always under `CI=true` (where a missing tool then fails the test):
-    /// `@Test("…", .tags(.externalTool), .needs("git", package: "git"))`.
-    public static func needs(_ tool: String, package: String) -> Self {
-        .enabled(if: ExternalTool.runs(tool), ExternalTool.reason(tool, package: package))
-    }
-}
