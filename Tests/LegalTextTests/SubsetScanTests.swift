@@ -14,7 +14,7 @@ struct SubsetScanTests {
     }
 
     @Test("a Scottish act lists each element outside the subset once, with its count and first line", .tags(.externalTool),
-          .enabled(if: SharedMaterials.available || ExternalTool.inCI,
+          .enabled(if: !TestSelection.fastOnly && (SharedMaterials.available || ExternalTool.inCI),
                    "needs ../shared (OASIS schema, real examples): set SUIVI_SHARED (required under CI=true)"))
     func foreignAct() throws {
         let path = SharedMaterials.path("examples/akn/asp-2017-1-enacted-data.akn.xml")

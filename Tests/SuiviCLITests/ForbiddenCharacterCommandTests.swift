@@ -3,7 +3,7 @@ import Testing
 import SuiviTestSupport
 
 /// One pasted control character must not take the committee offline (issue 14, item 8), as a user meets it.
-@Suite("CLI: characters XML cannot hold", .tags(.endToEnd))
+@Suite("CLI: characters XML cannot hold", .tags(.endToEnd), .enabled(if: !TestSelection.fastOnly, TestSelection.fastOnlyReason))
 struct ForbiddenCharacterCommandTests {
     static let chair = ["--as", "dgs", "--auteur", "Présidence <presidence@example.org>"]
     static let ofii = ["--as", "ofii-medecins", "--auteur", "Médecin du service médical <medecin@example.org>"]

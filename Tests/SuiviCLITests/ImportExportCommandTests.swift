@@ -100,7 +100,7 @@ struct ImportExportCommandTests {
 
     @Test("an Akoma Ntoso act from another tool goes in and comes out with its eIds and hierarchy (round trip)", .tags(.externalTool),
           .enabled(if: ExternalTool.runs("xmllint"), ExternalTool.reason("xmllint", package: "libxml2-utils")),
-          .enabled(if: SharedMaterials.available || ExternalTool.inCI,
+          .enabled(if: !TestSelection.fastOnly && (SharedMaterials.available || ExternalTool.inCI),
                    "needs ../shared (OASIS schema, real examples): set SUIVI_SHARED (required under CI=true)"))
     func aknRoundTrip() throws {
         let folder = try TemporaryFolder()
@@ -149,7 +149,7 @@ struct ImportExportCommandTests {
 
     @Test("every export of the corpus and of the imported LEGI versions validates against the OASIS schema", .tags(.externalTool),
           .enabled(if: ExternalTool.runs("xmllint"), ExternalTool.reason("xmllint", package: "libxml2-utils")),
-          .enabled(if: SharedMaterials.available || ExternalTool.inCI,
+          .enabled(if: !TestSelection.fastOnly && (SharedMaterials.available || ExternalTool.inCI),
                    "needs ../shared (OASIS schema, real examples): set SUIVI_SHARED (required under CI=true)"))
     func exportsValidate() throws {
         let folder = try TemporaryFolder()
@@ -180,7 +180,7 @@ struct ImportExportCommandTests {
 
     @Test("Akoma Ntoso documents outside the subset (other parliaments) are refused with the element named, nothing committed", .tags(.externalTool),
           .enabled(if: ExternalTool.runs("xmllint"), ExternalTool.reason("xmllint", package: "libxml2-utils")),
-          .enabled(if: SharedMaterials.available || ExternalTool.inCI,
+          .enabled(if: !TestSelection.fastOnly && (SharedMaterials.available || ExternalTool.inCI),
                    "needs ../shared (OASIS schema, real examples): set SUIVI_SHARED (required under CI=true)"))
     func foreignDocuments() throws {
         let files = (try? FileManager.default.contentsOfDirectory(atPath: Self.sharedAKN))?.filter { $0.hasSuffix(".xml") }.sorted() ?? []

@@ -18,7 +18,7 @@ public enum ExternalTool {
 
     /// Whether a test needing `names` runs: they are all present, or this is CI.
     public static func runs(_ names: String...) -> Bool {
-        inCI || names.allSatisfy { path($0) != nil }
+        !TestSelection.fastOnly && (inCI || names.allSatisfy { path($0) != nil })
     }
 
     /// The reason shown when such a test is skipped.
@@ -31,4 +31,14 @@ public enum ExternalTool {
                                sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
         try #require(path(name), "\(name) introuvable : installez \(package) (.ci/run l'installe)", sourceLocation: sourceLocation)
     }
+}
+
+/// Which tests run. Swift Testing's `--skip tag:…` needs Swift 6.4 (ST-0025); on Swift 6.3,
+/// `SUIVI_TESTS_RAPIDES=1 swift test` skips the end-to-end and external-tool tests instead (docs/TESTING.md).
+public enum TestSelection {
+    /// `SUIVI_TESTS_RAPIDES=1`: only the fast, self-contained tests (never under `CI=true`).
+    public static let fastOnly = ProcessInfo.processInfo.environment["SUIVI_TESTS_RAPIDES"] == "1" && !ExternalTool.inCI
+
+    /// The reason shown for a test skipped by ``fastOnly``.
+    public static let fastOnlyReason: Comment = "SUIVI_TESTS_RAPIDES=1 : test de bout en bout ou avec outil externe ignoré"
 }

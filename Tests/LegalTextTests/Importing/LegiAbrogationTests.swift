@@ -65,7 +65,7 @@ struct LegiAbrogationTests {
     }
 
     @Test("the shared LEGI example (read in place): abrogated on 2001-01-01, signature unknown, not in force in 2005", .tags(.externalTool),
-          .enabled(if: SharedMaterials.available || ExternalTool.inCI,
+          .enabled(if: !TestSelection.fastOnly && (SharedMaterials.available || ExternalTool.inCI),
                    "needs ../shared (real LEGI example): set SUIVI_SHARED"))
     func sharedExample() throws {
         try #require(FileManager.default.fileExists(atPath: LegiSample.sharedExamples),

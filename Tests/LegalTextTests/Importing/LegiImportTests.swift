@@ -192,7 +192,7 @@ struct LegiImportTests {
     // MARK: The real examples
 
     @Test("the shared LEGI examples (a code with sections) are read: sections become the hierarchy", .tags(.externalTool),
-          .enabled(if: SharedMaterials.available || ExternalTool.inCI,
+          .enabled(if: !TestSelection.fastOnly && (SharedMaterials.available || ExternalTool.inCI),
                    "needs ../shared (OASIS schema, real examples): set SUIVI_SHARED (required under CI=true)"))
     func sharedExamples() throws {
         try #require(FileManager.default.fileExists(atPath: LegiSample.sharedExamples))

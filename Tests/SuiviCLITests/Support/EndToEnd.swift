@@ -5,5 +5,6 @@ import SuiviTestSupport
 /// its `suivi` child runs, and running dozens at once on a small machine starves the other suites'
 /// tasks (timing-sensitive lock tests among them) and multiplies wall time. Tagged `.endToEnd`, which every
 /// nested suite inherits (docs/TESTING.md).
-@Suite("suivi, de bout en bout", .serialized, .tags(.endToEnd))
+@Suite("suivi, de bout en bout", .serialized, .tags(.endToEnd),
+        .enabled(if: !TestSelection.fastOnly, TestSelection.fastOnlyReason))
 struct EndToEnd {}
