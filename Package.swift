@@ -7,6 +7,8 @@ let package = Package(
     products: [
         .executable(name: "suivi", targets: ["SuiviCLI"]),
         .library(name: "LegalText", targets: ["LegalText"]),
+        // The measurements of README and docs/BENCHMARKS.md; never part of the user's `suivi`.
+        .executable(name: "suivi-bench", targets: ["SuiviBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -72,32 +74,48 @@ let package = Package(
                 "Publishing",
                 "SuiviWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
-            // Release builds link the Swift runtime and Foundation statically: the dynamic loader's
-            // relocations of libFoundation/ICU cost more than a whole `suivi diff` of the corpus pair
-            // (README, Benchmarks). Same as `swift build --static-swift-stdlib`; debug builds and
-            // `swift test` are unchanged.
-            linkerSettings: [.unsafeFlags(["-static-stdlib", "-use-ld=lld", "-Xlinker", "-l_FoundationICU", "-Xlinker", "-l_FoundationCollections", "-Xlinker", "-l_FoundationCShims", "-Xlinker", "-lCoreFoundation"], .when(configuration: .release))]
+            ]
+            // Release builds link the Swift runtime and Foundation statically with the supported
+            // `swift build -c release --static-swift-stdlib` (README): the dynamic loader's relocations of
+            // libFoundation/ICU cost more than a whole `suivi diff` of the corpus pair (docs/BENCHMARKS.md).
         ),
+
+        // Tooling, outside the product: nothing above depends on it and the `suivi` executable never links it.
+        // Generators of synthetic acts, LEGI extracts, histories and revisions, and the seeded generator
+        // (SplitMix64), for the tests and the benchmarks.
+        .target(name: "SuiviSynthetic", dependencies: ["LegalText", "Register", "Publishing"]),
+        // `suivi-bench`: the measurements of README and docs/BENCHMARKS.md (a plain executable, see there why).
+        .executableTarget(
+            name: "SuiviBench",
+            dependencies: [
+                "SuiviSynthetic", "LegalText", "Register", "ClauseDiff", "Publishing",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Benchmarks/SuiviBench"
+        ),
+        // What the test targets share: tags, the frozen fixture copy of the shipped corpus and committee,
+        // external tools (enabled or required under CI=true).
+        .target(name: "SuiviTestSupport", dependencies: ["SuiviSynthetic"], path: "Tests/SuiviTestSupport"),
 
         // Tests.
         .testTarget(
             name: "LegalTextTests",
-            dependencies: ["LegalText"],
+            dependencies: ["LegalText", "SuiviSynthetic", "SuiviTestSupport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "ClauseDiffTests",
-            dependencies: ["ClauseDiff", "Register", "LegalText"],
+            dependencies: ["ClauseDiff", "Register", "LegalText", "SuiviSynthetic", "SuiviTestSupport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "SuiviCLITests",
-            dependencies: ["SuiviCLI", "LegalText"]
+            // SuiviBench: the concurrent-writer tests run `suivi-bench write` in several processes.
+            dependencies: ["SuiviCLI", "SuiviBench", "LegalText", "SuiviSynthetic", "SuiviTestSupport"]
         ),
         .testTarget(
             name: "PublishingTests",
-            dependencies: ["Publishing", "Committee", "ClauseDiff", "Register", "LegalText",
+            dependencies: ["Publishing", "Committee", "ClauseDiff", "Register", "LegalText", "SuiviSynthetic", "SuiviTestSupport",
                            .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             resources: [.copy("Fixtures")]
         ),
@@ -109,14 +127,16 @@ let package = Package(
                 "Committee",
                 "Register",
                 "LegalText",
+                "SuiviSynthetic",
+                "SuiviTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdBasicAuth", package: "hummingbird-auth"),
             ]
         ),
-        .testTarget(name: "CommitteeTests", dependencies: ["Committee", "Register", "LegalText"]),
+        .testTarget(name: "CommitteeTests", dependencies: ["Committee", "Register", "LegalText", "SuiviSynthetic", "SuiviTestSupport"]),
         .testTarget(
             name: "RegisterTests",
-            dependencies: ["Register", "LegalText"],
+            dependencies: ["Register", "LegalText", "SuiviSynthetic", "SuiviTestSupport"],
             resources: [.copy("Fixtures")]
         ),
     ]

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import LegalText
 @testable import ClauseDiff
+import SuiviTestSupport
 
 /// The proposed 2026 revision (corpus/README.md lists its changes, recommendation by recommendation):
 /// every change appears once, in the right class.
@@ -10,8 +11,7 @@ struct CorpusRevisionTests {
     let diff: DocumentDiff
 
     init() throws {
-        let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("corpus")
+        let corpus = ShippedFixture.corpus
         diff = ClauseDiffer().compare(
             try LegalTextReader.read(contentsOf: corpus.appendingPathComponent("2017-01-05/AFSP1638149A.xml").path).document,
             try LegalTextReader.read(contentsOf: corpus.appendingPathComponent("2026-projet/AFSP1638149A.xml").path).document,

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import LegalText
 @testable import ClauseDiff
+import SuiviSynthetic
 
 /// A text described as articles of alinéas, each with a stable key known only to the test: built into
 /// a document numbered by position (eIds `art_N`, `art_N__para_M`) and without any wId, as a text
@@ -106,16 +107,3 @@ struct Outline {
     }
 }
 
-/// A small deterministic generator (SplitMix64), seeded and printed by the tests that use it.
-struct SeededGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(max(1, bound))) }
-}

@@ -3,14 +3,12 @@ import Testing
 import LegalText
 import Register
 @testable import ClauseDiff
+import SuiviTestSupport
 
 @Suite("Comparing two versions in the register reads only the files git reports as changed")
 struct RegisterComparisonTests {
-    /// The shipped corpus folder, found from this file.
-    private var corpus: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("corpus")
-    }
+    /// The frozen copy of the shipped corpus.
+    private var corpus: URL { ShippedFixture.corpus }
 
     @Test("the register comparison finds the same changes as comparing the whole files")
     func sameAsFiles() async throws {

@@ -3,6 +3,7 @@ import LegalText
 import Register
 import Testing
 @testable import Committee
+import SuiviSynthetic
 
 /// Model-based property test of drafting and adoption: random sequences of draft starts, clause edits,
 /// commits, updates and adoptions over several drafts, each step checked against a model in which the text

@@ -3,6 +3,7 @@ import LegalText
 import Register
 import Testing
 @testable import Committee
+import SuiviTestSupport
 
 func day(_ iso: String) -> LegalDate { LegalDate(iso: iso)! }
 
@@ -10,7 +11,7 @@ func day(_ iso: String) -> LegalDate { LegalDate(iso: iso)! }
 final class CommitteeFixture {
     static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let corpus = packageRoot.appendingPathComponent("corpus")
+    static let corpus = ShippedFixture.corpus
 
     let folder: URL
     let register: TextRegister

@@ -3,6 +3,7 @@ import LegalText
 import Register
 import Testing
 @testable import Committee
+import SuiviSynthetic
 
 /// Random sequences of committee decisions (event reviews adopted or closed without change, periodic reviews closed
 /// and reopened, time passing), checked after each step against a plain model of the cadence: the text's next periodic

@@ -3,10 +3,11 @@ import LegalText
 import Register
 import Testing
 @testable import Committee
+import SuiviTestSupport
 
 @Suite("Events, import and concurrent writers")
 struct EventAndImportTests {
-    static let shipped = CommitteeFixture.packageRoot.appendingPathComponent("committee")
+    static let shipped = ShippedFixture.committee
 
     @Test("an event's assessment ends in a recorded decision not to revise, with its reason")
     func decisionNotToRevise() async throws {

@@ -3,6 +3,7 @@ import LegalText
 import Register
 import Testing
 @testable import Committee
+import SuiviSynthetic
 
 /// A character XML 1.0 cannot hold, as a user pastes it.
 struct BadCharacter: Sendable, CustomTestStringConvertible {

@@ -1,6 +1,8 @@
 import Foundation
 import LegalText
 import Testing
+import SuiviSynthetic
+import SuiviTestSupport
 
 /// The canonical form of docs/FORMAT.md: what `suivi` writes, so that `git diff` of two versions
 /// shows only real changes.
@@ -205,8 +207,8 @@ enum FormattingVariant: String, CaseIterable, Sendable {
 /// Every file of the shipped corpus: valid, and already in canonical form.
 @Suite("The shipped corpus")
 struct CorpusTests {
-    /// The corpus folder, found from this file: Tests/LegalTextTests/ → package root → corpus.
-    static let folder = Fixture.packageRoot.appendingPathComponent("corpus")
+    /// The live corpus folder (the subject of this suite is the shipped data, not a frozen copy).
+    static let folder = ShippedFixture.Live.corpus
 
     /// The corpus files, relative to the corpus folder, in a stable order.
     static let files: [String] = {

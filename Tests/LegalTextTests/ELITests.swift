@@ -1,6 +1,7 @@
 import Foundation
 import LegalText
 import Testing
+import SuiviTestSupport
 
 /// European Legislation Identifier URIs for French texts.
 @Suite("ELI")
@@ -16,7 +17,7 @@ struct ELITests {
 
     @Test("the corpus's 2017 version is the JO expression {work}/fr")
     func corpusExpression() throws {
-        let path = LegiSample.packageRoot.appendingPathComponent("corpus/2017-01-05/AFSP1638149A.xml").path
+        let path = ShippedFixture.corpus.appendingPathComponent("2017-01-05/AFSP1638149A.xml").path
         let document = try LegalTextReader.read(contentsOf: path).document
         #expect(document.identification.expression.uri == "/eli/arrete/2017/1/5/AFSP1638149A/jo/texte/fr")
     }

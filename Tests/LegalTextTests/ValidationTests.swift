@@ -1,6 +1,7 @@
 import Foundation
 import LegalText
 import Testing
+import SuiviSynthetic
 
 /// The rules of the subset that the validator checks: each invalid variant is the minimal act with
 /// one thing changed, and must be reported under its rule, at the right eId, in French.

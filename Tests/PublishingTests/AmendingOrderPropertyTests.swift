@@ -2,6 +2,7 @@ import Foundation
 import LegalText
 import Testing
 @testable import Publishing
+import SuiviSynthetic
 
 /// Random sequences of a drafter's edits on the small act of the fixtures. The model is the edited act
 /// itself: whatever the edits, the generated order, written out, read back and applied to the old

@@ -2,6 +2,7 @@ import Foundation
 import LegalText
 import Testing
 @testable import Publishing
+import SuiviSynthetic
 
 @Suite("Amending order: generated formulas, read back and applied, give exactly the new version")
 struct AmendingOrderTests {

@@ -2,6 +2,7 @@ import Foundation
 import Register
 import Testing
 @testable import Publishing
+import SuiviTestSupport
 
 @Suite("Bulletin for OFII doctors and Atom feed of adopted versions")
 struct BulletinAndFeedTests {
@@ -52,7 +53,8 @@ struct BulletinAndFeedTests {
         #expect(!message.contains("n'a pas encore de projet"))
     }
 
-    @Test("the Atom feed is valid Atom 1.0 for a real parser (feedparser), one entry per adopted version, newest first")
+    @Test("the Atom feed is valid Atom 1.0 for a real parser (feedparser), one entry per adopted version, newest first", .tags(.externalTool),
+          .enabled(if: ExternalTool.runs("python3"), ExternalTool.reason("python3", package: "python3")))
     func feed() async throws {
         let fixture = try await RegisterFixture()
         try await fixture.review(upTo: .adopted)

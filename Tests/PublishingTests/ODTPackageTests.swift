@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import ZIPFoundation
 @testable import Publishing
+import SuiviTestSupport
 
 @Suite("ODT: a real OpenDocument package that LibreOffice opens")
 struct ODTPackageTests {
@@ -29,15 +30,10 @@ struct ODTPackageTests {
         #expect(text.contains("<text:bookmark text:name=\"art_6-1\"/>"))
     }
 
-    @Test("LibreOffice headless opens the consolidated draft and the comparison table and converts them to PDF")
+    @Test("LibreOffice headless opens the consolidated draft and the comparison table and converts them to PDF", .tags(.externalTool),
+          .enabled(if: ExternalTool.runs("soffice"), ExternalTool.reason("soffice", package: "libreoffice-writer-nogui")))
     func libreOffice() async throws {
-        let soffice = ["/usr/bin/soffice", "/usr/local/bin/soffice", "/usr/bin/libreoffice"].first { FileManager.default.isExecutableFile(atPath: $0) }
-        let inCI = ProcessInfo.processInfo.environment["CI"] == "true"
-        guard let soffice else {
-            if inCI { Issue.record("soffice introuvable : .ci/run doit installer libreoffice-writer-nogui") }
-            else { print("LibreOffice absent (soffice) : test ignoré hors CI.") }
-            return
-        }
+        let soffice = try ExternalTool.require("soffice", package: "libreoffice-writer-nogui")
         let fixture = try await RegisterFixture()
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("suivi-odt-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

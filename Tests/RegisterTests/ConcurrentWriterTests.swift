@@ -1,8 +1,9 @@
 import Foundation
 import Register
 import Testing
+import SuiviTestSupport
 
-@Suite("Concurrent writers")
+@Suite("Concurrent writers", .tags(.externalTool), .enabled(if: ExternalTool.runs("git"), ExternalTool.reason("git", package: "git")))
 struct ConcurrentWriterTests {
     static let writers = 8
     static let commitsPerWriter = 25

@@ -2,19 +2,7 @@ import Foundation
 import LegalText
 import Testing
 @testable import Register
-
-/// A small seeded generator (SplitMix64), so that a failing case can be replayed from its printed seed.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE5_E9B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+import SuiviSynthetic
 
 /// The three-way merge of a draft with the text in force, checked against a model on random edits: a part
 /// changed on one side only takes that side's version, insertions keep their place, deletions stay deleted,

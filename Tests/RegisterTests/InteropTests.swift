@@ -1,10 +1,11 @@
 import Foundation
 import Register
 import Testing
+import SuiviTestSupport
 
 @Suite("Stock git and crash recovery")
 struct InteropTests {
-    @Test("stock git reads the register: log, tags, fsck --strict, and a clone checks out main")
+    @Test("stock git reads the register: log, tags, fsck --strict, and a clone checks out main", .tags(.externalTool), .enabled(if: ExternalTool.runs("git"), ExternalTool.reason("git", package: "git")))
     func stockGit() async throws {
         try await withNewStore { (store, url) async throws in
             let v1 = try await store.commit(
@@ -43,7 +44,7 @@ struct InteropTests {
         }
     }
 
-    @Test("a store reads commits written by stock git")
+    @Test("a store reads commits written by stock git", .tags(.externalTool), .enabled(if: ExternalTool.runs("git"), ExternalTool.reason("git", package: "git")))
     func readsGitCommits() async throws {
         try await withNewStore { (store, url) async throws in
             let work = url.deletingLastPathComponent().appendingPathComponent("work")
@@ -68,7 +69,7 @@ struct InteropTests {
         }
     }
 
-    @Test("a lock file left by a killed writer is removed on opening; git fsck accepts the leftovers")
+    @Test("a lock file left by a killed writer is removed on opening; git fsck accepts the leftovers", .tags(.externalTool), .enabled(if: ExternalTool.runs("git"), ExternalTool.reason("git", package: "git")))
     func staleLockOnOpen() async throws {
         try await withNewStore { (store, url) async throws in
             let v1 = try await store.commit(

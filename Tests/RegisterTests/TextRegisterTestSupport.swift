@@ -2,12 +2,13 @@ import Foundation
 import LegalText
 import Register
 import Testing
+import SuiviTestSupport
 
-/// The shipped corpus (`corpus/` at the package root, found from this file's path).
+/// The corpus the tests read: the frozen copy of the shipped one (Tests/Fixtures/shipped-2026-12, via `ShippedFixture`).
 enum Corpus {
     static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let folder = packageRoot.appendingPathComponent("corpus")
+    static let folder = ShippedFixture.corpus
     static let work = "AFSP1638149A"
     static let adoptedTag = "AFSP1638149A/v2017-01-05"
     static let draftBranch = "draft/2026-projet"

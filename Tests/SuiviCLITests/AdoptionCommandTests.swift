@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import SuiviTestSupport
 
 /// End to end: what `suivi review advance … adoptee` checks before writing, and what the dashboard and the bulletin
 /// say after another review was adopted (issue 14, items 2, 9 and 10).
@@ -15,7 +16,7 @@ struct AdoptionCommandTests {
         try CLI.ok(["review", "advance", "periodique-2020", "redaction", "--today", "2026-11-24"] + chair, repo: repo)
         let draft = URL(fileURLWithPath: repo).appendingPathComponent("brouillons/periodique-2020/AFSP1638149A.xml")
         try FileManager.default.removeItem(at: draft)
-        try FileManager.default.copyItem(atPath: CLI.packageRoot.path + "/corpus/2026-projet/AFSP1638149A.xml", toPath: draft.path)
+        try FileManager.default.copyItem(atPath: ShippedFixture.corpus.path + "/2026-projet/AFSP1638149A.xml", toPath: draft.path)
         try CLI.ok(["draft", "commit", "periodique-2020", "-m", "Révision 2026"] + drafter, repo: repo)
         try CLI.ok(["review", "advance", "periodique-2020", "consultation", "--today", "2026-11-25"] + chair, repo: repo)
         return repo

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import SuiviTestSupport
 
 /// End to end: the shipped corpus and committee, the overdue periodic review taken to adoption.
 extension EndToEnd {
@@ -33,11 +34,10 @@ struct CommitteeCommandTests {
     func endToEnd() throws {
         let folder = try TemporaryFolder()
         let repo = folder.path("registre")
-        let root = CLI.packageRoot.path
         let created = try CLI.run("init", repo)
         #expect(created.exitCode == 0, "\(created)")
-        try CLI.ok(["import", root + "/corpus", "--as", Self.clerk], repo: repo)
-        try CLI.ok(["committee", "import", root + "/committee", "--auteur", Self.clerk], repo: repo)
+        try CLI.ok(["import", ShippedFixture.corpus.path, "--as", Self.clerk], repo: repo)
+        try CLI.ok(["committee", "import", ShippedFixture.committee.path, "--auteur", Self.clerk], repo: repo)
 
         // The 2017 order is overdue since 5 January 2020.
         var status = try CLI.ok(["status", "--today", "2026-11-24"], repo: repo)
@@ -52,7 +52,7 @@ struct CommitteeCommandTests {
         try CLI.ok(["review", "advance", "periodique-2020", "redaction", "--today", "2026-11-24"] + chair, repo: repo)
         let draft = URL(fileURLWithPath: repo).appendingPathComponent("brouillons/periodique-2020/AFSP1638149A.xml")
         try FileManager.default.removeItem(at: draft)
-        try FileManager.default.copyItem(atPath: root + "/corpus/2026-projet/AFSP1638149A.xml", toPath: draft.path)
+        try FileManager.default.copyItem(atPath: ShippedFixture.corpus.path + "/2026-projet/AFSP1638149A.xml", toPath: draft.path)
         try CLI.ok(["draft", "commit", "periodique-2020", "-m", "Révision 2026", "--as", "Rédaction DGS <redaction@example.org>"], repo: repo)
 
         // Adoption before consultation is refused, with no commit.
@@ -121,7 +121,7 @@ struct CommitteeCommandTests {
 
         // Importing the committee again changes nothing (the review in the register has moved on).
         before = try Self.refs(repo)
-        let again = try CLI.ok(["committee", "import", root + "/committee", "--auteur", Self.clerk], repo: repo)
+        let again = try CLI.ok(["committee", "import", ShippedFixture.committee.path, "--auteur", Self.clerk], repo: repo)
         #expect(again.stdout.contains("version du registre conservée"))
         #expect(try Self.refs(repo) == before)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import SuiviTestSupport
 
 /// End to end: the committee's lists speak French like `suivi status`, and refusals give the command to run.
 extension EndToEnd {
@@ -36,11 +37,10 @@ struct CommitteeWordingCommandTests {
     func reopenConsultationCommand() throws {
         let folder = try TemporaryFolder()
         let repo = try CLI.shippedRegister(in: folder)
-        let root = CLI.packageRoot.path
         try CLI.ok(["review", "advance", "periodique-2020", "redaction", "--today", "2026-11-24"] + Self.chair, repo: repo)
         let draft = URL(fileURLWithPath: repo).appendingPathComponent("brouillons/periodique-2020/AFSP1638149A.xml")
         try FileManager.default.removeItem(at: draft)
-        try FileManager.default.copyItem(atPath: root + "/corpus/2026-projet/AFSP1638149A.xml", toPath: draft.path)
+        try FileManager.default.copyItem(atPath: ShippedFixture.corpus.path + "/2026-projet/AFSP1638149A.xml", toPath: draft.path)
         try CLI.ok(["draft", "commit", "periodique-2020", "-m", "Révision 2026", "--as", "Rédaction DGS <redaction@example.org>"], repo: repo)
         try CLI.ok(["review", "advance", "periodique-2020", "consultation", "--today", "2026-11-25"] + Self.chair, repo: repo)
         // The draft changes after the committee was consulted.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import SuiviTestSupport
 
 /// `suivi draft update`: a draft started from an adopted version is brought up to date when another review's
 /// draft was adopted meanwhile, so that its own adoption keeps what the first one changed (issue 14).
@@ -44,7 +45,7 @@ struct DraftUpdateCommandTests {
         return repo
     }
 
-    @Test("draft update merges what was adopted meanwhile, says what it took, and the working copy holds both changes")
+    @Test("draft update merges what was adopted meanwhile, says what it took, and the working copy holds both changes", .tags(.externalTool), .enabled(if: ExternalTool.runs("git"), ExternalTool.reason("git", package: "git")))
     func cleanUpdate() throws {
         let folder = try TemporaryFolder()
         let repo = try registerWithAdoptionMeanwhile(in: folder)
@@ -64,7 +65,7 @@ struct DraftUpdateCommandTests {
         #expect(try StockGit.fsck(repo).exitCode == 0)
     }
 
-    @Test("draft update with a clause changed on both sides lists the conflict with its three texts, exits 1, writes nothing")
+    @Test("draft update with a clause changed on both sides lists the conflict with its three texts, exits 1, writes nothing", .tags(.externalTool), .enabled(if: ExternalTool.runs("git"), ExternalTool.reason("git", package: "git")))
     func conflictingUpdate() throws {
         let folder = try TemporaryFolder()
         let repo = try registerWithAdoptionMeanwhile(in: folder)
@@ -81,7 +82,7 @@ struct DraftUpdateCommandTests {
         #expect(try Data(contentsOf: workingCopy(repo, "conflit")) == copyBefore)
     }
 
-    @Test("draft update refuses a working copy with uncommitted edits, saying how to keep or drop them")
+    @Test("draft update refuses a working copy with uncommitted edits, saying how to keep or drop them", .tags(.externalTool), .enabled(if: ExternalTool.runs("git"), ExternalTool.reason("git", package: "git")))
     func uncommittedEdits() throws {
         let folder = try TemporaryFolder()
         let repo = try registerWithAdoptionMeanwhile(in: folder)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import SuiviTestSupport
 
 extension EndToEnd {
 @Suite("suivi export, end to end")
@@ -25,7 +26,7 @@ struct ExportCommandTests {
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         #expect(object["status"] as? String == "adopte")
         let akn = try CLI.run("export", "consolidated", "--at", "draft/2026-projet", "--to", "akn", "--repo", repo)
-        #expect(akn.stdout == (try String(contentsOfFile: CLI.packageRoot.appendingPathComponent("corpus/2026-projet/AFSP1638149A.xml").path, encoding: .utf8)))
+        #expect(akn.stdout == (try String(contentsOfFile: ShippedFixture.corpus.appendingPathComponent("2026-projet/AFSP1638149A.xml").path, encoding: .utf8)))
     }
 
     @Test("comparison and amending order on the corpus pair; the amending order's JSON says it round-trips")
@@ -52,7 +53,7 @@ struct ExportCommandTests {
     func bulletinAndFeed() throws {
         let folder = try TemporaryFolder()
         let repo = try CLI.shippedRegister(in: folder, committee: false, author: "Test <test@suivi.invalid>")
-        #expect(try CLI.run("committee", "import", CLI.packageRoot.appendingPathComponent("committee").path, "--repo", repo,
+        #expect(try CLI.run("committee", "import", ShippedFixture.committee.path, "--repo", repo,
                             "--auteur", "Test <test@suivi.invalid>").exitCode == 0)
         let bulletin = try CLI.run("export", "bulletin", "--review", "periodique-2020", "--repo", repo)
         #expect(bulletin.exitCode == 1)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import SuiviTestSupport
 
 /// A new user's first steps, following the README and `--help` only: every message they meet says, in
 /// French, what happened and what to run next, and every example of the help works.
@@ -29,11 +30,10 @@ struct FirstUseCommandTests {
     func logAfterAdoption() throws {
         let folder = try TemporaryFolder()
         let repo = try CLI.shippedRegister(in: folder)
-        let root = CLI.packageRoot.path
         try CLI.ok(["review", "advance", "periodique-2020", "redaction"] + Self.chair, repo: repo)
         let draft = URL(fileURLWithPath: repo).appendingPathComponent("brouillons/periodique-2020/AFSP1638149A.xml")
         try FileManager.default.removeItem(at: draft)
-        try FileManager.default.copyItem(atPath: root + "/corpus/2026-projet/AFSP1638149A.xml", toPath: draft.path)
+        try FileManager.default.copyItem(atPath: ShippedFixture.corpus.path + "/2026-projet/AFSP1638149A.xml", toPath: draft.path)
         try CLI.ok(["draft", "commit", "periodique-2020", "-m", "Révision", "--as", "Rédaction <redaction@example.org>"], repo: repo)
         try CLI.ok(["review", "advance", "periodique-2020", "consultation"] + Self.chair, repo: repo)
         // A draft started from the text in force bears no draft date: no empty « du — » in the list.
@@ -101,7 +101,7 @@ struct FirstUseCommandTests {
         let folder = try TemporaryFolder()
         let repo = folder.path("registre")
         #expect(try CLI.run("init", repo).exitCode == 0)
-        try CLI.ok(["import", CLI.packageRoot.path + "/corpus", "--auteur", Self.clerk], repo: repo)
+        try CLI.ok(["import", ShippedFixture.corpus.path, "--auteur", Self.clerk], repo: repo)
         try CLI.ok(["draft", "start", "revision-2027"], repo: repo)
         let copy = URL(fileURLWithPath: repo).appendingPathComponent("brouillons/revision-2027/AFSP1638149A.xml")
         let text = try String(contentsOf: copy, encoding: .utf8)
@@ -137,6 +137,7 @@ struct FirstUseCommandTests {
     @Test("the help of diff is laid out as sentences and the dashboard speaks French only")
     func helpAndDashboardText() throws {
         let help = try CLI.run("diff", "--help").stdout
+        // ArgumentParser wraps lines to the terminal's width: compared with the wrapping undone.
         #expect(help.split(whereSeparator: \.isWhitespace).joined(separator: " ").contains("une étiquette (v2017-01-05)"), "\(help)")
         #expect(!help.contains("étiquette     "), "\(help)")
         let folder = try TemporaryFolder()

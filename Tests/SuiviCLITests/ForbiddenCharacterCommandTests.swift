@@ -1,8 +1,9 @@
 import Foundation
 import Testing
+import SuiviTestSupport
 
 /// One pasted control character must not take the committee offline (issue 14, item 8), as a user meets it.
-@Suite("CLI: characters XML cannot hold")
+@Suite("CLI: characters XML cannot hold", .tags(.endToEnd), .enabled(if: !TestSelection.fastOnly, TestSelection.fastOnlyReason))
 struct ForbiddenCharacterCommandTests {
     static let chair = ["--as", "dgs", "--auteur", "Présidence <presidence@example.org>"]
     static let ofii = ["--as", "ofii-medecins", "--auteur", "Médecin du service médical <medecin@example.org>"]
@@ -12,7 +13,7 @@ struct ForbiddenCharacterCommandTests {
         ("\u{1}", "U+0001"), ("\u{0B}", "U+000B"), ("\u{1F}", "U+001F"), ("\u{FFFE}", "U+FFFE"), ("\u{FFFF}", "U+FFFF"),
     ]
 
-    @Test("each committee command refuses a control character, U+FFFE or U+FFFF with the field, the character and its position; nothing is written")
+    @Test("each committee command refuses a control character, U+FFFE or U+FFFF with the field, the character and its position; nothing is written", .tags(.externalTool), .enabled(if: ExternalTool.runs("git"), ExternalTool.reason("git", package: "git")))
     func commandsRefuse() throws {
         let folder = try TemporaryFolder()
         let repo = try CLI.shippedRegister(in: folder)
@@ -43,7 +44,7 @@ struct ForbiddenCharacterCommandTests {
         try CLI.ok(["verify", "--sans-enregistrer"], repo: repo)
     }
 
-    @Test("a register holding a record with a control character (written with stock git) still works; verify names it; repair fixes it")
+    @Test("a register holding a record with a control character (written with stock git) still works; verify names it; repair fixes it", .tags(.externalTool), .enabled(if: ExternalTool.runs("git"), ExternalTool.reason("git", package: "git")))
     func damagedRegister() throws {
         let folder = try TemporaryFolder()
         let repo = try CLI.shippedRegister(in: folder)

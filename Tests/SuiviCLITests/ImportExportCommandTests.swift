@@ -1,13 +1,14 @@
 import Foundation
 import LegalText
 import Testing
+import SuiviTestSupport
 
 extension EndToEnd {
 /// `suivi import` (folder, LEGI, Akoma Ntoso) and `suivi export akn`, end to end.
 @Suite("suivi import / export akn, end to end")
 struct ImportExportCommandTests {
     static let author = "Import officiel <import@suivi.invalid>"
-    static let corpus = CLI.packageRoot.appendingPathComponent("corpus").path
+    static let corpus = ShippedFixture.corpus.path
     static let legiFixture = CLI.fixtures.appendingPathComponent("legi/LEGITEXT000099000001").path
     static let otherToolAct = CLI.fixtures.appendingPathComponent("akn/other-tool-act.xml").path
     static let schema = SharedMaterials.path("schemas/akomantoso30.xsd")
@@ -23,7 +24,7 @@ struct ImportExportCommandTests {
 
     /// `xmllint --noout --schema` against the OASIS Akoma Ntoso 3.0 schema.
     private func schemaCheck(_ file: String) throws -> ProcessResult {
-        let xmllint = try #require(ProcessRunner.systemTool("xmllint"), "xmllint (libxml2-utils) is needed")
+        let xmllint = try ExternalTool.require("xmllint", package: "libxml2-utils")
         try #require(FileManager.default.fileExists(atPath: Self.schema), "the OASIS schema is expected at \(Self.schema)")
         return try ProcessRunner.run(xmllint, ["--noout", "--nonet", "--schema", Self.schema, file])
     }
@@ -96,8 +97,10 @@ struct ImportExportCommandTests {
 
     // MARK: import akn, export akn
 
-    @Test("an Akoma Ntoso act from another tool goes in and comes out with its eIds and hierarchy (round trip)",
-          .enabled(if: SharedMaterials.available, "needs ../shared (OASIS schema, real examples): set SUIVI_SHARED"))
+    @Test("an Akoma Ntoso act from another tool goes in and comes out with its eIds and hierarchy (round trip)", .tags(.externalTool),
+          .enabled(if: ExternalTool.runs("xmllint"), ExternalTool.reason("xmllint", package: "libxml2-utils")),
+          .enabled(if: !TestSelection.fastOnly && (SharedMaterials.available || ExternalTool.inCI),
+                   "needs ../shared (OASIS schema, real examples): set SUIVI_SHARED (required under CI=true)"))
     func aknRoundTrip() throws {
         let folder = try TemporaryFolder()
         defer { withExtendedLifetime(folder) {} }
@@ -143,8 +146,10 @@ struct ImportExportCommandTests {
         #expect(exported.stdout == (try String(contentsOfFile: Self.corpus + "/2026-projet/AFSP1638149A.xml", encoding: .utf8)))
     }
 
-    @Test("every export of the corpus and of the imported LEGI versions validates against the OASIS schema",
-          .enabled(if: SharedMaterials.available, "needs ../shared (OASIS schema, real examples): set SUIVI_SHARED"))
+    @Test("every export of the corpus and of the imported LEGI versions validates against the OASIS schema", .tags(.externalTool),
+          .enabled(if: ExternalTool.runs("xmllint"), ExternalTool.reason("xmllint", package: "libxml2-utils")),
+          .enabled(if: !TestSelection.fastOnly && (SharedMaterials.available || ExternalTool.inCI),
+                   "needs ../shared (OASIS schema, real examples): set SUIVI_SHARED (required under CI=true)"))
     func exportsValidate() throws {
         let folder = try TemporaryFolder()
         defer { withExtendedLifetime(folder) {} }
@@ -167,7 +172,7 @@ struct ImportExportCommandTests {
             #expect(check.exitCode == 0, "\(name): \(check)")
         }
         // The corpus's adopted version comes out as it went in (canonical form).
-        let corpusFile = CLI.packageRoot.appendingPathComponent("corpus/2017-01-05/AFSP1638149A.xml").path
+        let corpusFile = ShippedFixture.corpus.appendingPathComponent("2017-01-05/AFSP1638149A.xml").path
         #expect(try String(contentsOfFile: folder.path("v2017-01-05.xml"), encoding: .utf8)
                 == (try String(contentsOfFile: corpusFile, encoding: .utf8)))
     }

@@ -1,14 +1,15 @@
 import Foundation
 import Testing
+import SuiviTestSupport
 
 /// `suivi import legi` on the real LEGI example (read in place): an abrogation is a version, unknown
 /// dates stay unknown, commit dates are never made up.
-@Suite("import legi: abrogation and dates")
+@Suite("import legi: abrogation and dates", .tags(.endToEnd), .enabled(if: !TestSelection.fastOnly, TestSelection.fastOnlyReason))
 struct LegiAbrogationCommandTests {
     static let author = "Import LEGI <legi@example.org>"
 
-    @Test("the shared LEGI example: two versions (1952, abrogation of 2001), not in force in 2005, no invented signature, no 1970 commit",
-          .enabled(if: SharedMaterials.available || ProcessInfo.processInfo.environment["CI"] == "true",
+    @Test("the shared LEGI example: two versions (1952, abrogation of 2001), not in force in 2005, no invented signature, no 1970 commit", .tags(.externalTool),
+          .enabled(if: !TestSelection.fastOnly && (SharedMaterials.available || ExternalTool.inCI),
                    "needs ../shared (real LEGI example): set SUIVI_SHARED"))
     func sharedExample() throws {
         let example = SharedMaterials.path("examples/legi")

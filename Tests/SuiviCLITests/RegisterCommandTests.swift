@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 import Testing
+import SuiviTestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -11,7 +12,7 @@ extension EndToEnd {
 @Suite("suivi register commands, end to end")
 struct RegisterCommandTests {
     static let author = "Rédactrice DGS <redaction@sante.gouv.fr>"
-    static let corpus = CLI.packageRoot.appendingPathComponent("corpus").path
+    static let corpus = ShippedFixture.corpus.path
     static let art3 = "texts/AFSP1638149A/articles/art_3.xml"
 
     // MARK: Helpers
@@ -66,7 +67,7 @@ struct RegisterCommandTests {
         #expect(again.stdout.contains("déjà présent"), "\(again)")
     }
 
-    @Test("import corpus creates v2017-01-05 and draft/2026-projet; importing again says « déjà présente » and writes nothing")
+    @Test("import corpus creates v2017-01-05 and draft/2026-projet; importing again says « déjà présente » and writes nothing", .tags(.externalTool), .enabled(if: ExternalTool.runs("git"), ExternalTool.reason("git", package: "git")))
     func importTwice() throws {
         let (folder, repo) = try importedRegister()
         defer { withExtendedLifetime(folder) {} }
@@ -85,7 +86,7 @@ struct RegisterCommandTests {
         #expect(try git("-C", repo + "/register.git", "rev-list", "--all", "--count").stdout == "2\n")
     }
 
-    @Test("log lists the adopted version with its dates and the draft; --format json parses")
+    @Test("log lists the adopted version with its dates and the draft; --format json parses", .tags(.externalTool), .enabled(if: ExternalTool.runs("git"), ExternalTool.reason("git", package: "git")))
     func log() throws {
         let (folder, repo) = try importedRegister()
         defer { withExtendedLifetime(folder) {} }
@@ -199,7 +200,7 @@ struct RegisterCommandTests {
 
     // MARK: drafts and authors
 
-    @Test("draft start, list and commit --as: the edited article alone is committed, signed by the --as author")
+    @Test("draft start, list and commit --as: the edited article alone is committed, signed by the --as author", .tags(.externalTool), .enabled(if: ExternalTool.runs("git"), ExternalTool.reason("git", package: "git")))
     func draftCycle() throws {
         let (folder, repo) = try importedRegister()
         defer { withExtendedLifetime(folder) {} }
@@ -236,7 +237,7 @@ struct RegisterCommandTests {
         #expect(nothing.stdout.contains("aucun changement"), "\(nothing)")
     }
 
-    @Test("a write with no author (no --as, no SUIVI_AUTEUR, no GIT_AUTHOR_*) exits non-zero, says how, and writes nothing")
+    @Test("a write with no author (no --as, no SUIVI_AUTEUR, no GIT_AUTHOR_*) exits non-zero, says how, and writes nothing", .tags(.externalTool), .enabled(if: ExternalTool.runs("git"), ExternalTool.reason("git", package: "git")))
     func missingAuthor() throws {
         let folder = try TemporaryFolder()
         defer { withExtendedLifetime(folder) {} }
@@ -264,7 +265,7 @@ struct RegisterCommandTests {
         #expect(try refs(repo) == before)
     }
 
-    @Test("import of a folder holding an invalid file exits 1, says nothing was written, and leaves every ref unchanged")
+    @Test("import of a folder holding an invalid file exits 1, says nothing was written, and leaves every ref unchanged", .tags(.externalTool), .enabled(if: ExternalTool.runs("git"), ExternalTool.reason("git", package: "git")))
     func invalidImport() throws {
         let (folder, repo) = try importedRegister()
         defer { withExtendedLifetime(folder) {} }
@@ -291,14 +292,14 @@ struct RegisterCommandTests {
 
     // MARK: Concurrent and killed writers
 
-    @Test("16 processes × 50 commits on one branch: 800 commits, every file present, git fsck --strict passes")
+    @Test("16 processes × 50 commits on one branch: 800 commits, every file present, git fsck --strict passes", .tags(.externalTool), .enabled(if: ExternalTool.runs("git"), ExternalTool.reason("git", package: "git")))
     func concurrentWriters() throws {
         let folder = try MemoryBackedFolder()
         defer { withExtendedLifetime(folder) {} }
         let repo = folder.path("registre")
-        #expect(try CLI.run("init", repo).exitCode == 0)
-        let writers = try CLI.runConcurrently((1...16).map { ["bench", "write", "--repo", repo, "--writer", "\($0)", "--commits", "50"] },
-                                          watchdog: .seconds(50))
+        #expect(try CLI.bench("scratch-register", repo).exitCode == 0)
+        let writers = try CLI.runConcurrently((1...16).map { ["write", "--repo", repo, "--writer", "\($0)", "--commits", "50"] },
+                                          executable: CLI.benchExecutable, watchdog: .seconds(50))
         for (number, writer) in writers.enumerated() {
             #expect(writer.exitCode == 0, "writer \(number + 1): \(writer)")
         }
@@ -314,15 +315,19 @@ struct RegisterCommandTests {
         #expect(check.exitCode == 0, "\(check.stderr.prefix(2000))")
     }
 
-    @Test("a writer killed (SIGKILL) mid-run at 300, 400 and 500 ms leaves a repository git fsck accepts and suivi can write to")
+    @Test("a writer killed (SIGKILL) mid-run at 300, 400 and 500 ms leaves a repository git fsck accepts and suivi can write to", .tags(.externalTool), .enabled(if: ExternalTool.runs("git"), ExternalTool.reason("git", package: "git")))
     func killedWriter() throws {
-        let (folder, repo) = try importedRegister()
+        // A throw-away register of suivi-bench with the corpus imported by suivi: suivi-bench writes into no other.
+        let folder = try TemporaryFolder()
         defer { withExtendedLifetime(folder) {} }
-        let suivi = try #require(CLI.executable)
+        let repo = folder.path("registre")
+        #expect(try CLI.bench("scratch-register", repo).exitCode == 0)
+        #expect(try CLI.run("import", ShippedFixture.corpus.path, "--repo", repo, "--as", Self.author).exitCode == 0)
+        let bench = try #require(CLI.benchExecutable)
         var leftLocks: [String] = []
         for (round, delay) in [300, 400, 500].enumerated() {
             let killed = try ProcessRunner.run(
-                suivi, ["bench", "write", "--repo", repo, "--writer", "\(round + 1)", "--commits", "100000"],
+                bench, ["write", "--repo", repo, "--writer", "\(round + 1)", "--commits", "100000"],
                 watchdog: .milliseconds(delay))
             #expect(killed.signal == SIGKILL, "round \(round + 1) was not killed: \(killed)")
             if leftLocks.isEmpty, FileManager.default.fileExists(atPath: repo + "/register.git/refs/heads/bench.lock") {
@@ -337,31 +342,43 @@ struct RegisterCommandTests {
         #expect(log.stdout.contains("v2017-01-05"), "\(log)")
 
         let count = try benchCount(repo) ?? 0
-        let next = try CLI.run("bench", "write", "--repo", repo, "--writer", "9", "--commits", "5")
+        let next = try CLI.bench("write", "--repo", repo, "--writer", "9", "--commits", "5")
         #expect(next.exitCode == 0, "refs/heads/bench.lock left \(leftLocks): \(next)")
         #expect(try benchCount(repo) == count + 5)
         #expect(try fsck(repo).exitCode == 0)
     }
 
-    @Test("a branch lock left by a writer killed inside its ref update does not block the next write")
+    @Test("a branch lock left by a writer killed inside its ref update does not block the next write", .tags(.externalTool), .enabled(if: ExternalTool.runs("git"), ExternalTool.reason("git", package: "git")))
     func lockLeftByKilledWriter() throws {
         let folder = try TemporaryFolder()
         defer { withExtendedLifetime(folder) {} }
         let repo = folder.path("registre")
-        #expect(try CLI.run("init", repo).exitCode == 0)
-        #expect(try CLI.run("bench", "write", "--repo", repo, "--writer", "1", "--commits", "2").exitCode == 0)
+        #expect(try CLI.bench("scratch-register", repo).exitCode == 0)
+        #expect(try CLI.bench("write", "--repo", repo, "--writer", "1", "--commits", "2").exitCode == 0)
         // What SIGKILL between libgit2's lock and its rename leaves: `<ref>.lock` holding the new value, and no
         // process alive to rename or remove it.
         let ref = repo + "/register.git/refs/heads/bench"
         try FileManager.default.copyItem(atPath: ref, toPath: ref + ".lock")
-        let next = try CLI.run("bench", "write", "--repo", repo, "--writer", "2", "--commits", "1")
+        let next = try CLI.bench("write", "--repo", repo, "--writer", "2", "--commits", "1")
         #expect(next.exitCode == 0, "\(next)")
         #expect(try benchCount(repo) == 3)
     }
 
+    @Test("suivi-bench write refuses a register it did not create: nothing is committed, every ref unchanged", .tags(.externalTool), .enabled(if: ExternalTool.runs("git"), ExternalTool.reason("git", package: "git")))
+    func benchNeverWritesIntoALiveRegister() throws {
+        let (folder, repo) = try importedRegister()
+        defer { withExtendedLifetime(folder) {} }
+        let before = try refs(repo)
+        let refused = try CLI.bench("write", "--repo", repo, "--writer", "1", "--commits", "3")
+        #expect(refused.exitCode != 0 && refused.exitCode != nil, "\(refused)")
+        #expect(refused.stderr.contains("n'est pas un registre jetable de suivi-bench"), "\(refused)")
+        #expect(try refs(repo) == before)
+        #expect(try benchCount(repo) == nil)
+    }
+
     // MARK: Stock git
 
-    @Test("stock git: clone, log --follow of an article, and a readable diff of art_3 between the version and the draft")
+    @Test("stock git: clone, log --follow of an article, and a readable diff of art_3 between the version and the draft", .tags(.externalTool), .enabled(if: ExternalTool.runs("git"), ExternalTool.reason("git", package: "git")))
     func stockGit() throws {
         let (folder, repo) = try importedRegister()
         defer { withExtendedLifetime(folder) {} }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import SuiviTestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -88,7 +89,7 @@ struct ReliabilityCommandTests {
         }
     }
 
-    @Test("every hostile sample is refused by the entry point, within 5 s and 200 MB, with refs and objects unchanged",
+    @Test("every hostile sample is refused by the entry point, within 5 s and 200 MB, with refs and objects unchanged", .tags(.externalTool), .enabled(if: ExternalTool.runs("git"), ExternalTool.reason("git", package: "git")),
           arguments: EntryPoint.allCases)
     func hostileInput(entryPoint: EntryPoint) throws {
         let folder = try TemporaryFolder()
@@ -119,7 +120,7 @@ struct ReliabilityCommandTests {
         print("reliability: \(HostileFile.all.count) hostile samples refused by suivi \(entryPoint.rawValue), nothing written")
     }
 
-    @Test("3 rounds of 16 parallel processes (positions, comments, commits on 4 drafts): nothing lost, fsck --strict and verify clean")
+    @Test("3 rounds of 16 parallel processes (positions, comments, commits on 4 drafts): nothing lost, fsck --strict and verify clean", .tags(.externalTool), .enabled(if: ExternalTool.runs("git"), ExternalTool.reason("git", package: "git")))
     func parallelCommitteeAndDraftWriters() throws {
         let folder = try MemoryBackedFolder()
         defer { withExtendedLifetime(folder) {} }
@@ -187,7 +188,7 @@ struct ReliabilityCommandTests {
               + "\((seats.count + commenters.count + 4) * rounds) commits, none lost")
     }
 
-    @Test("import, draft commit and committee writes killed (SIGKILL) at random points: verify and fsck --strict stay clean, the next write succeeds")
+    @Test("import, draft commit and committee writes killed (SIGKILL) at random points: verify and fsck --strict stay clean, the next write succeeds", .tags(.externalTool), .enabled(if: ExternalTool.runs("git"), ExternalTool.reason("git", package: "git")))
     func killedWriters() throws {
         let folder = try TemporaryFolder()
         let repo = folder.path("registre")
@@ -217,9 +218,9 @@ struct ReliabilityCommandTests {
             try checkClean("\(arguments.prefix(2).joined(separator: " ")) killed at \(delay) ms")
         }
 
-        let corpus = CLI.packageRoot.appendingPathComponent("corpus").path
+        let corpus = ShippedFixture.corpus.path
         let importing = ["import", corpus, "--as", Self.clerk]
-        let committeeImport = ["committee", "import", CLI.packageRoot.path + "/committee", "--auteur", Self.clerk]
+        let committeeImport = ["committee", "import", ShippedFixture.committee.path, "--auteur", Self.clerk]
         func committing(_ round: Int) -> [String] { ["draft", "commit", "2026-projet", "-m", "Tour \(round)", "--as", Self.clerk] }
         func adding(_ round: Int) -> [String] {
             ["event", "add", "evenement-\(round)", "--date", "2026-11-1\(round)", "--nature", "sanitaire", "--resume",

@@ -81,9 +81,19 @@ struct HelpTests {
         let result = try CLI.run("--help")
         #expect(result.exitCode == 0, "\(result)")
         for expected in ["Suivi et révision de l'arrêté du 5 janvier 2017", "vérifie chaque version du corpus livré",
-                         "validate", "Vérifie des textes Akoma Ntoso", "afficher", "Affiche un texte", "bench"] {
+                         "validate", "Vérifie des textes Akoma Ntoso", "afficher", "Affiche un texte"] {
             #expect(unwrapped(result.stdout).contains(expected), "« \(expected) » missing: \(result)")
         }
+    }
+
+    @Test("suivi --help lists no benchmark command, and suivi bench is not a command: the measurements are suivi-bench's")
+    func noBenchInTheProduct() throws {
+        let help = try CLI.run("--help")
+        #expect(help.exitCode == 0, "\(help)")
+        #expect(!help.stdout.contains("bench"), "\(help)")
+        let bench = try CLI.run("bench", "parse", "--megabytes", "0.01")
+        #expect(bench.exitCode == 64, "\(bench)")
+        #expect(!bench.stdout.contains("Texte généré"), "\(bench)")
     }
 
     @Test("suivi validate --help exits 0 and explains in French what is checked and the exit code")

@@ -1,10 +1,11 @@
 import Foundation
 import Testing
+import SuiviTestSupport
 
 /// End to end: members working offline on clones of one register, exchanging through git remotes (a bare
 /// repository, `git daemon`, `git http-backend`) with `suivi clone`, `pull` and `push`; then `suivi verify`.
 extension EndToEnd {
-@Suite("suivi clone, pull, push, verify")
+@Suite("suivi clone, pull, push, verify", .tags(.externalTool), .enabled(if: ExternalTool.runs("git"), ExternalTool.reason("git", package: "git")))
 struct SyncCommandTests {
     static let clerk = "Secrétariat du comité <secretariat@example.org>"
     static let chair = ["--as", "dgs", "--auteur", "Présidence du comité <presidence@example.org>"]
@@ -35,14 +36,13 @@ struct SyncCommandTests {
     /// A register at `origin` with the corpus, the committee, and the periodic review's draft (the 2026 revision)
     /// under consultation.
     static func consultationRegister(at origin: String) throws {
-        let root = CLI.packageRoot.path
         try ok(["init", origin])
-        try ok(["import", root + "/corpus", "--repo", origin, "--as", clerk])
-        try ok(["committee", "import", root + "/committee", "--repo", origin, "--auteur", clerk])
+        try ok(["import", ShippedFixture.corpus.path, "--repo", origin, "--as", clerk])
+        try ok(["committee", "import", ShippedFixture.committee.path, "--repo", origin, "--auteur", clerk])
         try ok(["review", "advance", "periodique-2020", "redaction", "--today", "2026-11-24", "--repo", origin] + chair)
         let draft = URL(fileURLWithPath: origin).appendingPathComponent(draftFile)
         try FileManager.default.removeItem(at: draft)
-        try FileManager.default.copyItem(atPath: root + "/corpus/2026-projet/AFSP1638149A.xml", toPath: draft.path)
+        try FileManager.default.copyItem(atPath: ShippedFixture.corpus.path + "/2026-projet/AFSP1638149A.xml", toPath: draft.path)
         try ok(["draft", "commit", "periodique-2020", "-m", "Révision 2026", "--repo", origin, "--as", "Rédaction <redaction@example.org>"])
         try ok(["review", "advance", "periodique-2020", "consultation", "--today", "2026-11-25", "--repo", origin] + chair)
     }
@@ -241,7 +241,7 @@ struct SyncCommandTests {
         try exchange(through: "git://127.0.0.1:\(daemon.port)/shared.git", shared: shared, folder: folder)
     }
 
-    @Test("clone, push and pull through git http-backend behind a small HTTP server on loopback (http://)")
+    @Test("clone, push and pull through git http-backend behind a small HTTP server on loopback (http://)", .enabled(if: ExternalTool.runs("python3"), ExternalTool.reason("python3", package: "python3")))
     func gitHTTPBackend() throws {
         let folder = try TemporaryFolder()
         let shared = try Self.sharedRegister(in: folder)

@@ -306,7 +306,7 @@ public struct Designation: Sendable, Hashable, Codable {
     }
 
     /// "Article 6-1" → "6-1", "Article 1er" → "1er".
-    static func articleLabel(_ clause: Clause) -> String? {
+    package static func articleLabel(_ clause: Clause) -> String? {
         guard let num = clause.num else { return nil }
         for prefix in ["Article ", "article ", "Art. "] where num.hasPrefix(prefix) { return String(num.dropFirst(prefix.count)) }
         return num

@@ -6,10 +6,10 @@ import Foundation
 /// Commits never change, so an entry never goes stale. Entries are small text files under
 /// `register.git/suivi-cache/changed-paths/` (inside the git directory, never cloned or pushed,
 /// ignored by git); a missing or unreadable entry is simply computed again.
-struct ChangedPathsCache: Sendable {
+package struct ChangedPathsCache: Sendable {
     let directory: URL
 
-    init(gitDirectory: URL) {
+    package init(gitDirectory: URL) {
         directory = gitDirectory.appendingPathComponent("suivi-cache/changed-paths")
     }
 
@@ -27,7 +27,7 @@ struct ChangedPathsCache: Sendable {
 
     /// Records the paths a writer changed from `old` to `new` (its commit's parent), so that the first
     /// history query after a write does not have to diff the trees.
-    func record<S: Sequence>(_ paths: S, from old: ObjectID, to new: ObjectID) where S.Element == String {
+    package func record<S: Sequence>(_ paths: S, from old: ObjectID, to new: ObjectID) where S.Element == String {
         let file = directory.appendingPathComponent("\(old)-\(new)")
         let sorted = paths.sorted()
         // Written whole then renamed, and ended by a "." line: a torn write is never read as complete.

@@ -262,7 +262,7 @@ extension TextRegister {
     /// which is what the commit date then truly is. Never a made-up date presented as the legal one: the
     /// legal date itself is always in the text's metadata, the tag message and the commit message
     /// (``commitDateNote(_:)``).
-    static func commitDate(_ date: LegalDate?, now: Date = Date()) -> Date {
+    package static func commitDate(_ date: LegalDate?, now: Date = Date()) -> Date {
         guard let date, date >= earliestCommitDate, date <= latestCommitDate else { return now }
         return date.noonUTC
     }

@@ -1,6 +1,7 @@
 import Foundation
 import LegalText
 import Testing
+import SuiviTestSupport
 
 /// Abrogations and unknown dates in LEGI: the abrogation of a whole text is a version of its own, and
 /// a date LEGI does not know (its 2999-01-01 sentinel) is never replaced by a guess.
@@ -63,8 +64,8 @@ struct LegiAbrogationTests {
         #expect(timeline.version(inForceOn: try date("2016-01-01"))?.document.body.map(\.eId) == ["art_2"])
     }
 
-    @Test("the shared LEGI example (read in place): abrogated on 2001-01-01, signature unknown, not in force in 2005",
-          .enabled(if: SharedMaterials.available || ProcessInfo.processInfo.environment["CI"] == "true",
+    @Test("the shared LEGI example (read in place): abrogated on 2001-01-01, signature unknown, not in force in 2005", .tags(.externalTool),
+          .enabled(if: !TestSelection.fastOnly && (SharedMaterials.available || ExternalTool.inCI),
                    "needs ../shared (real LEGI example): set SUIVI_SHARED"))
     func sharedExample() throws {
         try #require(FileManager.default.fileExists(atPath: LegiSample.sharedExamples),

@@ -1,6 +1,7 @@
 import Foundation
 import LegalText
 import Testing
+import SuiviTestSupport
 
 /// Reading Légifrance LEGI XML into a timeline of consolidated versions.
 @Suite("LEGI import")
@@ -190,8 +191,9 @@ struct LegiImportTests {
 
     // MARK: The real examples
 
-    @Test("the shared LEGI examples (a code with sections) are read: sections become the hierarchy",
-          .enabled(if: SharedMaterials.available, "needs ../shared (OASIS schema, real examples): set SUIVI_SHARED"))
+    @Test("the shared LEGI examples (a code with sections) are read: sections become the hierarchy", .tags(.externalTool),
+          .enabled(if: !TestSelection.fastOnly && (SharedMaterials.available || ExternalTool.inCI),
+                   "needs ../shared (OASIS schema, real examples): set SUIVI_SHARED (required under CI=true)"))
     func sharedExamples() throws {
         try #require(FileManager.default.fileExists(atPath: LegiSample.sharedExamples))
         let timeline = try LegiImporter.timeline(from: LegiSample.sharedExamples)

@@ -4,14 +4,15 @@ import LegalText
 import Register
 import Testing
 @testable import Publishing
+import SuiviTestSupport
 
 func day(_ iso: String) -> LegalDate { LegalDate(iso: iso)! }
 
-/// The shipped corpus, read by path (never copied).
+/// The corpus the tests read: the frozen copy of the shipped one (Tests/Fixtures/shipped-2026-12, via `ShippedFixture`).
 enum Corpus {
     static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let folder = packageRoot.appendingPathComponent("corpus")
+    static let folder = ShippedFixture.corpus
 
     static func read(_ version: String) throws -> LegalDocument {
         try LegalTextReader.read(contentsOf: folder.appendingPathComponent("\(version)/AFSP1638149A.xml").path).document

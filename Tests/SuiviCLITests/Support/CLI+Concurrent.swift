@@ -4,11 +4,12 @@ import Synchronization
 import Testing
 
 extension CLI {
-    /// Runs `suivi` with each argument list, all at the same time: one thread per child, since the runner
+    /// Runs `suivi` (or `executable`) with each argument list, all at the same time: one thread per child, since the runner
     /// blocks until its child exits. (A shell's `wait` would hang here: children inherit the test thread's blocked
     /// signal mask, SIGCHLD included.)
-    static func runConcurrently(_ commands: [[String]], watchdog: Duration) throws -> [ProcessResult] {
-        let executable = try #require(CLI.executable)
+    static func runConcurrently(_ commands: [[String]], executable: String? = CLI.executable,
+                                watchdog: Duration) throws -> [ProcessResult] {
+        let executable = try #require(executable)
         let results = ResultBox()
         let group = DispatchGroup()
         for (index, arguments) in commands.enumerated() {

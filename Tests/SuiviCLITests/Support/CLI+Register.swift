@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import SuiviTestSupport
 
 extension CLI {
     /// The author the end-to-end tests import with.
@@ -17,9 +18,8 @@ extension CLI {
     /// the shipped committee records: the state a new user reaches with the README's first command.
     static func shippedRegister(in folder: TemporaryFolder, committee: Bool = true, author: String = clerk) throws -> String {
         let repo = folder.path("registre")
-        let root = packageRoot.path
-        var steps = [["init", repo], ["import", root + "/corpus", "--repo", repo, "--as", author]]
-        if committee { steps.append(["committee", "import", root + "/committee", "--repo", repo, "--auteur", author]) }
+        var steps = [["init", repo], ["import", ShippedFixture.corpus.path, "--repo", repo, "--as", author]]
+        if committee { steps.append(["committee", "import", ShippedFixture.committee.path, "--repo", repo, "--auteur", author]) }
         for arguments in steps {
             let result = try run(arguments)
             try #require(result.exitCode == 0, "suivi \(arguments.joined(separator: " ")) → \(result)")

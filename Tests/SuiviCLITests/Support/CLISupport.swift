@@ -12,6 +12,17 @@ enum CLI {
             .first { FileManager.default.isExecutableFile(atPath: $0) }
     }()
 
+    /// `suivi-bench` (the benchmarks' executable, built beside `suivi`: the test target depends on SuiviBench).
+    static let benchExecutable: String? = executable.map {
+        URL(fileURLWithPath: $0).deletingLastPathComponent().appendingPathComponent("suivi-bench").path
+    }.flatMap { FileManager.default.isExecutableFile(atPath: $0) ? $0 : nil }
+
+    /// Runs `suivi-bench` with `arguments`.
+    static func bench(_ arguments: String...) throws -> ProcessResult {
+        let path = try #require(benchExecutable, "suivi-bench not found beside suivi")
+        return try ProcessRunner.run(path, arguments)
+    }
+
     /// Runs `suivi` with `arguments`.
     static func run(_ arguments: String...) throws -> ProcessResult {
         try run(arguments)

@@ -6,6 +6,7 @@ import LegalText
 import Register
 import Testing
 @testable import SuiviWeb
+import SuiviTestSupport
 
 func day(_ iso: String) -> LegalDate { LegalDate(iso: iso)! }
 
@@ -14,7 +15,7 @@ func day(_ iso: String) -> LegalDate { LegalDate(iso: iso)! }
 final class WebFixture: Sendable {
     static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let corpus = packageRoot.appendingPathComponent("corpus")
+    static let corpus = ShippedFixture.corpus
     static let today = day("2026-11-24")
     static let review = "periodique-2020"
 

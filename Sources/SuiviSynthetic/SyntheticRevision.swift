@@ -1,5 +1,5 @@
 import LegalText
-
+import Publishing
 
 /// Random edits of a synthetic act, as a drafter would make them: words replaced, inserted or
 /// deleted, alinéas inserted or deleted, articles inserted (6-1 style) or deleted, an article inserted

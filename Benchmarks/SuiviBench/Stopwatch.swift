@@ -1,4 +1,4 @@
-/// Timing for the `bench` commands: elapsed milliseconds of a piece of work, and medians.
+/// Timing for the `suivi-bench` measurements: elapsed milliseconds of a piece of work, and medians.
 enum Stopwatch {
     static func milliseconds(_ duration: Duration) -> Double {
         Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15

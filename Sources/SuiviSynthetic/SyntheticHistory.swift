@@ -1,5 +1,6 @@
 import Foundation
 import LegalText
+import Register
 
 /// Writes a long, realistic history into a register, for benchmarks: a generated act of about
 /// `clauses` clauses, then `versions - 1` amended versions, each changing about 1% of the alinéas,

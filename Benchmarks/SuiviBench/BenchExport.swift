@@ -1,24 +1,26 @@
 import ArgumentParser
 import Foundation
 import LegalText
+import SuiviSynthetic
 import Publishing
 import Register
 
-extension Suivi.Bench {
-    /// `suivi bench export`: time of each export on two versions of a register, ODT sizes, and the
+extension SuiviBench {
+    /// `suivi-bench export`: time of each export on two versions of a register, ODT sizes, and the
     /// amending order's round trip on generated revisions.
     struct Export: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "export",
             abstract: "Mesure les publications (texte consolidé, tableau comparatif, arrêté modificatif, flux) et l'aller-retour de l'arrêté modificatif.",
-            discussion: "  suivi bench export --repo registre v2017-01-05 draft/2026-projet --runs 7 --cas 200"
+            discussion: "  suivi-bench export --repo registre v2017-01-05 draft/2026-projet --runs 7 --cas 200"
         )
 
         @Argument(help: "Version en vigueur.")
         var old: String = "v2017-01-05"
         @Argument(help: "Version proposée.")
         var new: String = "draft/2026-projet"
-        @OptionGroup var register: RegisterOptions
+        @Option(help: "Registre mesuré (lu seulement).")
+        var repo: String
         @Option(help: "Nombre de mesures (la médiane est retenue).")
         var runs: Int = 7
         @Option(name: .customLong("cas"), help: "Nombre de révisions générées pour l'aller-retour de l'arrêté modificatif.")
@@ -27,7 +29,7 @@ extension Suivi.Bench {
         var format: OutputFormat = .text
 
         func run() async throws {
-            let publisher = Publisher(register: try register.open())
+            let publisher = Publisher(register: try await registerCall { try TextRegister.open(at: URL(fileURLWithPath: repo)) })
             let (old, new) = (self.old, self.new)
             var results: [String: Double] = [:]
             var sizes: [String: Int] = [:]

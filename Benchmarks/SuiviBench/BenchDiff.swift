@@ -2,10 +2,11 @@ import ArgumentParser
 import ClauseDiff
 import Foundation
 import LegalText
+import SuiviSynthetic
 import Register
 
-extension Suivi.Bench {
-    /// `suivi bench diff`: comparison speed, in process and against xmldiff and git on the same files.
+extension SuiviBench {
+    /// `suivi-bench diff`: comparison speed, in process and against xmldiff and git on the same files.
     struct Diff: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "diff",
@@ -14,7 +15,7 @@ extension Suivi.Bench {
             (a) paire du corpus, en mémoire ; (b) arrêté généré, 1 % des alinéas modifiés, en mémoire ; \
             (c) les mêmes fichiers, processus contre processus : suivi diff --format json, xmldiff \
             (pip install xmldiff) et git diff --no-index --word-diff. Médianes de --runs mesures.
-              suivi bench diff --old corpus/2017-01-05/AFSP1638149A.xml --new corpus/2026-projet/AFSP1638149A.xml
+              suivi-bench diff --old corpus/2017-01-05/AFSP1638149A.xml --new corpus/2026-projet/AFSP1638149A.xml
             """
         )
 
@@ -39,7 +40,10 @@ extension Suivi.Bench {
         @Option(help: "Format de sortie.")
         var format: OutputFormat = .text
 
-        @Option(help: "Registre (par exemple fait par suivi bench generate) : compare aussi deux versions consécutives, suivi diff --repo contre git diff dans le même dépôt.")
+        @Option(help: "Le suivi mesuré. Par défaut : celui construit à côté de suivi-bench.")
+        var suivi: String?
+
+        @Option(help: "Registre (par exemple fait par suivi-bench generate) : compare aussi deux versions consécutives, suivi diff --repo contre git diff dans le même dépôt.")
         var repo: String?
 
         func run() async throws {
@@ -68,8 +72,10 @@ extension Suivi.Bench {
             let newFile = folder.appendingPathComponent("nouveau.xml").path
             try CanonicalWriter.data(generatedOld).write(to: URL(fileURLWithPath: oldFile))
             try CanonicalWriter.data(generatedNew).write(to: URL(fileURLWithPath: newFile))
-            let suivi = CommandLine.arguments[0].contains("/") ? CommandLine.arguments[0] : "/proc/self/exe"
-            let selfPath = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? suivi
+            let selfPath = suivi ?? siblingSuivi()
+            guard FileManager.default.isExecutableFile(atPath: selfPath) else {
+                throw ValidationError("suivi introuvable (\(selfPath)) : construisez-le (swift build -c release) ou indiquez --suivi.")
+            }
             for (label, a, b) in [("corpus", old, new), ("genere", oldFile, newFile)] {
                 // Like git, print only what changed (text, no colour).
                 results["\(label)ProcessusSuiviMs"] = try processMedian(selfPath, ["diff", a, b, "--only-changed", "--no-colour"])
@@ -103,8 +109,8 @@ extension Suivi.Bench {
             // those are parsed) against git diff --word-diff on the same repository.
             var registerPair: (String, String)?
             if let repo {
-                let registry = try await registerCall { () throws(RegisterError) in try TextRegister.open(at: URL(fileURLWithPath: repo)) }
-                let adopted = try await registerCall { () async throws(RegisterError) in try await registry.versions() }
+                let registry = try await registerCall { try TextRegister.open(at: URL(fileURLWithPath: repo)) }
+                let adopted = try await registerCall { try await registry.versions() }
                     .filter { $0.kind == .adopted }
                 if adopted.count >= 2 {
                     let a = adopted[adopted.count / 2 - 1].name, b = adopted[adopted.count / 2].name

@@ -1,3 +1,5 @@
+import LegalText
+
 /// Generates large, valid acts of any size for benchmarks and scale tests: French-looking alinéas
 /// drawn deterministically from a seed, with lists, references and an annex.
 public struct SyntheticAct: Sendable {
@@ -87,24 +89,8 @@ public struct SyntheticAct: Sendable {
     }()
 }
 
-/// A small, fast, seedable pseudo-random generator (SplitMix64), so generated data is reproducible.
-public struct SplitMix64: RandomNumberGenerator, Sendable {
-    private var state: UInt64
-
-    public init(seed: UInt64) {
-        state = seed
-    }
-
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
-    }
-}
-
 extension String {
+    /// The text with its first character upper-cased.
     var capitalizedFirst: String {
         guard let first else { return self }
         return first.uppercased() + dropFirst()

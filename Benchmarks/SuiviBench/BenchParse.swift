@@ -1,20 +1,10 @@
 import ArgumentParser
 import Foundation
 import LegalText
+import SuiviSynthetic
 
-extension Suivi {
-    /// `suivi bench`: performance measurements, reported with the machine and the input.
-    struct Bench: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "bench",
-            abstract: "Mesures de performance (hors tests) : lecture et validation d'un texte généré.",
-            subcommands: [Parse.self, Diff.self, Write.self, Generate.self, Register.self, Legi.self, Export.self]
-        )
-    }
-}
-
-extension Suivi.Bench {
-    /// `suivi bench parse`: parse + validate of a generated act, next to `xmllint --noout` on the same file.
+extension SuiviBench {
+    /// `suivi-bench parse`: parse + validate of a generated act, next to `xmllint --noout` on the same file.
     struct Parse: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "parse",
@@ -101,7 +91,7 @@ extension Suivi.Bench {
     }
 }
 
-/// The figures of one `suivi bench parse` run.
+/// The figures of one `suivi-bench parse` run.
 struct BenchResult: Encodable {
     let bytes: Int
     let clauses: Int

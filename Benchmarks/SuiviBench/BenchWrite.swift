@@ -2,21 +2,25 @@ import ArgumentParser
 import Foundation
 import Register
 
-extension Suivi.Bench {
-    /// `suivi bench write`: many small commits from one process, to measure and test concurrent writers.
+extension SuiviBench {
+    /// `suivi-bench write`: many small commits from one process, to measure and test concurrent writers, into a
+    /// throw-away register only (``ScratchRegister``).
     struct Write: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "write",
             abstract: "Écritures concurrentes : N commits d'un même rédacteur sur une branche (mesure, tests).",
             discussion: """
-            Chaque commit ajoute le fichier bench/<rédacteur>/<n>.txt par-dessus la branche telle qu'elle \
+            N'écrit que dans un registre jetable créé par suivi-bench (scratch-register ou generate), jamais \
+            dans un registre réel. Chaque commit ajoute le fichier bench/<rédacteur>/<n>.txt par-dessus la branche telle qu'elle \
             est (comparer-et-échanger sur la référence, nouvel essai en cas de course). Lancez-en plusieurs \
             en parallèle sur le même registre : aucune écriture ne doit se perdre.
-              for w in $(seq 1 16); do suivi bench write --repo r --writer $w --commits 50 & done; wait
+              suivi-bench scratch-register r
+              for w in $(seq 1 16); do suivi-bench write --repo r --writer $w --commits 50 & done; wait
             """
         )
 
-        @OptionGroup var register: RegisterOptions
+        @Option(help: "Registre jetable créé par suivi-bench scratch-register (ou generate).")
+        var repo: String
 
         @Option(help: "Numéro du rédacteur (distingue les fichiers écrits).")
         var writer: Int
@@ -28,14 +32,14 @@ extension Suivi.Bench {
         var branch: String = "bench"
 
         func run() async throws {
-            let registry = try register.open()
+            let registry = try ScratchRegister.open(at: URL(fileURLWithPath: repo))
             let store = registry.gitStore
             let author = Identity(name: "Rédacteur \(writer)", email: "redacteur\(writer)@suivi.invalid")
             let clock = ContinuousClock()
             let start = clock.now
             let (writer, branch) = (self.writer, self.branch)
             for number in 1...max(1, commits) {
-                _ = try await registerCall { () async throws(RegisterError) in
+                _ = try await registerCall {
                     try await store.commitApplying(
                         changes: ["bench/\(writer)/\(number).txt": Data("rédacteur \(writer), écriture \(number)\n".utf8)],
                         message: "Écriture \(number) du rédacteur \(writer)", author: author, date: Date(),

@@ -1,4 +1,5 @@
 import Foundation
+import LegalText
 
 /// Generates a LEGI XML extract of any size for benchmarks: one text (`TEXTELR`, `TEXTE_VERSION`)
 /// whose articles change over `consolidations` dates a month apart (about one article in seven at

@@ -1,15 +1,16 @@
 import ArgumentParser
 import Foundation
 import LegalText
+import SuiviSynthetic
 import Register
 
-extension Suivi.Bench {
-    /// `suivi bench generate`: a long synthetic history in a register.
+extension SuiviBench {
+    /// `suivi-bench generate`: a long synthetic history in a register.
     struct Generate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "generate",
             abstract: "Génère un registre d'essai : un arrêté de N éléments et M versions (1 % modifié à chaque version).",
-            discussion: "  suivi bench generate --clauses 10000 --versions 1000 --repo /tmp/registre-bench"
+            discussion: "  suivi-bench generate --clauses 10000 --versions 1000 --repo /tmp/registre-bench"
         )
 
         @Option(help: "Nombre approximatif d'éléments (articles, alinéas, points) du texte.")
@@ -23,12 +24,12 @@ extension Suivi.Bench {
 
         func run() async throws {
             let url = URL(fileURLWithPath: repo)
-            let registry = try await registerCall { () throws(RegisterError) in try TextRegister.create(at: url) }
+            let registry = try ScratchRegister.create(at: url)
             let author = Identity(name: "Générateur suivi", email: "bench@suivi.invalid")
             let clock = ContinuousClock()
             let start = clock.now
             let history = SyntheticHistory(clauses: clauses, versions: versions)
-            try await registerCall { () async throws(RegisterError) in
+            try await registerCall {
                 try await history.write(into: registry, author: author) { done in
                     if done % 100 == 0 { printError("… \(done) versions") }
                 }
@@ -37,15 +38,15 @@ extension Suivi.Bench {
         }
     }
 
-    /// `suivi bench register`: query times on a register (median of several runs).
+    /// `suivi-bench register`: query times on a register (median of several runs).
     struct Register: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "register",
             abstract: "Mesure, sur un registre : version en vigueur à une date, texte en vigueur, historique d'un élément, import.",
-            discussion: "  suivi bench register --repo /tmp/registre-bench --runs 7"
+            discussion: "  suivi-bench register --repo /tmp/registre-bench --runs 7"
         )
 
-        @Option(help: "Dossier du registre (par exemple créé par suivi bench generate).")
+        @Option(help: "Dossier du registre (par exemple créé par suivi-bench generate).")
         var repo: String
 
         @Option(help: "Nombre de mesures (la médiane est retenue).")
@@ -61,8 +62,8 @@ extension Suivi.Bench {
         var format: OutputFormat = .text
 
         func run() async throws {
-            let registry = try await registerCall { () throws(RegisterError) in try TextRegister.open(at: URL(fileURLWithPath: repo)) }
-            let versions = try await registerCall { () async throws(RegisterError) in try await registry.versions() }
+            let registry = try await registerCall { try TextRegister.open(at: URL(fileURLWithPath: repo)) }
+            let versions = try await registerCall { try await registry.versions() }
             let adopted = versions.filter { $0.kind == .adopted }
             guard let middle = adopted.dropFirst(adopted.count / 2).first, let date = middle.record?.entryIntoForce else {
                 throw ValidationError("le registre ne contient aucune version adoptée.")
@@ -70,20 +71,20 @@ extension Suivi.Bench {
             let clause = self.clause
             var results: [String: Double] = [:]
             var historyLength = 0
-            results["versionEnVigueurMs"] = try await median(runs) { () async throws(RegisterError) in
+            results["versionEnVigueurMs"] = try await median(runs) {
                 _ = try await registry.versionInForce(on: date)
             }
-            results["texteEnVigueurMs"] = try await median(runs) { () async throws(RegisterError) in
+            results["texteEnVigueurMs"] = try await median(runs) {
                 let version = try await registry.versionInForce(on: date)
                 _ = try await registry.document(at: version.commit)
             }
             // First query with an empty changed-paths cache (it diffs every pair of versions once), then warm.
             try? FileManager.default.removeItem(at: TextRegister.gitDirectory(of: URL(fileURLWithPath: repo))
                 .appendingPathComponent("suivi-cache"))
-            results["historiqueFroidMs"] = try await median(1) { () async throws(RegisterError) in
+            results["historiqueFroidMs"] = try await median(1) {
                 _ = try await registry.history(of: clause)
             }
-            results["historiqueMs"] = try await median(runs) { () async throws(RegisterError) in
+            results["historiqueMs"] = try await median(runs) {
                 historyLength = try await registry.history(of: clause).count
             }
             if importVersions > 0 {
@@ -91,7 +92,7 @@ extension Suivi.Bench {
                 results["importVersionsParSeconde"] = Double(importVersions) / seconds
                 results["importMoParSeconde"] = Double(bytes) / 1_000_000 / seconds
             }
-            let clauseCount = try await registerCall { () async throws(RegisterError) in
+            let clauseCount = try await registerCall {
                 try await registry.document(at: middle.commit).allClauses.count
             }
             switch format {
@@ -112,8 +113,8 @@ extension Suivi.Bench {
             }
         }
 
-        private func median(_ runs: Int, _ body: () async throws(RegisterError) -> Void) async throws -> Double {
-            try await Stopwatch.median(runs: runs) { try await registerCall { () async throws(RegisterError) in try await body() } }
+        private func median(_ runs: Int, _ body: () async throws -> Void) async throws -> Double {
+            try await Stopwatch.median(runs: runs) { try await registerCall { try await body() } }
         }
 
         /// Imports `count` versions of a generated 10,000-clause act into a fresh register; returns the
@@ -139,7 +140,7 @@ extension Suivi.Bench {
             let target = base.appendingPathComponent("registre")
             let author = Identity(name: "Mesure", email: "bench@suivi.invalid")
             let milliseconds = try await Stopwatch.time {
-                try await registerCall { () async throws(RegisterError) in
+                try await registerCall {
                     let fresh = try TextRegister.create(at: target)
                     _ = try await fresh.importVersions(from: base.appendingPathComponent("versions").path, author: author)
                 }

@@ -1,10 +1,11 @@
 import ArgumentParser
 import Foundation
 import LegalText
+import SuiviSynthetic
 import Register
 
-extension Suivi.Bench {
-    /// `suivi bench legi`: time to read LEGI extracts into a timeline and to import them into a new register.
+extension SuiviBench {
+    /// `suivi-bench legi`: time to read LEGI extracts into a timeline and to import them into a new register.
     struct Legi: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "legi",
@@ -12,8 +13,8 @@ extension Suivi.Bench {
             discussion: """
             Sans chemin, mesure un extrait LEGI généré (--articles articles, --consolidations dates). \
             Chaque mesure d'import crée un registre temporaire neuf. La médiane de --runs mesures est retenue.
-              suivi bench legi /work/shared/examples/legi Tests/LegalTextTests/Fixtures/legi/LEGITEXT000099000001
-              suivi bench legi --articles 500 --consolidations 24
+              suivi-bench legi /work/shared/examples/legi Tests/LegalTextTests/Fixtures/legi/LEGITEXT000099000001
+              suivi-bench legi --articles 500 --consolidations 24
             """
         )
 
@@ -59,11 +60,11 @@ extension Suivi.Bench {
                     counter += 1
                     let root = scratch.appendingPathComponent("registre-\(counter)")
                     defer { try? manager.removeItem(at: root) }
-                    try await registerCall { () async throws(RegisterError) in
+                    try await registerCall {
                         let registry = try TextRegister.create(at: root)
                         let fresh: ConsolidationTimeline
                         do { fresh = try LegiImporter.timeline(from: path) } catch {
-                            throw .io(path: path, reason: String(describing: error))
+                            throw RegisterError.io(path: path, reason: String(describing: error))
                         }
                         _ = try await registry.importTimeline(fresh, author: author)
                     }
