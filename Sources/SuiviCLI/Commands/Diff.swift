@@ -98,12 +98,7 @@ extension Suivi {
         /// A revision of the register: a date (the version in force), else a tag, draft, branch or commit.
         private func resolve(_ revision: String, in registry: TextRegister) async throws -> ObjectID {
             let work = self.work
-            if let date = LegalDate(iso: revision) {
-                return try await registerCall { () async throws(RegisterError) in
-                    try await registry.versionInForce(on: date, work: work).commit
-                }
-            }
-            return try await registerCall { () async throws(RegisterError) in try await registry.resolve(revision) }
+            return try await registerCall { () async throws(RegisterError) in try await registry.resolve(revision, work: work) }
         }
 
         private func document(_ commit: ObjectID, _ registry: TextRegister, _ work: String?) async throws -> LegalDocument {

@@ -73,7 +73,7 @@ extension Suivi {
 
         func run() async throws {
             let registry = try register.open()
-            let work = text.map { RegisterLayout.work(ofPath: $0) ?? $0 }
+            let work = text.map(TextRegister.work(named:))
             let at = self.at
             let lines = try await registerCall { () async throws(RegisterError) in
                 try await registry.blame(at: at, work: work)
