@@ -11,8 +11,11 @@ import Dispatch
 final class StoreExecutor: SerialExecutor {
     private let queue: DispatchQueue
 
+    /// The queue targets dispatch's default global queue, whose pool keeps about one thread per core busy and adds
+    /// one while others are blocked. (A queue of its own targets the "overcommit" pool, which starts a thread
+    /// for every queue with work: with many stores at work, hundreds of threads, each with its own malloc arena.)
     init(label: String) {
-        queue = DispatchQueue(label: label)
+        queue = DispatchQueue(label: label, target: .global())
     }
 
     func enqueue(_ job: consuming ExecutorJob) {
