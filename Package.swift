@@ -18,6 +18,10 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        // Already in the graph through Hummingbird; declared because SuiviWeb imports them itself (its logger,
+        // and NIO's thread pool for bcrypt).
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
     ],
     targets: [
         // System libraries: the dependency on libxml2 / libgit2 is stated once, here.
@@ -32,12 +36,13 @@ let package = Package(
             providers: [.apt(["libgit2-dev"])]
         ),
 
-        // Layers, bottom up (see DESIGN.md).
+        // Layers, bottom up (see DESIGN.md): a target declares exactly the modules it imports, and imports
+        // none above its layer; `scripts/check-layers` checks both.
         .target(name: "LegalText", dependencies: ["CXML2"]),
         .target(name: "Register", dependencies: ["CGit2", "LegalText"]),
 
         .target(name: "ClauseDiff", dependencies: ["Register", "LegalText"]),
-        .target(name: "Committee", dependencies: ["Register", "ClauseDiff", "LegalText"]),
+        .target(name: "Committee", dependencies: ["Register", "LegalText"]),
         .target(
             name: "Publishing",
             dependencies: [
@@ -62,6 +67,8 @@ let package = Package(
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
         .executableTarget(
@@ -74,6 +81,7 @@ let package = Package(
                 "Publishing",
                 "SuiviWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
             ]
             // Release builds link the Swift runtime and Foundation statically with the supported
             // `swift build -c release --static-swift-stdlib` (README): the dynamic loader's relocations of
@@ -125,18 +133,21 @@ let package = Package(
                 "SuiviWeb",
                 "Publishing",
                 "Committee",
+                "ClauseDiff",
                 "Register",
                 "LegalText",
                 "SuiviSynthetic",
                 "SuiviTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "HummingbirdBasicAuth", package: "hummingbird-auth"),
             ]
         ),
         .testTarget(name: "CommitteeTests", dependencies: ["Committee", "Register", "LegalText", "SuiviSynthetic", "SuiviTestSupport"]),
         .testTarget(
             name: "RegisterTests",
-            dependencies: ["Register", "LegalText", "SuiviSynthetic", "SuiviTestSupport"],
+            dependencies: ["Register", "LegalText", "CGit2", "SuiviSynthetic", "SuiviTestSupport"],
             resources: [.copy("Fixtures")]
         ),
     ]

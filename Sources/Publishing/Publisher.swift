@@ -15,15 +15,10 @@ public struct Publisher: Sendable {
         committee = Committee(register: register)
     }
 
-    /// The commit a revision names: a date `AAAA-MM-JJ` (the version in force that day), a tag, a draft
-    /// (`draft/<name>` or `<name>`), a branch or a commit id.
+    /// The commit a revision names (``TextRegister/resolveRevision(_:work:)``): a date `AAAA-MM-JJ` (the version
+    /// in force that day), a tag, a draft (`draft/<name>` or `<name>`), a branch or a commit id.
     public func resolve(_ revision: String, work: String? = nil) async throws(PublishingError) -> ObjectID {
-        try await call { () async throws(RegisterError) in
-            if let date = LegalDate(iso: revision) {
-                return try await register.versionInForce(on: date, work: work).commit
-            }
-            return try await register.resolve(revision)
-        }
+        try await call { () async throws(RegisterError) in try await register.resolve(revision, work: work) }
     }
 
     /// The text at a revision.
@@ -82,8 +77,10 @@ public struct Publisher: Sendable {
         let reviews = state.reviews.values.sorted { $0.id < $1.id }
         if let tag, let review = reviews.first(where: { $0.adoptedVersion == tag }) { return review }
         if let review = reviews.first(where: { $0.consultedCommit == commit.hex }) { return review }
-        let branchName = revision.hasPrefix("draft/") ? revision : "draft/" + revision
-        if let review = reviews.first(where: { $0.draftBranch == branchName }) { return review }
+        if let draft = try? DraftName(branch: revision),
+           let review = reviews.first(where: { $0.draftBranch.flatMap { try? DraftName(branch: $0) } == draft }) {
+            return review
+        }
         for review in reviews {
             guard let branch = review.draftBranch,
                   let tip = try? await register.resolve(branch), tip == commit else { continue }

@@ -29,24 +29,27 @@ import Foundation
 /// steals a live lock, and the next write goes through about `staleLockAge` (2 s) after a writer was killed.
 ///
 /// **Threads.** libgit2 objects must be used by one thread at a time: the repository lives inside this actor and
-/// no libgit2 object is kept across an `await`.
-public actor GitStore {
+/// no libgit2 object is kept across an `await`. The actor runs on its own serial dispatch queue
+/// (``StoreExecutor``), not on Swift concurrency's cooperative threads: its network transfers, `flock` and lock
+/// waits block that queue's thread only.
+package actor GitStore {
     /// The branch HEAD names, where adopted versions live.
-    public static let mainBranch = "refs/heads/main"
+    package static let mainBranch = "refs/heads/main"
 
     /// The repository's directory (`…/register.git`).
-    public nonisolated let url: URL
+    package nonisolated let url: URL
     /// Lock files removed when the store opened because a writer died holding them, relative to the git directory.
-    public nonisolated let removedStaleLocks: [String]
+    package nonisolated let removedStaleLocks: [String]
 
     let repository: GitRepository
+    private let executor: StoreExecutor
     private let staleLockAge: Duration
     private let lockTimeout: Duration
     private let writersLock: WritersLock
 
     /// Creates an empty bare repository at `url` (and missing parent folders) and opens it.
     /// - Throws: ``RegisterError/repositoryExists(path:)`` when a repository is already there.
-    public init(creatingAt url: URL, staleLockAge: Duration = .seconds(2), lockTimeout: Duration = .seconds(15))
+    package init(creatingAt url: URL, staleLockAge: Duration = .seconds(2), lockTimeout: Duration = .seconds(15))
         throws(RegisterError)
     {
         try GitStore.createRepository(at: url.path)
@@ -59,7 +62,7 @@ public actor GitStore {
     ///   - staleLockAge: a lock file older than this is taken for a dead writer's and removed.
     ///   - lockTimeout: how long a write waits for another writer's lock before ``RegisterError/locked(ref:)``.
     /// - Throws: ``RegisterError/notARepository(path:)``.
-    public init(openingAt url: URL, staleLockAge: Duration = .seconds(2), lockTimeout: Duration = .seconds(15))
+    package init(openingAt url: URL, staleLockAge: Duration = .seconds(2), lockTimeout: Duration = .seconds(15))
         throws(RegisterError)
     {
         let repository = try GitRepository.open(at: url.path)
@@ -67,30 +70,38 @@ public actor GitStore {
         self.repository = repository
         self.staleLockAge = staleLockAge
         self.lockTimeout = lockTimeout
+        self.executor = StoreExecutor(label: "suivi.GitStore " + url.path)
         let writers = try WritersLock(gitDirectory: repository.gitDirectory)
         self.writersLock = writers
-        self.removedStaleLocks = try writers.withLock { () throws(RegisterError) in
+        // Not waited for (this runs on the caller's thread): while another writer holds the lock, the sweep is
+        // left to the writers, which remove a stale lock they meet.
+        self.removedStaleLocks = try writers.withLockIfFree { () throws(RegisterError) in
             StaleLocks.sweep(gitDirectory: repository.gitDirectory, olderThan: staleLockAge)
-        }
+        } ?? []
+    }
+
+    /// Every job of the store runs on its own dispatch queue (``StoreExecutor``).
+    package nonisolated var unownedExecutor: UnownedSerialExecutor {
+        executor.asUnownedSerialExecutor()
     }
 
     // MARK: Reading
 
     /// The commit a branch points at; `nil` while the branch has no commit yet.
-    public func tip(of branch: String = GitStore.mainBranch) throws(RegisterError) -> ObjectID? {
+    package func tip(of branch: String = GitStore.mainBranch) throws(RegisterError) -> ObjectID? {
         try Self.checkBranchName(branch)
         return try repository.referenceTarget(branch)
     }
 
     /// The reference HEAD names (`refs/heads/main`); `nil` if another tool detached it.
-    public func headBranch() throws(RegisterError) -> String? {
+    package func headBranch() throws(RegisterError) -> String? {
         try repository.reference("HEAD")?.symbolicTarget
     }
 
     /// The commit a revision names: a branch, a tag (peeled), a full or abbreviated id, `main~2`, `v2017-01-05^`…
     /// - Throws: ``RegisterError/notFound(revision:)``, ``RegisterError/ambiguous(revision:)``,
     ///   ``RegisterError/notACommit(revision:)``.
-    public func resolve(revision: String) throws(RegisterError) -> ObjectID {
+    package func resolve(revision: String) throws(RegisterError) -> ObjectID {
         guard !revision.isEmpty, !revision.utf8.contains(0) else { throw .notFound(revision: revision) }
         let object = try repository.revparse(revision)
         guard let commit = try object.peeled(to: GIT_OBJECT_COMMIT), let id = commit.id else {
@@ -100,12 +111,12 @@ public actor GitStore {
     }
 
     /// Author, date, message, parents and tree of one commit.
-    public func commitInfo(_ id: ObjectID) throws(RegisterError) -> CommitInfo {
+    package func commitInfo(_ id: ObjectID) throws(RegisterError) -> CommitInfo {
         try commit(id).info()
     }
 
     /// The content of the file at `path` in commit `commit`; `nil` when no file is there (absent, or a folder).
-    public func readFile(path: String, at commit: ObjectID) throws(RegisterError) -> Data? {
+    package func readFile(path: String, at commit: ObjectID) throws(RegisterError) -> Data? {
         _ = try TreeEdit.components(of: path)
         guard let entry = try self.commit(commit).tree().entry(atPath: path), entry.isBlob else { return nil }
         return try repository.blob(entry.id)?.data
@@ -113,7 +124,7 @@ public actor GitStore {
 
     /// Every file below the folder `folder` in commit `commit`, path → content, read in one walk of the
     /// folder's trees (each tree is loaded once, however many files it holds).
-    public func readFiles(under folder: String, at commit: ObjectID) throws(RegisterError) -> [String: Data] {
+    package func readFiles(under folder: String, at commit: ObjectID) throws(RegisterError) -> [String: Data] {
         let trimmed = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
         _ = try TreeEdit.components(of: trimmed)
         guard let entry = try self.commit(commit).tree().entry(atPath: trimmed), entry.isTree,
@@ -134,7 +145,7 @@ public actor GitStore {
     }
 
     /// Paths of all files in commit `commit`, or only those below the folder `folder`, sorted.
-    public func listFiles(at commit: ObjectID, under folder: String = "") throws(RegisterError) -> [String] {
+    package func listFiles(at commit: ObjectID, under folder: String = "") throws(RegisterError) -> [String] {
         let root = try self.commit(commit).tree()
         let trimmed = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
         guard !trimmed.isEmpty else { return try repository.filePaths(in: root, prefix: "").sorted() }
@@ -146,7 +157,7 @@ public actor GitStore {
     }
 
     /// The files that differ between two commits, sorted by path; `from: nil` compares with an empty tree.
-    public func changedPaths(from old: ObjectID?, to new: ObjectID) throws(RegisterError) -> [PathChange] {
+    package func changedPaths(from old: ObjectID?, to new: ObjectID) throws(RegisterError) -> [PathChange] {
         let newCommit = try commit(new)
         let oldCommit = try old.map { id throws(RegisterError) in try commit(id) }
         if let oldCommit, oldCommit.treeID == newCommit.treeID { return [] }  // same tree: O(1)
@@ -157,7 +168,7 @@ public actor GitStore {
     /// - Parameters:
     ///   - firstParentOnly: follow only the branch's own line, not merged drafts' commits.
     ///   - limit: stop after this many commits.
-    public func log(branch: String = GitStore.mainBranch, firstParentOnly: Bool = false, limit: Int? = nil)
+    package func log(branch: String = GitStore.mainBranch, firstParentOnly: Bool = false, limit: Int? = nil)
         throws(RegisterError) -> [CommitInfo]
     {
         guard let tip = try tip(of: branch) else { return [] }
@@ -165,7 +176,7 @@ public actor GitStore {
     }
 
     /// The commits reachable from `start`, newest first (children before parents).
-    public func log(from start: ObjectID, firstParentOnly: Bool = false, limit: Int? = nil)
+    package func log(from start: ObjectID, firstParentOnly: Bool = false, limit: Int? = nil)
         throws(RegisterError) -> [CommitInfo]
     {
         var commits: [CommitInfo] = []
@@ -178,7 +189,7 @@ public actor GitStore {
 
     /// The commits reachable from `start` in which the file (or folder) at `path` was added, changed or deleted,
     /// newest first. A merge counts only if `path` differs from every parent's, as in `git log -- path`.
-    public func history(path: String, from start: ObjectID) throws(RegisterError) -> [CommitInfo] {
+    package func history(path: String, from start: ObjectID) throws(RegisterError) -> [CommitInfo] {
         _ = try TreeEdit.components(of: path)
         var commits: [CommitInfo] = []
         try walk(from: start, firstParentOnly: false) { commit throws(RegisterError) in
@@ -207,7 +218,7 @@ public actor GitStore {
     /// - Returns: the new commit's id, which the branch now points at.
     /// - Throws: ``RegisterError/conflict(ref:expected:actual:)`` when the branch moved; nothing is lost, the new
     ///   objects are just left unreferenced.
-    public func commit(
+    package func commit(
         files: [String: Data], message: String, author: Identity, date: Date, timeZoneMinutes: Int = 0,
         onBranch branch: String = GitStore.mainBranch, expectedParent: ObjectID?
     ) async throws(RegisterError) -> ObjectID {
@@ -220,7 +231,7 @@ public actor GitStore {
     /// - Parameter changes: path → new content, or `nil` to delete the file (or a whole folder); other files
     ///   are kept.
     /// - Throws: ``RegisterError/conflict(ref:expected:actual:)`` when the branch moved.
-    public func commit(
+    package func commit(
         changes: [String: Data?], message: String, author: Identity, date: Date, timeZoneMinutes: Int = 0,
         onBranch branch: String = GitStore.mainBranch, expectedParent: ObjectID?
     ) async throws(RegisterError) -> ObjectID {
@@ -236,7 +247,7 @@ public actor GitStore {
     /// - Parameters:
     ///   - changes: path → new content, or `nil` to delete the file (or a whole folder).
     ///   - maxAttempts: how many times to rebuild before ``RegisterError/retriesExhausted(ref:attempts:)``.
-    public func commitApplying(
+    package func commitApplying(
         changes: [String: Data?], message: String, author: Identity, date: Date, timeZoneMinutes: Int = 0,
         onBranch branch: String = GitStore.mainBranch, maxAttempts: Int = 100
     ) async throws(RegisterError) -> ObjectID {
@@ -266,7 +277,7 @@ public actor GitStore {
     /// - Throws: ``RegisterError/tagExists(name:target:)`` when the tag designates another commit;
     ///   ``RegisterError/notFound(revision:)`` when `target` is not a commit of the repository.
     @discardableResult
-    public func tag(
+    package func tag(
         name: String, target: ObjectID, message: String, tagger: Identity, date: Date, timeZoneMinutes: Int = 0
     ) async throws(RegisterError) -> TagInfo {
         let ref = "refs/tags/" + name
@@ -281,7 +292,7 @@ public actor GitStore {
     }
 
     /// Every tag designating a commit, sorted by name.
-    public func tags() throws(RegisterError) -> [TagInfo] {
+    package func tags() throws(RegisterError) -> [TagInfo] {
         var tags: [TagInfo] = []
         for name in try repository.tagNames() {
             if let tag = try tagInfo(named: name) { tags.append(tag) }
@@ -290,12 +301,12 @@ public actor GitStore {
     }
 
     /// The names of every tag (`AFSP1638149A/v2017-01-05`), sorted, without reading them.
-    public func tagNames() throws(RegisterError) -> [String] {
+    package func tagNames() throws(RegisterError) -> [String] {
         try repository.tagNames()
     }
 
     /// The tag of that short name; `nil` when absent (or designating something other than a commit).
-    public func tagInfo(named name: String) throws(RegisterError) -> TagInfo? {
+    package func tagInfo(named name: String) throws(RegisterError) -> TagInfo? {
         let ref = "refs/tags/" + name
         guard !name.isEmpty, GitRepository.isValidReferenceName(ref) else { throw .invalidReference(name: name) }
         guard let id = try repository.referenceTarget(ref),
@@ -312,7 +323,7 @@ public actor GitStore {
 
     /// The commit a tag designates.
     /// - Throws: ``RegisterError/notFound(revision:)`` when there is no such tag.
-    public func resolveTag(_ name: String) throws(RegisterError) -> ObjectID {
+    package func resolveTag(_ name: String) throws(RegisterError) -> ObjectID {
         guard let tag = try tagInfo(named: name) else { throw .notFound(revision: name) }
         return tag.target
     }
@@ -327,7 +338,7 @@ public actor GitStore {
     /// This is the last step of a write made of many objects (an import of many versions): every commit
     /// and tag object is written first, unreferenced, then this moves the references. It is synchronous:
     /// nothing cancels it half-way (a cancelled task stops before it or after it, never inside).
-    public func updateReferences(_ updates: [ReferenceUpdate]) throws(RegisterError) {
+    package func updateReferences(_ updates: [ReferenceUpdate]) throws(RegisterError) {
         guard !updates.isEmpty else { return }
         for update in updates {
             guard update.ref.hasPrefix("refs/heads/") || update.ref.hasPrefix("refs/tags/"),
@@ -363,7 +374,7 @@ public actor GitStore {
     /// Writes the commit object for `changes` on top of `parent` (nil: a first commit) and returns its id,
     /// **without moving any reference**: the commit is unreachable until ``updateReferences(_:)`` points
     /// a reference at it (or at a descendant).
-    public func writeCommitObject(
+    package func writeCommitObject(
         changes: [String: Data?], message: String, author: Identity, date: Date, timeZoneMinutes: Int = 0,
         parent: ObjectID?
     ) throws(RegisterError) -> ObjectID {
@@ -374,7 +385,7 @@ public actor GitStore {
 
     /// Writes an annotated tag object naming `target`, **without creating the tag reference** (see
     /// ``writeCommitObject(changes:message:author:date:timeZoneMinutes:parent:)``).
-    public func writeTagObject(
+    package func writeTagObject(
         name: String, target: ObjectID, message: String, tagger: Identity, date: Date, timeZoneMinutes: Int = 0
     ) throws(RegisterError) -> ObjectID {
         guard !name.isEmpty, GitRepository.isValidReferenceName("refs/tags/" + name) else { throw .invalidReference(name: name) }
@@ -382,10 +393,21 @@ public actor GitStore {
         return try writeTagObject(name: name, target: target, stamp)
     }
 
+    /// Every branch and tag, full name → the object it names (for a tag, the tag object), without reading them.
+    func referenceTargets() throws(RegisterError) -> [String: ObjectID] {
+        var targets: [String: ObjectID] = [:]
+        for pattern in ["refs/heads/*", "refs/tags/*"] {
+            for ref in try repository.referenceNames(matching: pattern) {
+                if let id = try repository.referenceTarget(ref) { targets[ref] = id }
+            }
+        }
+        return targets
+    }
+
     // MARK: Branches
 
     /// Every branch and its tip, sorted by name.
-    public func branches() throws(RegisterError) -> [Branch] {
+    package func branches() throws(RegisterError) -> [Branch] {
         var branches: [Branch] = []
         for ref in try repository.referenceNames(matching: "refs/heads/*") {
             if let tip = try repository.referenceTarget(ref) { branches.append(Branch(ref: ref, tip: tip)) }
@@ -396,7 +418,7 @@ public actor GitStore {
     /// Creates branch `ref` (`refs/heads/draft/<review-id>`) at commit `commit`. Idempotent when it already points
     /// there.
     /// - Throws: ``RegisterError/branchExists(ref:tip:)`` when it points elsewhere.
-    public func createBranch(_ ref: String, at commit: ObjectID) async throws(RegisterError) {
+    package func createBranch(_ ref: String, at commit: ObjectID) async throws(RegisterError) {
         try Self.checkBranchName(ref)
         _ = try self.commit(commit)
         let outcome = try await compareAndSwap(ref, to: commit, expected: nil, logMessage: "branch: created from \(commit)")
@@ -408,7 +430,7 @@ public actor GitStore {
     /// Deletes branch `ref` if it still points at `expectedTip` (an abandoned or merged draft).
     /// - Throws: ``RegisterError/protectedBranch(ref:)`` for the branch HEAD names,
     ///   ``RegisterError/conflict(ref:expected:actual:)`` when it moved, ``RegisterError/locked(ref:)``.
-    public func deleteBranch(_ ref: String, expectedTip: ObjectID) throws(RegisterError) {
+    package func deleteBranch(_ ref: String, expectedTip: ObjectID) throws(RegisterError) {
         try Self.checkBranchName(ref)
         guard try headBranch() != ref else { throw .protectedBranch(ref: ref) }
         guard let reference = try repository.reference(ref) else {

@@ -1,5 +1,6 @@
 import Foundation
 import LegalText
+import SuiviSynthetic
 import Testing
 @testable import Publishing
 

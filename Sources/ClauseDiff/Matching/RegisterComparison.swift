@@ -16,23 +16,22 @@ public struct RegisterComparison: Sendable {
     public func compare(in register: TextRegister, from old: ObjectID, to new: ObjectID, work: String?,
                         oldLabel: String, newLabel: String) async throws(RegisterError) -> (diff: DocumentDiff, unchangedParts: Int) {
         let chosen = try await register.chooseWork(work, at: new)
-        let folder = RegisterLayout.folder(work: chosen)
         let changed = try await register.changedPaths(from: old, to: new)
         let oldShell = try await register.shell(at: old, work: chosen)
         let newShell = try await register.shell(at: new, work: chosen)
-        let (oldDocument, oldUnread) = try await partial(oldShell, folder: folder, changed: changed, at: old, in: register)
-        let (newDocument, _) = try await partial(newShell, folder: folder, changed: changed, at: new, in: register)
+        let (oldDocument, oldUnread) = try await partial(oldShell, work: chosen, changed: changed, at: old, in: register)
+        let (newDocument, _) = try await partial(newShell, work: chosen, changed: changed, at: new, in: register)
         let diff = differ.compare(oldDocument, newDocument, oldLabel: oldLabel, newLabel: newLabel)
         return (diff, oldUnread)
     }
 
     /// The document with only its changed top-level parts read (and the visas, which live in the shell).
-    private func partial(_ shell: DocumentShell, folder: String, changed: Set<String>, at commit: ObjectID,
+    private func partial(_ shell: DocumentShell, work: String, changed: Set<String>, at commit: ObjectID,
                          in register: TextRegister) async throws(RegisterError) -> (LegalDocument, Int) {
         var unread = 0
         var parts: [String: Clause] = [:]
         for source in shell.bodySources + shell.annexSources.values.flatMap({ $0 }) {
-            let path = folder + "/" + source
+            let path = TextRegister.path(ofPart: source, work: work)
             guard changed.contains(path) else {
                 unread += 1
                 continue

@@ -15,8 +15,7 @@ public struct AnchoredComment: Sendable, Hashable, Codable {
 extension Committee {
     /// The commit a review's comments are read against: its draft's tip, else the text in force.
     func anchorCommit(of review: Review, in state: CommitteeState) async throws(CommitteeError) -> ObjectID {
-        if review.status.isOpen, let branch = review.draftBranch,
-           let tip = try await call({ () async throws(RegisterError) in try await store.tip(of: "refs/heads/" + branch) }) {
+        if review.status.isOpen, let branch = review.draftBranch, let tip = try await draftTip(branch) {
             return tip
         }
         guard let main = state.commit else { throw .register(.noAdoptedVersion) }

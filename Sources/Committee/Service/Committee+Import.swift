@@ -46,7 +46,7 @@ extension Committee {
         try await write(message: "Comité : import des enregistrements depuis \(folder)", author: author) { state throws(CommitteeError) in
             guard let main = state.commit else { throw .register(.noAdoptedVersion) }
             let present = try await call { () async throws(RegisterError) in
-                try await store.readFiles(under: CommitteeState.folder, at: main)
+                try await register.records(under: CommitteeState.folder, at: main)
             }
             var changes: [String: Data?] = [:]
             outcomes = []

@@ -13,9 +13,9 @@ extension Committee {
     @discardableResult
     public func repair(author: Identity) async throws(CommitteeError) -> [DamagedRecord] {
         for _ in 0..<50 {
-            guard let tip = try await call({ () async throws(RegisterError) in try await store.tip() }) else { return [] }
+            guard let tip = try await call({ () async throws(RegisterError) in try await register.mainTip() }) else { return [] }
             let files = try await call { () async throws(RegisterError) in
-                try await store.readFiles(under: CommitteeState.folder, at: tip)
+                try await register.records(under: CommitteeState.folder, at: tip)
             }
             var repaired: [DamagedRecord] = []
             var cleaned: [String: Data] = [:]
@@ -35,13 +35,13 @@ extension Committee {
             var changes: [String: Data?] = [:]
             for (path, data) in cleaned { changes[path] = data }
             do {
-                _ = try await store.commit(changes: changes, message: message, author: author, date: Date(), expectedParent: tip)
+                _ = try await register.writeRecords(changes, message: message, author: author, expectedMain: tip)
                 return repaired
             } catch {
                 if case .conflict = error { await Task.yield(); continue }
                 throw .register(error)
             }
         }
-        throw .register(.retriesExhausted(ref: GitStore.mainBranch, attempts: 50))
+        throw .register(.retriesExhausted(ref: TextRegister.mainBranch, attempts: 50))
     }
 }

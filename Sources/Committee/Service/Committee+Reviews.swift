@@ -139,8 +139,8 @@ extension Committee {
         }
         // Drafting needs its branch before the record says so; create it only once every check passed.
         if request.to == .drafting && current.draftBranch == nil {
-            let branch = "refs/heads/draft/" + id
-            if try await call({ () async throws(RegisterError) in try await store.tip(of: branch) }) == nil {
+            let draft = try await call { () async throws(RegisterError) in try DraftName(id) }
+            if try await call({ () async throws(RegisterError) in try await register.tip(of: draft) }) == nil {
                 _ = try await call { () async throws(RegisterError) in try await register.startDraft(id, author: author, today: today) }
             }
         }
@@ -155,11 +155,9 @@ extension Committee {
             var commit: String?
             switch request.to {
             case .drafting:
-                review.draftBranch = "draft/" + id
+                review.draftBranch = try await call { () async throws(RegisterError) in try DraftName(id).branch }
             case .consultation:
-                guard let branch = review.draftBranch,
-                      let tip = try await call({ () async throws(RegisterError) in try await store.tip(of: "refs/heads/" + branch) })
-                else {
+                guard let branch = review.draftBranch, let tip = try await draftTip(branch) else {
                     throw .wrongStage(review: id, stage: review.status.rawValue, reason: "le projet n'a pas de branche de rédaction")
                 }
                 guard let main = state.commit else { throw .register(.noAdoptedVersion) }
@@ -212,9 +210,7 @@ extension Committee {
                 throw .transitionRefused(review: id, from: review.status.rawValue, to: ReviewStatus.adopted.rawValue, reason: reason)
             }
             let (seat, person) = try resolveChair(acting, in: state, on: today, action: "adopter une révision")
-            guard let branch = review.draftBranch,
-                  let tip = try await call({ () async throws(RegisterError) in try await store.tip(of: "refs/heads/" + branch) })
-            else { throw .wrongStage(review: id, stage: review.status.rawValue, reason: "le projet n'a pas de branche de rédaction") }
+            guard let branch = review.draftBranch, let tip = try await draftTip(branch) else { throw .wrongStage(review: id, stage: review.status.rawValue, reason: "le projet n'a pas de branche de rédaction") }
             guard review.consultedCommit == tip.description else {
                 throw .notConsultedOnDraft(review: id, consulted: review.consultedCommit.map { String($0.prefix(12)) },
                                            tip: tip.abbreviated)
@@ -259,6 +255,6 @@ extension Committee {
                 throw .register(error)
             }
         }
-        throw .register(.retriesExhausted(ref: GitStore.mainBranch, attempts: 20))
+        throw .register(.retriesExhausted(ref: TextRegister.mainBranch, attempts: 20))
     }
 }

@@ -85,7 +85,7 @@ extension Committee {
     public func summary(of review: Review, in state: CommitteeState, today: LegalDate) async throws(CommitteeError) -> ReviewSummary {
         var tip: ObjectID?
         if let branch = review.draftBranch {
-            tip = try await call { () async throws(RegisterError) in try await store.tip(of: "refs/heads/" + branch) }
+            tip = try await draftTip(branch)
         }
         let positions = state.positions[review.id] ?? [:]
         let consulted = review.status == .consultation ? review.consultedCommit : nil

@@ -22,7 +22,6 @@ public struct Acting: Sendable, Hashable {
 /// by the person acting; a refused action writes nothing.
 public struct Committee: Sendable {
     public let register: TextRegister
-    var store: GitStore { register.gitStore }
 
     public init(register: TextRegister) {
         self.register = register
@@ -35,9 +34,9 @@ public struct Committee: Sendable {
     public func state(at commit: ObjectID? = nil) async throws(CommitteeError) -> CommitteeState {
         do {
             var at = commit
-            if at == nil { at = try await store.tip() }
+            if at == nil { at = try await register.mainTip() }
             guard let at else { return CommitteeState() }
-            let files = try await store.readFiles(under: CommitteeState.folder, at: at)
+            let files = try await register.records(under: CommitteeState.folder, at: at)
             return try CommitteeState(files: files, commit: at, lenient: true)
         } catch let error as CommitteeError {
             throw error
@@ -106,25 +105,30 @@ public struct Committee: Sendable {
                 throw .register(.noAdoptedVersion)
             }
             do {
-                return try await store.commit(changes: changes, message: message, author: author, date: Date(),
-                                              expectedParent: parent)
+                return try await register.writeRecords(changes, message: message, author: author, expectedMain: parent)
             } catch {
                 if case .conflict = error { await Task.yield(); continue }
                 throw .register(error)
             }
         }
-        throw .register(.retriesExhausted(ref: GitStore.mainBranch, attempts: 50))
+        throw .register(.retriesExhausted(ref: TextRegister.mainBranch, attempts: 50))
     }
 
     /// Commits changes that do not depend on the rest of the tree (one position, one new comment) with
-    /// ``GitStore/commitApplying(changes:message:author:date:timeZoneMinutes:onBranch:maxAttempts:)``.
+    /// ``TextRegister/applyRecords(_:message:author:)``.
     @discardableResult
     func apply(_ changes: [String: Data?], message: String, author: Identity) async throws(CommitteeError) -> ObjectID {
         do {
-            return try await store.commitApplying(changes: changes, message: message, author: author, date: Date())
+            return try await register.applyRecords(changes, message: message, author: author)
         } catch {
             throw .register(error)
         }
+    }
+
+    /// The tip of the draft a review record names (`draft/<id>`); nil when there is no such draft.
+    func draftTip(_ branch: String) async throws(CommitteeError) -> ObjectID? {
+        guard let draft = try? DraftName(branch: branch) else { return nil }
+        return try await call { () async throws(RegisterError) in try await register.tip(of: draft) }
     }
 
     /// Runs a register call, wrapping its error.

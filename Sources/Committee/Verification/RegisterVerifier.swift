@@ -8,7 +8,6 @@ import Register
 /// moved or deleted, or a recorded branch tip no longer in its branch's history, is tampering).
 public struct RegisterVerifier: Sendable {
     public let register: TextRegister
-    var store: GitStore { register.gitStore }
 
     public init(register: TextRegister) {
         self.register = register
@@ -18,17 +17,17 @@ public struct RegisterVerifier: Sendable {
     /// - Parameter record: `false` to check without updating `register.git/suivi-verify`.
     public func verify(record: Bool = true, now: Date = Date()) async throws(CommitteeError) -> VerificationReport {
         var findings: [VerificationFinding] = []
-        let gitDirectory = store.url
+        let gitDirectory = register.gitDirectory
         let previous = VerificationRecord.read(gitDirectory: gitDirectory)
 
         // The state now.
-        let tags = try await call { () async throws(RegisterError) in try await store.tags() }
-        let branches = try await call { () async throws(RegisterError) in try await store.branches() }
+        let tags = try await call { () async throws(RegisterError) in try await register.tags() }
+        let branches = try await call { () async throws(RegisterError) in try await register.branches() }
         var current = VerificationRecord()
         current.date = now.formatted(.iso8601)
         for tag in tags { current.tags["refs/tags/" + tag.name] = tag.id }
         for branch in branches { current.branches[branch.ref] = branch.tip }
-        let mainTip = current.branches[GitStore.mainBranch]
+        let mainTip = current.branches[TextRegister.mainBranch]
 
         // History only appended to since the last verification.
         if let previous {
@@ -48,14 +47,14 @@ public struct RegisterVerifier: Sendable {
                 let name = String(ref.dropFirst("refs/heads/".count))
                 guard let now = current.branches[ref] else {
                     // A draft branch may be deleted once adopted or abandoned; the main line may not.
-                    if ref == GitStore.mainBranch {
+                    if ref == TextRegister.mainBranch {
                         findings.append(.init(kind: .branchDeleted, subject: name,
                                               message: "la branche \(name) (\(old.abbreviated)) a disparu."))
                     }
                     continue
                 }
                 let kept = try await call { () async throws(RegisterError) in
-                    try await store.contains(old) ? try await store.isAncestor(old, of: now) : false
+                    try await register.containsCommit(old) ? try await register.isAncestor(old, of: now) : false
                 }
                 if !kept {
                     findings.append(.init(kind: .historyRewritten, subject: name,
@@ -124,7 +123,7 @@ public struct RegisterVerifier: Sendable {
                                   message: "l'étiquette \(tag.name) porte une version signée le \(record.signature?.iso ?? "?") (elle devrait s'appeler \(record.tagName ?? "?"))."))
         }
         if let mainTip {
-            let onMain = try await call { () async throws(RegisterError) in try await store.isAncestor(tag.target, of: mainTip) }
+            let onMain = try await call { () async throws(RegisterError) in try await register.isAncestor(tag.target, of: mainTip) }
             if !onMain {
                 findings.append(.init(kind: .tagMismatch, subject: tag.name,
                                       message: "l'étiquette \(tag.name) désigne \(tag.target.abbreviated), qui n'est pas dans l'histoire de main."))
@@ -161,7 +160,7 @@ public struct RegisterVerifier: Sendable {
         }
         // The adoption commit itself records the review as adopted in that version.
         let recorded = try await call { () async throws(RegisterError) in
-            try await store.readFile(path: Review.path(review.id), at: tag.target)
+            try await register.record(at: Review.path(review.id), in: tag.target)
         }
         guard let recorded, let atTag = try? Review(data: recorded, file: Review.path(review.id)),
               atTag.adoptedVersion == version else {
@@ -177,7 +176,7 @@ public struct RegisterVerifier: Sendable {
             return [.init(kind: .missingCommit, subject: subject, message: "\(subject) : « \(hex) » n'est pas un identifiant de commit.")]
         }
         let exists = try await call { () async throws(RegisterError) in
-            try await store.contains(id) ? try await store.peeledCommit(id) == id : false
+            try await register.containsCommit(id)
         }
         return exists ? [] : [.init(kind: .missingCommit, subject: subject,
                                     message: "\(subject) : \(what) (\(id.abbreviated)) est absent du dépôt.")]

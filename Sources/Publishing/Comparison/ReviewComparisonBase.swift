@@ -89,12 +89,11 @@ extension Publisher {
     /// The adopted version (among `adopted`, one text's versions in signature order) a draft commit was built on: the
     /// last one reachable from the merge base of the commit and `main` (``TextRegister/base(of:)``); nil when none is.
     func baseVersion(of commit: ObjectID, among adopted: [VersionInfo]) async throws(PublishingError) -> VersionInfo? {
-        let store = register.gitStore
         return try await call { () async throws(RegisterError) -> VersionInfo? in
             guard let base = try await register.base(of: commit) else { return nil }
             var best: VersionInfo?
             for version in adopted where version.commit != commit {
-                if try await store.isAncestor(version.commit, of: base.commit) { best = version }
+                if try await register.isAncestor(version.commit, of: base.commit) { best = version }
             }
             return best
         }
@@ -104,7 +103,7 @@ extension Publisher {
     func adoptedVersions(of work: String?, at commit: ObjectID) async throws(PublishingError) -> [VersionInfo] {
         let versions = try await call { () async throws(RegisterError) in try await register.versions() }
         let key: String
-        if let work { key = work } else { key = RegisterLayout.workKey(of: try await document(at: commit)) }
+        if let work { key = work } else { key = TextRegister.work(of: try await document(at: commit)) }
         return versions.filter { $0.kind == .adopted && $0.record?.work == key }
     }
 

@@ -25,7 +25,20 @@ final class WritersLock {
         close(descriptor)
     }
 
-    /// Runs `body` while holding the lock (waiting for other writers, each holds it for one ref update).
+    /// Runs `body` while holding the lock, if no other writer holds it now; nil (and `body` not run) if one does.
+    func withLockIfFree<T>(_ body: () throws(RegisterError) -> T) throws(RegisterError) -> T? {
+        while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
+            guard errno == EINTR else {
+                if errno == EWOULDBLOCK { return nil }
+                break  // any other failure: proceed unlocked, as `withLock` does
+            }
+        }
+        defer { flock(descriptor, LOCK_UN) }
+        return try body()
+    }
+
+    /// Runs `body` while holding the lock (waiting for other writers, each holds it for one ref update). It blocks
+    /// its thread: only a ``GitStore``, on its own queue (``StoreExecutor``), calls it.
     func withLock<T>(_ body: () throws(RegisterError) -> T) throws(RegisterError) -> T {
         while flock(descriptor, LOCK_EX) != 0 {
             guard errno == EINTR else { break }  // any other failure: proceed unlocked, as git itself would

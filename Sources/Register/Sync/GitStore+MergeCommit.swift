@@ -6,7 +6,7 @@ extension GitStore {
     /// - Parameter changes: path → new content, or `nil` to delete the file (or a whole folder).
     /// - Throws: ``RegisterError/conflict(ref:expected:actual:)`` when the branch moved; nothing is lost, the new
     ///   objects are just left unreferenced.
-    public func commitMerge(
+    package func commitMerge(
         changes: [String: Data?], over treeOf: ObjectID, parents: [ObjectID], message: String, author: Identity,
         date: Date, onBranch branch: String, expectedParent: ObjectID
     ) async throws(RegisterError) -> ObjectID {

@@ -29,18 +29,18 @@ extension GitStore {
     // MARK: Remotes
 
     /// The URL recorded for remote `name` (`origin` after `suivi clone`); `nil` when none is.
-    public func remoteURL(named name: String = "origin") throws(RegisterError) -> String? {
+    package func remoteURL(named name: String = "origin") throws(RegisterError) -> String? {
         try repository.remoteURL(named: name)
     }
 
     /// Records remote `name` → `url` in the repository's configuration, as `git remote add` does.
-    public func setRemote(named name: String = "origin", url: String) throws(RegisterError) {
+    package func setRemote(named name: String = "origin", url: String) throws(RegisterError) {
         try repository.setRemote(named: name, url: url)
     }
 
     /// Connects to `url`, lists its branches and tags, and downloads the objects they need into this
     /// repository. **No reference of this repository moves**: the caller decides what to do with the snapshot.
-    public func fetch(from url: String) throws(RegisterError) -> RemoteSnapshot {
+    package func fetch(from url: String) throws(RegisterError) -> RemoteSnapshot {
         let remote = try GitRemote.anonymous(url: url, in: repository)
         let advertised = try remote.advertisedReferences(url: url)
         var branches: [String: ObjectID] = [:]
@@ -57,36 +57,36 @@ extension GitStore {
 
     /// Pushes `refspecs` to `url` (never forced: the remote refuses what is not a fast-forward).
     /// - Returns: the references the remote refused, full name → reason.
-    public func push(to url: String, refspecs: [String]) throws(RegisterError) -> [String: String] {
+    package func push(to url: String, refspecs: [String]) throws(RegisterError) -> [String: String] {
         let remote = try GitRemote.anonymous(url: url, in: repository)
         return try remote.push(refspecs: refspecs, url: url)
     }
 
     /// The branches and tags `url` advertises, without downloading anything.
-    public func remoteReferences(at url: String) throws(RegisterError) -> [String: ObjectID] {
+    package func remoteReferences(at url: String) throws(RegisterError) -> [String: ObjectID] {
         try GitRemote.anonymous(url: url, in: repository).advertisedReferences(url: url)
     }
 
     // MARK: Graph and merges
 
     /// Whether commit `ancestor` is `commit` or one of its ancestors.
-    public func isAncestor(_ ancestor: ObjectID, of commit: ObjectID) throws(RegisterError) -> Bool {
+    package func isAncestor(_ ancestor: ObjectID, of commit: ObjectID) throws(RegisterError) -> Bool {
         try repository.isAncestor(ancestor, of: commit)
     }
 
     /// The best common ancestor of two commits (`git merge-base`); `nil` when they share no history.
-    public func mergeBase(_ one: ObjectID, _ two: ObjectID) throws(RegisterError) -> ObjectID? {
+    package func mergeBase(_ one: ObjectID, _ two: ObjectID) throws(RegisterError) -> ObjectID? {
         try repository.mergeBase(one, two)
     }
 
     /// Whether the repository holds an object with this id (any type).
-    public func contains(_ id: ObjectID) throws(RegisterError) -> Bool {
+    package func contains(_ id: ObjectID) throws(RegisterError) -> Bool {
         try repository.object(id) != nil
     }
 
     /// Merges commit `theirs` into commit `ours` tree by tree, from their merge base (libgit2's
     /// `git_merge_commits`), in memory: no reference moves, no working directory is involved.
-    public func mergeTrees(ours: ObjectID, theirs: ObjectID) throws(RegisterError) -> TreeMerge {
+    package func mergeTrees(ours: ObjectID, theirs: ObjectID) throws(RegisterError) -> TreeMerge {
         let index = try GitMergeIndex.merging(commit(ours), commit(theirs), in: repository)
         guard index.hasConflicts else { return .clean(tree: try index.writeTree()) }
         return .conflicts(try index.conflicts().map {
@@ -95,12 +95,12 @@ extension GitStore {
     }
 
     /// The content of a blob; `nil` when the repository holds none with this id.
-    public func blob(_ id: ObjectID) throws(RegisterError) -> Data? {
+    package func blob(_ id: ObjectID) throws(RegisterError) -> Data? {
         try repository.blob(id)?.data
     }
 
     /// Writes a commit of `tree` with several parents (a merge), moving no reference.
-    public func writeMergeCommit(tree: ObjectID, parents: [ObjectID], message: String, author: Identity, date: Date)
+    package func writeMergeCommit(tree: ObjectID, parents: [ObjectID], message: String, author: Identity, date: Date)
         throws(RegisterError) -> ObjectID
     {
         let stamp = try Stamp(message: message, author: author, date: date, timeZoneMinutes: 0)
@@ -114,7 +114,7 @@ extension GitStore {
 
     /// Points branch or tag `ref` at `target` if it is still at `expected` (`nil`: absent), as every other write.
     /// - Throws: ``RegisterError/conflict(ref:expected:actual:)`` when someone moved it meanwhile.
-    public func moveReference(_ ref: String, to target: ObjectID, expected: ObjectID?, logMessage: String)
+    package func moveReference(_ ref: String, to target: ObjectID, expected: ObjectID?, logMessage: String)
         async throws(RegisterError)
     {
         guard ref.hasPrefix("refs/heads/") || ref.hasPrefix("refs/tags/"), GitRepository.isValidReferenceName(ref) else {
@@ -127,12 +127,12 @@ extension GitStore {
     }
 
     /// The object a reference points at, without peeling (a tag object for an annotated tag); `nil` when absent.
-    public func referenceTarget(_ ref: String) throws(RegisterError) -> ObjectID? {
+    package func referenceTarget(_ ref: String) throws(RegisterError) -> ObjectID? {
         try repository.referenceTarget(ref)
     }
 
     /// The commit an object leads to (itself, or a tag's target); `nil` when it leads to none.
-    public func peeledCommit(_ id: ObjectID) throws(RegisterError) -> ObjectID? {
+    package func peeledCommit(_ id: ObjectID) throws(RegisterError) -> ObjectID? {
         try repository.object(id)?.peeled(to: GIT_OBJECT_COMMIT)?.id
     }
 }

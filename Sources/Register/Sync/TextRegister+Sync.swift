@@ -207,8 +207,8 @@ extension TextRegister {
     {
         var refreshed: [String] = []
         var kept: [String] = []
-        for update in updates where update.ref.hasPrefix("refs/heads/draft/") {
-            let name = String(update.ref.dropFirst("refs/heads/draft/".count))
+        for update in updates {
+            guard let name = DraftName(ref: update.ref)?.name else { continue }
             if try await workingCopyHasEdits(name) {
                 kept.append(name)
             } else {

@@ -9,21 +9,21 @@ import LegalText
 /// texts/<work>/articles/<wId>.xml                one file per top-level clause of the body
 /// texts/<work>/annexes/<annex-wId>/<wId>.xml     one file per top-level clause of an annex
 /// ```
-public enum RegisterLayout {
+package enum RegisterLayout {
     /// The folder of all texts.
-    public static let textsFolder = "texts"
+    package static let textsFolder = "texts"
 
     /// The key naming a text's folder: its NOR (FRBRWork number), else the last part of its work URI.
-    public static func workKey(of document: LegalDocument) -> String {
+    package static func workKey(of document: LegalDocument) -> String {
         let work = document.identification.work
         let candidate = work.number ?? work.uri.split(separator: "/").last.map(String.init) ?? "texte"
         let safe = candidate.filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
         return safe.isEmpty ? "texte" : safe
     }
 
-    public static func folder(work: String) -> String { "\(textsFolder)/\(work)" }
+    package static func folder(work: String) -> String { "\(textsFolder)/\(work)" }
 
-    public static func shellPath(work: String) -> String { "\(folder(work: work))/text.xml" }
+    package static func shellPath(work: String) -> String { "\(folder(work: work))/text.xml" }
 
     /// Where a top-level clause is stored, relative to the text's folder (the `src` written in the shell).
     static func partSource(_ clause: Clause, annex: Annex?) -> String {
@@ -32,7 +32,7 @@ public enum RegisterLayout {
     }
 
     /// The files of one text: path in the repository → canonical content.
-    public static func files(for document: LegalDocument) -> [String: Data] {
+    package static func files(for document: LegalDocument) -> [String: Data] {
         let work = workKey(of: document)
         let (shell, parts) = DocumentShell.split(document, source: partSource)
         var files: [String: Data] = [shellPath(work: work): Data(CanonicalWriter.shell(shell).utf8)]
@@ -43,7 +43,7 @@ public enum RegisterLayout {
     }
 
     /// The work key of a path inside `texts/`, if any: `texts/AFSP1638149A/articles/art_3.xml` → `AFSP1638149A`.
-    public static func work(ofPath path: String) -> String? {
+    package static func work(ofPath path: String) -> String? {
         let parts = path.split(separator: "/")
         guard parts.count >= 3, parts[0] == Substring(textsFolder) else { return nil }
         return String(parts[1])

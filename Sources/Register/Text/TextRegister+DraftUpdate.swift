@@ -68,7 +68,7 @@ extension TextRegister {
     /// does not validate (``RegisterError/mergedTextInvalid(draft:problems:)``), or when the branch moved
     /// meanwhile (``RegisterError/conflict(ref:expected:actual:)``).
     public func updateDraft(_ name: String, author: Identity) async throws(RegisterError) -> DraftUpdate {
-        let branch = Self.branch(ofDraft: name)
+        let branch = try Self.branch(ofDraft: name)
         guard let tip = try await store.tip(of: branch) else { throw .unknownDraft(name: name) }
         guard let main = try await store.tip() else { throw .noAdoptedVersion }
         if try await workingCopyHasEdits(name) { throw .uncommittedEdits(draft: name) }

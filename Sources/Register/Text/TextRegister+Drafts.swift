@@ -13,7 +13,15 @@ public struct DraftInfo: Sendable, Hashable, Codable {
 }
 
 extension TextRegister {
-    static func branch(ofDraft name: String) -> String { "refs/heads/draft/" + name }
+    /// The branch of an existing draft: a name no draft can have is an unknown draft.
+    /// - Throws: ``RegisterError/unknownDraft(name:)``.
+    static func branch(ofDraft name: String) throws(RegisterError) -> String {
+        do {
+            return try DraftName(name).ref
+        } catch {
+            throw .unknownDraft(name: name)
+        }
+    }
 
     /// The working copy folder of a draft.
     public func workingCopy(ofDraft name: String) -> URL {
@@ -65,9 +73,8 @@ extension TextRegister {
     ///   - author: who opens the draft (``registerIdentity`` when nil).
     ///   - today: the draft's date (default: today in Paris).
     public func startDraft(_ name: String, author: Identity? = nil, today: LegalDate? = nil) async throws(RegisterError) -> DraftInfo {
-        guard !name.isEmpty, LegalTextValidator.isValidWId(name) else { throw .invalidDraftName(name) }
+        let branch = try DraftName(name).ref
         guard let main = try await store.tip() else { throw .noAdoptedVersion }
-        let branch = Self.branch(ofDraft: name)
         if let existing = try await store.tip(of: branch) { throw .branchExists(ref: branch, tip: existing) }
         let date = today ?? LegalDate.today(in: .paris)
         var changes: [String: Data?] = [:]
@@ -110,8 +117,8 @@ extension TextRegister {
 
     /// The drafts: branches `draft/…` with their working copies.
     public func drafts() async throws(RegisterError) -> [DraftInfo] {
-        try await store.branches().filter { $0.ref.hasPrefix("refs/heads/draft/") }.map { branch in
-            let name = String(branch.ref.dropFirst("refs/heads/draft/".count))
+        try await store.branches().compactMap { branch in
+            guard let name = DraftName(ref: branch.ref)?.name else { return nil }
             let base = (try? String(contentsOf: baseFile(ofDraft: name), encoding: .utf8))
                 .flatMap { ObjectID(hex: $0.trimmingCharacters(in: .whitespacesAndNewlines)) }
             return DraftInfo(name: name, branch: branch.ref, tip: branch.tip, base: base,
@@ -138,7 +145,7 @@ extension TextRegister {
     func commitDraft(_ name: String, message: String, author: Identity, stoppingAfterBranchMove: Bool)
         async throws(RegisterError) -> ObjectID?
     {
-        let branch = Self.branch(ofDraft: name)
+        let branch = try Self.branch(ofDraft: name)
         guard try await store.tip(of: branch) != nil else { throw RegisterError.unknownDraft(name: name) }
         let folder = workingCopy(ofDraft: name)
         let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])

@@ -10,20 +10,33 @@ public struct BlameLine: Sendable, Hashable, Codable {
 }
 
 extension TextRegister {
-    /// The versions a history walks, oldest first: adopted versions, then `upTo` if it is a draft.
-    private func versionChain(upTo revision: String?) async throws(RegisterError) -> [VersionInfo] {
+    /// The versions a history walks, oldest first: adopted versions, then `upTo` if it is a draft; when `upTo`
+    /// names an adopted version (its tag, or a date: the version in force that day), the chain stops there.
+    private func versionChain(upTo revision: String?, work: String? = nil) async throws(RegisterError) -> [VersionInfo] {
         let all = try await versions()
         var chain = all.filter { $0.kind == .adopted }
         guard let revision else { return chain }
-        if let draft = all.first(where: { $0.kind == .draft && ($0.name == revision || $0.name == "draft/" + revision) }) {
-            chain.append(draft)
-        } else if let full = Optional(try await fullTagName(revision) ?? revision),
-                  let index = chain.firstIndex(where: { $0.name == full }) {
-            chain = Array(chain[...index])  // an adopted version: the history stops there
-        } else {
+        let resolved: ResolvedRevision
+        do {
+            resolved = try await resolveRevision(revision, work: work)
+        } catch {
+            guard case .notFound = error else { throw error }
             throw .notAVersion(revision: revision)
         }
-        return chain
+        let name: String
+        switch resolved.revision {
+        case .draft(let draft):
+            guard let version = all.first(where: { $0.kind == .draft && $0.name == draft.branch }) else {
+                throw .notAVersion(revision: revision)
+            }
+            chain.append(version)
+            return chain
+        case .tag(let tag): name = tag
+        case .inForce: name = resolved.version?.name ?? revision
+        case .commit: throw .notAVersion(revision: revision)
+        }
+        guard let index = chain.firstIndex(where: { $0.name == name }) else { throw .notAVersion(revision: revision) }
+        return Array(chain[...index])  // an adopted version: the history stops there
     }
 
     /// Every version in which the clause `identifier` (an eId or a wId) changed, oldest first, following
@@ -34,7 +47,7 @@ extension TextRegister {
     /// with the number of versions and of changes to the clause's file, not with the size of the text.
     public func history(of identifier: String, work: String? = nil, upTo revision: String? = nil)
         async throws(RegisterError) -> [ClauseHistoryEntry] {
-        let chain = try await versionChain(upTo: revision)
+        let chain = try await versionChain(upTo: revision, work: work)
         guard let latest = chain.last else { throw .noAdoptedVersion }
         let chosen = try await chooseWork(work, at: latest.commit)
         let folder = RegisterLayout.folder(work: chosen)
@@ -158,11 +171,11 @@ extension TextRegister {
     /// For each clause of the text at `revision` (default: the latest adopted version), the version
     /// that last changed its own wording, number or heading.
     public func blame(at revision: String? = nil, work: String? = nil) async throws(RegisterError) -> [BlameLine] {
-        let chain = try await versionChain(upTo: revision)
+        let chain = try await versionChain(upTo: revision, work: work)
         guard !chain.isEmpty else { throw .noAdoptedVersion }
         let last: Int
         if let revision {
-            let commit = try await resolve(revision)
+            let commit = try await resolve(revision, work: work)
             guard let index = chain.lastIndex(where: { $0.commit == commit }) else {
                 throw .notAVersion(revision: revision)
             }

@@ -158,7 +158,8 @@ extension TextRegister {
     /// `pending.main` (the text in force once the pending write is done).
     func prepareDraft(_ documents: [LegalDocument], name: String, source: String, author: Identity,
                       into pending: inout PendingWrite) async throws(RegisterError) -> ImportOutcome {
-        let branch = "refs/heads/draft/" + name
+        let draft = try DraftName(name)
+        let branch = draft.ref
         var files: [String: Data] = [:]
         for document in documents { files.merge(RegisterLayout.files(for: document)) { _, new in new } }
         let works = documents.map(RegisterLayout.workKey(of:))
@@ -169,7 +170,7 @@ extension TextRegister {
         if let existing {
             if try await sameText(files, works: works, at: existing) {
                 pending.workingCopies.append((name, existing, false))
-                return ImportOutcome(source: source, version: "draft/" + name, commit: existing, status: .alreadyPresent)
+                return ImportOutcome(source: source, version: draft.branch, commit: existing, status: .alreadyPresent)
             }
             // A branch still at the tip of main has no commit of its own yet (an import stopped early).
             if existing != pending.mainAtStart && existing != main {
@@ -179,15 +180,15 @@ extension TextRegister {
                     if commit.id == pending.mainAtStart { break }  // back on main: the branch's own commits are behind us
                     if try await sameText(files, works: works, at: commit.id) {
                         pending.workingCopies.append((name, existing, false))
-                        return ImportOutcome(source: source, version: "draft/" + name, commit: existing, status: .alreadyPresent)
+                        return ImportOutcome(source: source, version: draft.branch, commit: existing, status: .alreadyPresent)
                     }
                 }
-                throw .draftDiffers(draft: "draft/" + name, source: source)
+                throw .draftDiffers(draft: draft.branch, source: source)
             }
         } else if try await sameText(files, works: works, at: main) {
             pending.branches.append((branch, main, nil))
             pending.workingCopies.append((name, main, false))
-            return ImportOutcome(source: source, version: "draft/" + name, commit: main, status: .alreadyPresent)
+            return ImportOutcome(source: source, version: draft.branch, commit: main, status: .alreadyPresent)
         }
         var changes: [String: Data?] = [:]
         for work in works {
@@ -203,7 +204,7 @@ extension TextRegister {
         pending.branches.append((branch, commit, existing))
         // Drafters edit the working copy: give the imported draft one, as `draft start` does.
         pending.workingCopies.append((name, commit, true))
-        return ImportOutcome(source: source, version: "draft/" + name, commit: commit, status: .created)
+        return ImportOutcome(source: source, version: draft.branch, commit: commit, status: .created)
     }
 
     /// The final step of a pending write: unless the task was cancelled, every reference moves at once;

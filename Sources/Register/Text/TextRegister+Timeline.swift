@@ -114,7 +114,7 @@ extension TextRegister {
         let problems = LegalTextValidator.validate(source, profile: source.document.profile)
         guard problems.isEmpty else { throw .invalidDocuments(problems) }
         if source.document.isDraft {
-            guard LegalTextValidator.isValidWId(draftName) else { throw .invalidDraftName(draftName) }
+            _ = try DraftName(draftName)
             return try await importDraft([source.document], name: draftName, source: source.file, author: author)
         }
         return try await importAdopted(source.document, source: source.file, author: author)

@@ -37,8 +37,8 @@ public struct TextRegister: Sendable {
         return TextRegister(root: root, store: try GitStore(openingAt: git))
     }
 
-    /// The underlying git store (for tools and tests).
-    public var gitStore: GitStore { store }
+    /// The underlying git store (for the register's own tests; every other caller goes through the register).
+    package var gitStore: GitStore { store }
 
     // MARK: Reading texts
 
@@ -46,36 +46,6 @@ public struct TextRegister: Sendable {
     public func works(at commit: ObjectID) async throws(RegisterError) -> [String] {
         let paths = try await store.listFiles(at: commit, under: RegisterLayout.textsFolder)
         return Array(Set(paths.compactMap(RegisterLayout.work(ofPath:)))).sorted()
-    }
-
-    /// The commit a revision names: a tag (`AFSP1638149A/v2017-01-05`, or `v2017-01-05` while only one
-    /// text has a version of that date), a draft (`draft/2026-projet` or `2026-projet`), a branch, or a
-    /// commit id; each may carry git's suffixes (`v2017-01-05^`).
-    public func resolve(_ revision: String) async throws(RegisterError) -> ObjectID {
-        do {
-            return try await store.resolve(revision: revision)
-        } catch {
-            guard case .notFound = error else { throw error }
-            if let full = try await fullTagName(revision) { return try await store.resolve(revision: full) }
-            guard !revision.hasPrefix("draft/") else { throw error }
-            if let tip = try? await store.tip(of: "refs/heads/draft/" + revision) { return tip }
-            throw error
-        }
-    }
-
-    /// `revision` with a version name given without its text (`v2017-01-05`, as tags were named before
-    /// they were per text) replaced by the one tag `<text>/v2017-01-05`; nil when no text has it.
-    /// - Throws: ``RegisterError/ambiguousVersion(name:candidates:)`` when several texts have it.
-    func fullTagName(_ revision: String) async throws(RegisterError) -> String? {
-        let end = revision.firstIndex { "^~:@".contains($0) } ?? revision.endIndex
-        let name = String(revision[..<end])
-        guard !name.isEmpty, !name.contains("/") else { return nil }
-        let candidates = try await store.tagNames().filter { tag in
-            let parts = tag.split(separator: "/", omittingEmptySubsequences: false)
-            return parts.count == 2 && parts[1] == Substring(name)
-        }
-        guard candidates.count <= 1 else { throw .ambiguousVersion(name: name, candidates: candidates) }
-        return candidates.first.map { $0 + revision[end...] }
     }
 
     /// The text a request is about: `work` if given, else the only text stored at `commit`.
@@ -137,9 +107,9 @@ public struct TextRegister: Sendable {
         return shell.assemble { source in parts[source] ?? Clause(kind: .paragraph, eId: source) }
     }
 
-    /// The text as it stood at a revision.
+    /// The text as it stood at a revision (``resolveRevision(_:work:)``: a tag, a draft, a commit, a date).
     public func document(at revision: String, work: String? = nil) async throws(RegisterError) -> LegalDocument {
-        try await document(at: resolve(revision), work: work)
+        try await document(at: resolve(revision, work: work), work: work)
     }
 
     // MARK: Versions
@@ -155,8 +125,8 @@ public struct TextRegister: Sendable {
         }
         adopted.sort { ($0.record?.signature?.iso ?? "", $0.name) < ($1.record?.signature?.iso ?? "", $1.name) }
         var drafts: [VersionInfo] = []
-        for branch in try await store.branches() where branch.ref.hasPrefix("refs/heads/draft/") {
-            let name = String(branch.ref.dropFirst("refs/heads/".count))
+        for branch in try await store.branches() {
+            guard let name = DraftName(ref: branch.ref)?.branch else { continue }
             let info = try await store.commitInfo(branch.tip)
             var draftDate: LegalDate?
             if let work = try? await chooseWork(nil, at: branch.tip) {

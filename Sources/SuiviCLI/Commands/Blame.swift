@@ -22,7 +22,7 @@ extension Suivi {
 
         func run() async throws {
             let registry = try register.open()
-            let work = text.map { RegisterLayout.work(ofPath: $0) ?? $0 }
+            let work = text.map(TextRegister.work(named:))
             let (revision, date) = (version.revision, version.date)
             var at = revision
             if let date {

@@ -17,8 +17,5 @@ struct VersionOption: ParsableArguments {
 
 /// The commit of a version named the one way (``VersionOption``): a date is the version in force that day.
 func resolveVersion(_ revision: String, in registry: TextRegister, work: String?) async throws -> ObjectID {
-    if let date = LegalDate(iso: revision) {
-        return try await registry.versionInForce(on: date, work: work).commit
-    }
-    return try await registry.resolve(revision)
+    try await registry.resolve(revision, work: work)
 }

@@ -3,6 +3,7 @@ import Foundation
 import HummingbirdBasicAuth
 import HummingbirdBcrypt
 import LegalText
+import NIOPosix
 import Register
 import Synchronization
 
@@ -63,7 +64,12 @@ public struct AccountStore: Sendable {
     public func verify(login: String, password: String) async throws -> Account? {
         let all = try accounts()
         guard let account = Self.account(login, in: all) else {
-            _ = try await verifier.verifyPassword(password, createsHash: decoyHash(for: all))
+            // The decoy is made once per cost, by bcrypt: on NIO's thread pool too.
+            let cost = decoyCost(for: all)
+            let decoy = try await Self.decoys.withLock({ $0[cost] }).asyncElse {
+                try await NIOThreadPool.singleton.runIfActive { Self.decoyHash(cost: cost) }
+            }
+            _ = try await verifier.verifyPassword(password, createsHash: decoy)
             return nil
         }
         return try await verifier.verifyPassword(password, createsHash: account.passwordHash) ? account : nil
@@ -77,7 +83,12 @@ public struct AccountStore: Sendable {
     /// A hash nobody's password matches, of the highest cost among `accounts` (this store's cost when there
     /// are none): checking it takes as long as checking a real account.
     func decoyHash(for accounts: [Account]) -> String {
-        Self.decoyHash(cost: accounts.compactMap { Self.cost(of: $0.passwordHash) }.max() ?? cost)
+        Self.decoyHash(cost: decoyCost(for: accounts))
+    }
+
+    /// The cost of the decoy hash: the highest among `accounts`, this store's when there are none.
+    func decoyCost(for accounts: [Account]) -> UInt8 {
+        accounts.compactMap { Self.cost(of: $0.passwordHash) }.max() ?? cost
     }
 
     /// The cost of a bcrypt hash (`$2b$12$…` → 12).
@@ -144,5 +155,13 @@ public struct AccountStore: Sendable {
         } catch {
             throw .file(path: file.path, reason: error.localizedDescription)
         }
+    }
+}
+
+extension Optional {
+    /// The value, else what `make` returns.
+    fileprivate func asyncElse(_ make: () async throws -> Wrapped) async throws -> Wrapped {
+        if let self { return self }
+        return try await make()
     }
 }

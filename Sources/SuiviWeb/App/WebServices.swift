@@ -41,8 +41,7 @@ struct WebServices: Sendable {
 
     /// The commit a revision names: a date (the version in force that day), else a tag, draft or commit.
     func commit(of revision: String, work: String? = nil) async throws -> ObjectID {
-        if let date = LegalDate(iso: revision) { return try await register.versionInForce(on: date, work: work).commit }
-        return try await register.resolve(try Self.revision(revision))
+        try await register.resolve(try Self.revision(revision), work: work)
     }
 
     /// The longest version name a page accepts (a tag, a draft, a date or a commit id are far shorter).

@@ -39,8 +39,13 @@ struct TextController {
         let line: String
         var dateValue = ""
         if let version = Self.query(request, "version") {
-            commit = try await services.register.resolve(try WebServices.revision(version))
-            line = version.hasPrefix("draft/") ? "Projet \(version) (non adopté)." : "Version \(version)."
+            let resolved = try await services.register.resolveRevision(try WebServices.revision(version))
+            commit = resolved.commit
+            if case .draft = resolved.revision {
+                line = "Projet \(resolved.label) (non adopté)."
+            } else {
+                line = "Version \(version)."
+            }
         } else {
             let date: LegalDate
             if let text = Self.query(request, "date") {

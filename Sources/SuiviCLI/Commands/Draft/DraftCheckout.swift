@@ -18,9 +18,8 @@ extension Suivi.Draft {
             let registry = try register.open()
             let name = self.name
             try await registerCall { () async throws(RegisterError) in
-                guard let tip = try await registry.gitStore.tip(of: "refs/heads/draft/" + name) else {
-                    throw RegisterError.notFound(revision: "draft/" + name)
-                }
+                let draft = try DraftName(name)
+                guard let tip = try await registry.tip(of: draft) else { throw RegisterError.notFound(revision: draft.branch) }
                 try await registry.writeWorkingCopy(name: name, at: tip)
             }
             print("Copie de travail de \(name) recréée : \(registry.workingCopy(ofDraft: name).path)")
