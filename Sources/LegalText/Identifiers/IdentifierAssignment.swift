@@ -6,6 +6,17 @@ extension LegalDocument {
         Set(allClauses.map(\.wId) + annexes.map(\.wId))
     }
 
+    /// The document with `transform` applied to each list of root clauses: the visas (when there are
+    /// any), the body, and each annex's clauses.
+    public func mappingRootClauses(_ transform: ([Clause]) -> [Clause]) -> LegalDocument {
+        var result = self
+        let citations = transform(result.citations)
+        if !citations.isEmpty { result.setCitations(citations) }
+        result.body = transform(result.body)
+        for index in result.annexes.indices { result.annexes[index].clauses = transform(result.annexes[index].clauses) }
+        return result
+    }
+
     /// Replaces the visas of the preamble (the first `citations` item), or adds them before the enacting formula.
     public mutating func setCitations(_ clauses: [Clause]) {
         var replaced = false
@@ -83,11 +94,6 @@ public enum IdentifierAssignment {
                 return copy
             }
         }
-        var result = document
-        let citations = visit(result.citations)
-        if !citations.isEmpty { result.setCitations(citations) }
-        result.body = visit(result.body)
-        for index in result.annexes.indices { result.annexes[index].clauses = visit(result.annexes[index].clauses) }
-        return result
+        return document.mappingRootClauses(visit)
     }
 }

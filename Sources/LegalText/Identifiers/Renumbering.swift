@@ -217,12 +217,7 @@ public enum Renumbering {
                 return copy
             }
         }
-        var result = document
-        let citations = visit(result.citations)
-        if !citations.isEmpty { result.setCitations(citations) }
-        result.body = visit(result.body)
-        for index in result.annexes.indices { result.annexes[index].clauses = visit(result.annexes[index].clauses) }
-        return result
+        return document.mappingRootClauses(visit)
     }
 
     static func sameWording(_ a: Clause, _ b: Clause) -> Bool {

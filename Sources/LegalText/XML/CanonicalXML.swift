@@ -1,4 +1,3 @@
-import CXML2
 import Foundation
 
 /// A model-free comparison of two XML documents, for checking that a document comes back equivalent after
@@ -77,19 +76,8 @@ public enum CanonicalXML {
     private static func node(_ element: XMLNode, depth: Int, file: String, limits: XMLParserLimits) throws(LegalTextError) -> Node {
         guard depth <= limits.maxDepth * 4 else { throw .tooDeep(file: file, line: element.line, limit: limits.maxDepth * 4) }
         var attributes: [String: String] = [:]
-        var attribute = element.pointer.pointee.properties
-        while let current = attribute {
-            if let name = string(current.pointee.name) {
-                var value = ""
-                var child = current.pointee.children
-                while let node = child {
-                    value += string(node.pointee.content) ?? ""
-                    child = node.pointee.next
-                }
-                let namespace = string(current.pointee.ns?.pointee.href)
-                attributes[namespace.map { "{\($0)}" + name } ?? name] = value
-            }
-            attribute = current.pointee.next
+        for attribute in element.attributeList {
+            attributes[attribute.namespace.map { "{\($0)}" + attribute.name } ?? attribute.name] = attribute.value
         }
         var children: [Node] = []
         var text = ""

@@ -28,25 +28,14 @@ extension XMLNode {
     /// The attributes with their prefix where they have one (`xml:id`, `xsi:schemaLocation`), and the
     /// declarations those prefixes need (`xml` needs none).
     var qualifiedAttributes: [String: String] {
-        guard pointer.pointee.properties != nil else { return [:] }
         var result: [String: String] = [:]
-        var attribute = pointer.pointee.properties
-        while let current = attribute {
-            if let name = string(current.pointee.name) {
-                var value = ""
-                var child = current.pointee.children
-                while let node = child {
-                    value += string(node.pointee.content) ?? ""
-                    child = node.pointee.next
-                }
-                if let ns = current.pointee.ns, let prefix = string(ns.pointee.prefix), !prefix.isEmpty {
-                    result[prefix + ":" + name] = value
-                    if prefix != "xml", let uri = string(ns.pointee.href) { result["xmlns:" + prefix] = uri }
-                } else {
-                    result[name] = value
-                }
+        for attribute in attributeList {
+            if let prefix = attribute.prefix {
+                result[prefix + ":" + attribute.name] = attribute.value
+                if prefix != "xml", let uri = attribute.namespace { result["xmlns:" + prefix] = uri }
+            } else {
+                result[attribute.name] = attribute.value
             }
-            attribute = current.pointee.next
         }
         return result
     }

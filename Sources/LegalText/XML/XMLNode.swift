@@ -136,10 +136,18 @@ struct XMLNode {
         return result
     }
 
-    /// The attributes of the element without namespace prefix, name → value.
-    var attributes: [String: String] {
-        guard pointer.pointee.properties != nil else { return [:] }
-        var result: [String: String] = [:]
+    /// One attribute as libxml2 holds it: local name, namespace prefix and URI (nil when none), value.
+    struct Attribute {
+        let name: String
+        let prefix: String?
+        let namespace: String?
+        let value: String
+    }
+
+    /// The attributes of the element in document order, with their namespace: the one walk over libxml2's
+    /// attribute list that the views below share.
+    var attributeList: [Attribute] {
+        var result: [Attribute] = []
         var attribute = pointer.pointee.properties
         while let current = attribute {
             if let name = string(current.pointee.name) {
@@ -149,10 +157,18 @@ struct XMLNode {
                     value += string(node.pointee.content) ?? ""
                     child = node.pointee.next
                 }
-                result[name] = value
+                let prefix = string(current.pointee.ns?.pointee.prefix).flatMap { $0.isEmpty ? nil : $0 }
+                result.append(Attribute(name: name, prefix: prefix, namespace: string(current.pointee.ns?.pointee.href), value: value))
             }
             attribute = current.pointee.next
         }
+        return result
+    }
+
+    /// The attributes of the element without namespace prefix, name → value.
+    var attributes: [String: String] {
+        var result: [String: String] = [:]
+        for attribute in attributeList { result[attribute.name] = attribute.value }
         return result
     }
 }

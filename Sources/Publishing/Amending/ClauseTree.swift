@@ -31,17 +31,7 @@ extension LegalDocument {
 
     mutating func setRoots(_ root: ClauseRoot, _ clauses: [Clause]) {
         switch root {
-        case .citations:
-            var replaced = false
-            preamble = preamble.map { item in
-                if case .citations = item, !replaced { replaced = true; return .citations(clauses) }
-                return item
-            }
-            if !replaced {
-                // Visas go before the enacting formula.
-                let position = preamble.firstIndex { if case .formula(let name, _) = $0 { return name == "enactingFormula" }; return false }
-                preamble.insert(.citations(clauses), at: position ?? preamble.count)
-            }
+        case .citations: setCitations(clauses)
         case .body: body = clauses
         case .annex(let index): annexes[index].clauses = clauses
         }
