@@ -213,6 +213,10 @@ struct ContentDiffPair {
                 body.append(renamed)
             }
         }
+        // Outside the body (visas, annexes) nothing moves.
+        for clause in source.citations + source.annexes.flatMap(\.clauses) {
+            for eId in Self.eIdList(of: clause) { survivors[eId] = (eId, .unchanged) }
+        }
         var edited = source
         edited.body = body
         new = edited
