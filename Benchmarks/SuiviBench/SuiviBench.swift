@@ -13,7 +13,7 @@ struct SuiviBench: AsyncParsableCommand {
         suivi-bench n'écrit jamais dans un registre réel : write n'accepte qu'un registre jetable créé par \
         suivi-bench scratch-register ou suivi-bench generate.
         """,
-        subcommands: [Parse.self, Diff.self, Write.self, ScratchRegisterCommand.self, Generate.self, Register.self,
+        subcommands: [Parse.self, Diff.self, ContentDiff.self, Write.self, ScratchRegisterCommand.self, Generate.self, Register.self,
                       Legi.self, Export.self]
     )
 }

@@ -40,6 +40,7 @@ public struct ClauseDiffer: Sendable {
         var anchorOfDeleted: [String: Int] = [:]          // wId of a deleted clause → its anchor
         var lastSurvivorAnchor = -1
         var previousSibling: [String: Int] = [:]          // parent wId → last old index seen under it
+        var firstOldIndexOfWId: [String: Int]?            // built on first need: a scan per deletion was quadratic
         for (oldIndex, clause) in oldClauses.enumerated() {
             defer { previousSibling[clause.parentWId] = oldIndex }
             if let match = pairing.newForOld[oldIndex] {
@@ -55,7 +56,7 @@ public struct ClauseDiffer: Sendable {
                 }
             } else if let parentAnchor = anchorOfDeleted[clause.parentWId] {
                 anchor = parentAnchor
-            } else if let parentIndex = oldClauses.firstIndex(where: { $0.wId == clause.parentWId }),
+            } else if let parentIndex = Self.firstIndex(ofWId: clause.parentWId, in: oldClauses, cache: &firstOldIndexOfWId),
                       let match = pairing.newForOld[parentIndex] {
                 anchor = entryIndexForNew[match.new] ?? anchor
             }
@@ -69,6 +70,17 @@ public struct ClauseDiffer: Sendable {
         }
         return DocumentDiff(oldLabel: oldLabel, newLabel: newLabel, changes: ordered,
                             metadataChanges: MetadataComparison.changes(old, new))
+    }
+
+    /// The index of the first clause with `wId` (as `clauses.firstIndex { $0.wId == wId }`), through a
+    /// dictionary built on the first call.
+    static func firstIndex(ofWId wId: String, in clauses: [ClauseSnapshot], cache: inout [String: Int]?) -> Int? {
+        if cache == nil {
+            var indices: [String: Int] = [:]
+            for (index, clause) in clauses.enumerated() where indices[clause.wId] == nil { indices[clause.wId] = index }
+            cache = indices
+        }
+        return cache?[wId]
     }
 
     /// For each clause (in document order), the index of the last clause of its subtree.
@@ -140,12 +152,12 @@ public struct ClauseDiffer: Sendable {
         var textDiff: WordDiff?
         // Equal blocks give equal texts: most clauses are unchanged, and comparing the blocks
         // spares joining them.
-        if old.blocks != new.blocks, old.text != new.text {
+        if !CanonicalText.equal(old.blocks, new.blocks), old.text != new.text {
             let diff = WordDiff(old: old.text, new: new.text)
             if !diff.isUnchanged { textDiff = diff }
         }
         var headingDiff: WordDiff?
-        if old.heading != new.heading {
+        if !CanonicalText.equal(old.heading, new.heading) {
             headingDiff = WordDiff(old: old.heading ?? "", new: new.heading ?? "")
         }
         let modified = textDiff != nil || headingDiff != nil

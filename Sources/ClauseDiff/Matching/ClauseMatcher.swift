@@ -98,7 +98,7 @@ private struct MatchingState {
     /// Words as interned numbers, in order and sorted (the sorted form bounds the similarity cheaply).
     private var oldWords: [Int: (ordered: [Int], sorted: [Int])] = [:]
     private var newWords: [Int: (ordered: [Int], sorted: [Int])] = [:]
-    private var vocabulary: [String: Int] = [:]
+    private var vocabulary: [CanonicalKey: Int] = [:]
 
     init(settings: ClauseMatcher, old: ClauseTree, new: ClauseTree) {
         self.settings = settings
@@ -340,10 +340,11 @@ private struct MatchingState {
     private mutating func intern(_ clause: ClauseSnapshot) -> [Int] {
         var ordered: [Int] = []
         for word in ClauseMatcher.words(((clause.heading.map { [$0] } ?? []) + clause.blocks).joined(separator: " ")) {
-            if let id = vocabulary[word] {
+            let key = CanonicalKey(text: word)
+            if let id = vocabulary[key] {
                 ordered.append(id)
             } else {
-                vocabulary[word] = vocabulary.count
+                vocabulary[key] = vocabulary.count
                 ordered.append(vocabulary.count - 1)
             }
         }

@@ -31,8 +31,14 @@ struct ClauseTree {
             var hasher = Hasher()
             let clause = clauses[index]
             hasher.combine(clause.kind)
-            hasher.combine(clause.heading)
-            hasher.combine(clause.text)
+            // As `combine(clause.heading)` and `combine(clause.text)`, without normalising or joining.
+            if let heading = clause.heading {
+                hasher.combine(1 as UInt8)
+                CanonicalText.combine(heading, into: &hasher)
+            } else {
+                hasher.combine(0 as UInt8)
+            }
+            CanonicalText.combine(blocks: clause.blocks, into: &hasher)
             for child in children[index] { hasher.combine(hash[child]) }
             hash[index] = hasher.finalize()
         }
