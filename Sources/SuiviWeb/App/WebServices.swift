@@ -1,6 +1,7 @@
 import ClauseDiff
 import Committee
 import Foundation
+import Hummingbird
 import LegalText
 import Register
 
@@ -69,7 +70,8 @@ struct WebServices: Sendable {
                        render: () async throws -> PageCache.Page) async throws -> PageCache.Page {
         // The fingerprint is read before the page: a write meanwhile may put newer content under the older
         // key, never older content under the newer one.
-        let key = PageCache.Key(fingerprint: try await register.fingerprint(), route: route, parameters: parameters)
+        let fingerprint = try await register.fingerprint()
+        let key = PageCache.Key(fingerprint: fingerprint, route: route, parameters: parameters)
         if let page = await pages.page(for: key) { return page }
         let page = try await render()
         await pages.store(page, for: key)

@@ -68,7 +68,8 @@ struct PublicationController {
     @Sendable func feed(_ request: Request, context: AppRequestContext) async throws -> Response {
         let base = baseURL(request)
         let feed = try await services.cachedContent("feed", [base]) {
-            PageCache.Page(title: "", body: try await Publisher(register: services.register).feed(baseURL: base).xml)
+            let xml = try await Publisher(register: services.register).feed(baseURL: base).xml
+            return PageCache.Page(title: "", body: xml)
         }
         return Response(status: .ok, headers: [.contentType: "application/atom+xml; charset=utf-8"],
                         body: ResponseBody(byteBuffer: ByteBuffer(string: feed.body)))
