@@ -26,14 +26,17 @@ public func buildApplication(_ configuration: WebConfiguration, logger: Logger? 
 
 /// The routes: public pages, login, and the member pages behind the login.
 /// `loginThrottle` limits failed logins (its clock is injectable for tests); `passwordVerifier` checks
-/// passwords (bcrypt off the cooperative threads; counted in tests).
+/// passwords (bcrypt off the cooperative threads; counted in tests); `pageCache` keeps the rendered public pages
+/// (its counters are read in tests).
 public func buildRouter(_ configuration: WebConfiguration, sessions: SessionStore = SessionStore(),
                         passwordCost: UInt8 = 12, loginThrottle: LoginThrottle = LoginThrottle(),
-                        passwordVerifier: any PasswordHashVerifier = BcryptPasswordVerifier()) throws -> Router<AppRequestContext> {
+                        passwordVerifier: any PasswordHashVerifier = BcryptPasswordVerifier(),
+                        pageCache: PageCache = PageCache()) throws -> Router<AppRequestContext> {
     let register = try TextRegister.open(at: configuration.registerRoot)
     let services = WebServices(register: register, committee: Committee(register: register),
                                accounts: AccountStore(registerRoot: configuration.registerRoot, cost: passwordCost, verifier: passwordVerifier),
                                sessions: sessions, loginThrottle: loginThrottle, loginTokens: LoginFormToken(), renderer: try PageRenderer(hasFeed: true), diffs: DiffCache(),
+                               pages: pageCache,
                                today: configuration.today)
     // HEAD answers as GET without the body on every page (RFC 9110, 9.3.2).
     let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
@@ -47,6 +50,8 @@ public func buildRouter(_ configuration: WebConfiguration, sessions: SessionStor
     router.addRoutes(PublicationController(services: services, configuration: configuration).endpoints)
     let members = RouteCollection(context: AppRequestContext.self)
     members.add(middleware: RequireMemberMiddleware())
+    // The committee's forms write the register: the public pages of the old state go at once.
+    members.add(middleware: PageCacheInvalidationMiddleware(pages: pageCache))
     members.addRoutes(ReviewController(services: services).endpoints)
     router.addRoutes(members)
     return router

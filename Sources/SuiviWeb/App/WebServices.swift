@@ -1,6 +1,7 @@
 import ClauseDiff
 import Committee
 import Foundation
+import Hummingbird
 import LegalText
 import Register
 
@@ -17,6 +18,8 @@ struct WebServices: Sendable {
     let renderer: PageRenderer
     let diffs: DiffCache
     let versionList = VersionsCache()
+    /// The public pages already rendered, by register fingerprint and parameters.
+    let pages: PageCache
     let today: @Sendable () -> LegalDate
 
     /// Whether the logged-in account's seat chairs the committee (for showing the chair's forms only:
@@ -58,6 +61,28 @@ struct WebServices: Sendable {
             throw .notFound("Version « \(printable) » introuvable : choisissez-en une dans la liste des versions (/versions).")
         }
         return text
+    }
+
+    /// The content of public page `route` for `parameters` (every input of the page besides the register's refs:
+    /// its query, the day for the text in force), from ``PageCache`` when rendered before with the same refs,
+    /// else from `render` (kept unless it throws: errors are never cached).
+    func cachedContent(_ route: String, _ parameters: [String],
+                       render: () async throws -> PageCache.Page) async throws -> PageCache.Page {
+        // The fingerprint is read before the page: a write meanwhile may put newer content under the older
+        // key, never older content under the newer one.
+        let fingerprint = try await register.fingerprint()
+        let key = PageCache.Key(fingerprint: fingerprint, route: route, parameters: parameters)
+        if let page = await pages.page(for: key) { return page }
+        let page = try await render()
+        await pages.store(page, for: key)
+        return page
+    }
+
+    /// Public page `route` in the layout of the request's reader (its content from ``cachedContent(_:_:render:)``).
+    func cachedPage(_ route: String, _ parameters: [String], context: AppRequestContext,
+                    render: () async throws -> PageCache.Page) async throws -> Response {
+        let page = try await cachedContent(route, parameters, render: render)
+        return renderer.page(body: page.body, title: page.title, context: context, isChair: await isChair(context))
     }
 
     /// The comparison of two commits, computed once per pair (commits never change).

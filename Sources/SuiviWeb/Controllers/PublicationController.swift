@@ -26,11 +26,17 @@ struct PublicationController {
     }
 
     @Sendable func bulletin(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let asked = TextController.query(request, "revision")
+        return try await services.cachedPage("bulletin", [asked ?? ""], context: context) { try await bulletinContent(asked) }
+    }
+
+    /// The bulletin of review `asked`, else of the most recent review with a draft.
+    func bulletinContent(_ asked: String?) async throws -> PageCache.Page {
         let state = try await services.committee.state()
         // Reviews with a draft to show, the most recent first.
         let reviews = state.reviews.values.filter { $0.adoptedVersion != nil || $0.consultedCommit != nil || $0.draftBranch != nil }
             .sorted { ($0.opened, $0.id) > ($1.opened, $1.id) }
-        let chosen = TextController.query(request, "revision") ?? reviews.first?.id
+        let chosen = asked ?? reviews.first?.id
         var html = ""
         if let chosen {
             let bulletin = try await Publisher(register: services.register).bulletin(review: chosen)
@@ -44,9 +50,9 @@ struct PublicationController {
             let hasOptions: Bool
             let options: [ReviewOption]
         }
-        return services.renderer.page("bulletin", title: "Bulletin des médecins de l’OFII",
-                                      view: Page(hasBulletin: !html.isEmpty, bulletinHTML: html, hasOptions: reviews.count > 1, options: options),
-                                      context: context, isChair: await services.isChair(context))
+        return PageCache.Page(title: "Bulletin des médecins de l’OFII",
+                              body: services.renderer.fragment("bulletin", Page(hasBulletin: !html.isEmpty, bulletinHTML: html,
+                                                                                hasOptions: reviews.count > 1, options: options)))
     }
 
     /// The site's address for absolute links: the request's Host when it looks like one, else the
@@ -60,9 +66,13 @@ struct PublicationController {
     }
 
     @Sendable func feed(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let feed = try await Publisher(register: services.register).feed(baseURL: baseURL(request))
+        let base = baseURL(request)
+        let feed = try await services.cachedContent("feed", [base]) {
+            let xml = try await Publisher(register: services.register).feed(baseURL: base).xml
+            return PageCache.Page(title: "", body: xml)
+        }
         return Response(status: .ok, headers: [.contentType: "application/atom+xml; charset=utf-8"],
-                        body: ResponseBody(byteBuffer: ByteBuffer(string: feed.xml)))
+                        body: ResponseBody(byteBuffer: ByteBuffer(string: feed.body)))
     }
 
     /// The feed's links: `/versions/AFSP1638149A/v2017-01-05` (or, from registers made before tags were per

@@ -35,11 +35,27 @@ struct TextController {
     }
 
     @Sendable func text(_ request: Request, context: AppRequestContext) async throws -> Response {
+        // What the page depends on besides the refs: the version asked, else the day (today when none is given).
+        let parameters: [String]
+        if let version = Self.query(request, "version") {
+            parameters = ["version", try WebServices.revision(version)]
+        } else if let text = Self.query(request, "date") {
+            guard let parsed = LegalDate(iso: text) else { throw WebError.badRequest("Date « \(text) » illisible : écrivez AAAA-MM-JJ.") }
+            parameters = ["date", parsed.iso]
+        } else {
+            parameters = ["date", services.today().iso]
+        }
+        return try await services.cachedPage("text", parameters, context: context) { try await textContent(parameters) }
+    }
+
+    /// The text at a version (`["version", name]`) or in force on a day (`["date", iso]`).
+    func textContent(_ parameters: [String]) async throws -> PageCache.Page {
         let commit: ObjectID
         let line: String
         var dateValue = ""
-        if let version = Self.query(request, "version") {
-            let resolved = try await services.register.resolveRevision(try WebServices.revision(version))
+        if parameters[0] == "version" {
+            let version = parameters[1]
+            let resolved = try await services.register.resolveRevision(version)
             commit = resolved.commit
             if case .draft = resolved.revision {
                 line = "Projet \(resolved.label) (non adopté)."
@@ -47,13 +63,7 @@ struct TextController {
                 line = "Version \(version)."
             }
         } else {
-            let date: LegalDate
-            if let text = Self.query(request, "date") {
-                guard let parsed = LegalDate(iso: text) else { throw WebError.badRequest("Date « \(text) » illisible : écrivez AAAA-MM-JJ.") }
-                date = parsed
-            } else {
-                date = services.today()
-            }
+            guard let date = LegalDate(iso: parameters[1]) else { throw WebError.badRequest("Date « \(parameters[1]) » illisible : écrivez AAAA-MM-JJ.") }
             dateValue = date.iso
             let version = try await services.register.versionInForce(on: date)
             commit = version.commit
@@ -64,8 +74,8 @@ struct TextController {
         }
         let document = try await services.register.document(at: commit)
         let view = DocumentView(document, versionLine: line, dateValue: dateValue)
-        return services.renderer.page("text", title: dateValue.isEmpty ? "Texte (version)" : "Texte en vigueur", view: view, context: context,
-                                      isChair: await services.isChair(context))
+        return PageCache.Page(title: dateValue.isEmpty ? "Texte (version)" : "Texte en vigueur",
+                              body: services.renderer.fragment("text", view))
     }
 
     struct VersionRow {
@@ -81,6 +91,10 @@ struct TextController {
     }
 
     @Sendable func versions(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await services.cachedPage("versions", [], context: context) { try await versionsContent() }
+    }
+
+    func versionsContent() async throws -> PageCache.Page {
         let all = try await services.versions()
         // A draft the committee adopted as it stands is labelled so (the committee's records decide).
         let adopted = (try? await services.committee.state())?.adoptedDrafts(among: all) ?? [:]
@@ -99,8 +113,7 @@ struct TextController {
             if version.kind == .adopted { lastAdopted = version.name }
         }
         struct View { let versions: [VersionRow] }
-        return services.renderer.page("versions", title: "Versions", view: View(versions: rows), context: context,
-                                      isChair: await services.isChair(context))
+        return PageCache.Page(title: "Versions", body: services.renderer.fragment("versions", View(versions: rows)))
     }
 
     struct HistoryRow {
@@ -118,6 +131,12 @@ struct TextController {
     @Sendable func history(_ request: Request, context: AppRequestContext) async throws -> Response {
         let eId = try context.parameters.require("eid")
         let upTo = try Self.query(request, "jusqua").map { try WebServices.revision($0) }
+        return try await services.cachedPage("history", [eId, upTo ?? ""], context: context) {
+            try await historyContent(eId: eId, upTo: upTo)
+        }
+    }
+
+    func historyContent(eId: String, upTo: String?) async throws -> PageCache.Page {
         let entries = try await services.register.history(of: eId, upTo: upTo)
         let rows = entries.map { entry in
             HistoryRow(version: entry.version, versionQuery: Self.encode(entry.version), anchor: entry.eId ?? entry.previousEId ?? eId,
@@ -130,8 +149,8 @@ struct TextController {
             let hasEntries: Bool
             let entries: [HistoryRow]
         }
-        return services.renderer.page("history", title: "Historique de \(eId)", view: View(eId: eId, hasEntries: !rows.isEmpty, entries: rows),
-                                      context: context, isChair: await services.isChair(context))
+        return PageCache.Page(title: "Historique de \(eId)",
+                              body: services.renderer.fragment("history", View(eId: eId, hasEntries: !rows.isEmpty, entries: rows)))
     }
 
     struct Option {

@@ -2,7 +2,7 @@ import ClauseDiff
 import Register
 
 /// Comparisons already computed, by pair of commits: a commit never changes, so neither does its
-/// comparison. Bounded: the oldest entries go first.
+/// comparison. Bounded: the least recently used entries go first.
 actor DiffCache {
     struct Key: Hashable, Sendable {
         let old: ObjectID
@@ -10,27 +10,24 @@ actor DiffCache {
         let work: String
     }
 
-    private var diffs: [Key: DocumentDiff] = [:]
-    private var pages: [Key: String] = [:]
-    private var order: [Key] = []
-    private var pageOrder: [Key] = []
-    let capacity: Int
+    private var diffs: BoundedLRU<Key, DocumentDiff>
+    private var pages: BoundedLRU<Key, String>
+    var capacity: Int { diffs.maximumCount }
 
     init(capacity: Int = 64) {
-        self.capacity = capacity
+        diffs = BoundedLRU(maximumCount: capacity)
+        pages = BoundedLRU(maximumCount: capacity)
     }
 
-    func diff(for key: Key) -> DocumentDiff? { diffs[key] }
+    func diff(for key: Key) -> DocumentDiff? { diffs.value(for: key) }
 
     func store(_ diff: DocumentDiff, for key: Key) {
-        if diffs.updateValue(diff, forKey: key) == nil { order.append(key) }
-        while order.count > capacity { diffs[order.removeFirst()] = nil }
+        diffs.store(diff, for: key)
     }
 
-    func html(for key: Key) -> String? { pages[key] }
+    func html(for key: Key) -> String? { pages.value(for: key) }
 
     func store(html: String, for key: Key) {
-        if pages.updateValue(html, forKey: key) == nil { pageOrder.append(key) }
-        while pageOrder.count > capacity { pages[pageOrder.removeFirst()] = nil }
+        pages.store(html, for: key, cost: html.utf8.count)
     }
 }

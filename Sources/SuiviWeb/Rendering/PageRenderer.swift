@@ -37,7 +37,12 @@ struct PageRenderer: Sendable {
     /// A whole page.
     func page(_ template: String, title: String, view: Any, context: AppRequestContext, isChair: Bool = false,
               notice: String? = nil, status: HTTPResponse.Status = .ok) -> Response {
-        let body = fragment(template, view)
+        page(body: fragment(template, view), title: title, context: context, isChair: isChair, notice: notice, status: status)
+    }
+
+    /// A whole page around `body`, a fragment already rendered (kept in ``PageCache``).
+    func page(body: String, title: String, context: AppRequestContext, isChair: Bool = false,
+              notice: String? = nil, status: HTTPResponse.Status = .ok) -> Response {
         let account = context.account
         let layout = Layout(title: title, body: body, hasFeed: hasFeed, loggedIn: account != nil, userName: account?.name ?? "",
                             userSeat: account?.seat ?? "", userIsChair: isChair, csrf: context.session?.csrfToken ?? "",
