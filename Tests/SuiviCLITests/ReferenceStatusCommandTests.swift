@@ -41,3 +41,26 @@ struct ReferenceStatusCommandTests {
     }
 }
 }
+
+extension EndToEnd {
+@Suite("suivi sources lister / verifier")
+struct SourcesCommandTests {
+    @Test("sources verifier records a check that etat then takes into account; a bad outcome is refused")
+    func check() throws {
+        let folder = try TemporaryFolder()
+        let repo = try CLI.shippedRegister(in: folder)
+        let listed = try CLI.ok(["sources", "lister", "--aujourdhui", "2026-11-24"], repo: repo).stdout
+        #expect(listed.contains("onusida-aidsinfo  base de données  Programme commun des Nations unies sur le VIH/sida (ONUSIDA)"))
+        #expect(listed.components(separatedBy: "À VÉRIFIER : jamais vérifiée").count - 1 == 11)
+        try CLI.ok(["sources", "verifier", "onusida-aidsinfo", "--resultat", "joignable", "--aujourdhui", "2026-11-24",
+                    "--auteur", CLI.clerk], repo: repo)
+        let status = try CLI.ok(["etat", "--aujourdhui", "2026-11-24"], repo: repo).stdout
+        #expect(status.components(separatedBy: " : jamais vérifiée").count - 1 == 10)
+        #expect(!status.contains("onusida-aidsinfo :"))
+        let bad = try CLI.run(["sources", "verifier", "unicef", "--resultat", "ok", "--auteur", CLI.clerk, "--repo", repo])
+        #expect(bad.exitCode == 64)
+        let noNote = try CLI.run(["sources", "verifier", "unicef", "--resultat", "disparue", "--auteur", CLI.clerk, "--repo", repo])
+        #expect(noNote.exitCode == 1 && noNote.stderr.contains("note"))
+    }
+}
+}
