@@ -37,6 +37,8 @@ public enum CommitteeError: Error, Sendable, Equatable, LocalizedError, CustomSt
     case unknownEvent(String)
     /// An event of that id already exists.
     case eventExists(String)
+    /// No documentary reference of that id.
+    case unknownReference(String)
     /// No comment of that id in the review.
     case unknownComment(review: String, id: String)
     /// The text is not in the register.
@@ -98,6 +100,8 @@ public enum CommitteeError: Error, Sendable, Equatable, LocalizedError, CustomSt
             return "événement inconnu « \(event) » : \(wording.remedy(.listEvents))."
         case .eventExists(let event):
             return "l'événement « \(event) » existe déjà."
+        case .unknownReference(let reference):
+            return "référence documentaire inconnue « \(reference) » : aucune référence de cet identifiant dans le registre."
         case .unknownComment(let review, let id):
             return "aucun commentaire « \(id) » dans la révision « \(review) » : \(wording.remedy(.listComments(review: review)))."
         case .unknownText(let work):

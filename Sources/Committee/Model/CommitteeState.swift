@@ -13,6 +13,8 @@ public struct CommitteeState: Sendable, Hashable {
     public var positions: [String: [String: Position]]
     /// review → comments, by date then id.
     public var comments: [String: [Comment]]
+    /// Annexe II's documentary references, by id (`committee/references/<id>.xml`).
+    public var references: [String: DocumentaryReference] = [:]
     /// Records read without the characters XML cannot hold that they contain (only when read leniently).
     public var damaged: [DamagedRecord] = []
 
@@ -58,6 +60,10 @@ public struct CommitteeState: Sendable, Hashable {
                 let event = try CommitteeEvent(data: data, file: path)
                 guard event.id == name else { throw .invalidRecord(path: path, line: 1, reason: "identifiant « \(event.id) » différent du nom du fichier") }
                 events[event.id] = event
+            case (3, "references"):
+                let reference = try DocumentaryReference(data: data, file: path)
+                guard reference.id == name else { throw .invalidRecord(path: path, line: 1, reason: "identifiant « \(reference.id) » différent du nom du fichier") }
+                references[reference.id] = reference
             case (4, "positions"):
                 let position = try Position(data: data, file: path)
                 guard position.review == parts[2], position.seat == name else {

@@ -16,7 +16,8 @@ public struct CommitteeImportOutcome: Sendable, Hashable, Codable {
 }
 
 extension Committee {
-    /// Imports a folder laid out like `committee/` (members.xml, reviews/, events/, positions/, comments/)
+    /// Imports a folder laid out like `committee/` (members.xml, reviews/, events/, positions/, comments/,
+    /// references/)
     /// into the register, in one commit. Every file is read and validated first: if one is invalid,
     /// nothing is written. Records already in the register are never overwritten (they may have moved on
     /// since, a review advanced for instance), so importing again changes nothing.

@@ -45,6 +45,11 @@ public struct CommitteeStatus: Sendable, Hashable, Codable {
     public let eventsUnderAssessment: [EventSummary]
     /// Records holding characters XML cannot hold, read without them (`suivi committee repair` rewrites them).
     public var damagedRecords: [DamagedRecord] = []
+    /// Annexe II's references to check (never checked, checked too long ago, moved, gone or outdated), with the
+    /// clauses of the text in force that cite them.
+    public var staleReferences: [StaleReference] = []
+    /// The period between two checks of a reference, in months.
+    public var referenceCheckMonths: Int = ReferenceFreshness.defaultMonths
 }
 
 extension Committee {
@@ -63,9 +68,13 @@ extension Committee {
 
     /// The dashboard: each text's cadence (overdue or not), the open reviews with their stage, deadline,
     /// missing and stale positions and unresolved comments, and the events still under assessment.
-    public func status(today: LegalDate) async throws(CommitteeError) -> CommitteeStatus {
+    public func status(today: LegalDate, freshness: ReferenceFreshness = ReferenceFreshness()) async throws(CommitteeError) -> CommitteeStatus {
         let state = try await state()
-        guard let main = state.commit else { return CommitteeStatus(today: today, texts: [], openReviews: [], eventsUnderAssessment: []) }
+        guard let main = state.commit else {
+            var empty = CommitteeStatus(today: today, texts: [], openReviews: [], eventsUnderAssessment: [])
+            empty.referenceCheckMonths = freshness.months
+            return empty
+        }
         let works = try await call { () async throws(RegisterError) in try await register.works(at: main) }
         var texts: [TextCadence] = []
         for work in works { texts.append(try await cadence(of: work, in: state, today: today)) }
@@ -78,6 +87,8 @@ extension Committee {
                                 overdue: $0.isOverdue(on: today)) }
         var status = CommitteeStatus(today: today, texts: texts, openReviews: reviews, eventsUnderAssessment: events)
         status.damagedRecords = state.damaged
+        status.staleReferences = try await staleReferences(in: state, today: today, freshness: freshness)
+        status.referenceCheckMonths = freshness.months
         return status
     }
 

@@ -13,6 +13,7 @@ extension Comment: CommitteeRecord { static var recordKind: String { "commentair
 extension Position: CommitteeRecord { static var recordKind: String { "position" } }
 extension Review: CommitteeRecord { static var recordKind: String { "révision" } }
 extension CommitteeEvent: CommitteeRecord { static var recordKind: String { "événement" } }
+extension DocumentaryReference: CommitteeRecord { static var recordKind: String { "référence documentaire" } }
 extension Roster: CommitteeRecord { static var recordKind: String { "composition du comité" } }
 
 /// The rule for text written into a committee record, applied in one place (``Committee/data(_:)``, which
@@ -60,6 +61,7 @@ enum RecordText {
             "seat": "siège", "review": "révision", "work": "texte", "wId": "wId", "eId": "eId", "commit": "commit",
             "replyTo": "réponse à", "event": "événement", "draftBranch": "branche du projet",
             "consultedCommit": "projet consulté", "adoptedVersion": "version adoptée",
+            "publisher": "éditeur", "title": "titre", "address": "adresse", "pathologies": "pathologie", "countries": "pays",
         ]
         guard let last = path.last else { return "texte" }
         let label = labels[last] ?? last

@@ -15,16 +15,25 @@ extension Suivi {
             ou la dernière révision achevée ; au-delà, le texte est signalé EN RETARD avec le retard.
               suivi etat
               suivi etat --aujourdhui 2027-06-01 --format json
+            Les références documentaires de l'annexe II jamais vérifiées, vérifiées depuis plus de \
+            --periode-verification-mois mois (12 par défaut), ou trouvées déplacées, disparues ou périmées à leur \
+            dernière vérification sont listées avec les clauses du texte en vigueur qui les citent.
             """)
 
         @OptionGroup var register: RegisterOptions
         @OptionGroup var today: TodayOption
         @OptionGroup var format: FormatOption
+        @Option(name: .customLong("periode-verification-mois"),
+                help: "Période au-delà de laquelle une référence documentaire doit être vérifiée à nouveau, en mois (12 par défaut).")
+        var referenceMonths: Int = ReferenceFreshness.defaultMonths
 
         func run() async throws {
             let committee = Committee(register: try register.open())
             let day = try today.date()
-            let status = try await committeeCall { () async throws(CommitteeError) in try await committee.status(today: day) }
+            let months = referenceMonths
+            let status = try await committeeCall { () async throws(CommitteeError) in
+                try await committee.status(today: day, freshness: try ReferenceFreshness.checked(months: months))
+            }
             switch format.value {
             case .json: print(try jsonDocument("suivi-etat", status))
             case .text: print(Self.render(status))
@@ -79,6 +88,18 @@ extension Suivi {
                 lines.append("  \(event.id) (\(event.kind.label), \(event.date.french)) : décision attendue au plus tard le "
                              + "\(event.deadline.french)\(event.overdue ? " — ÉCHÉANCE DÉPASSÉE" : "")")
                 lines.append("    \(event.summary)")
+            }
+            lines += ["", "Références documentaires à vérifier (annexe II, vérification tous les \(status.referenceCheckMonths) mois)"]
+            if status.staleReferences.isEmpty { lines.append("  aucune") }
+            for reference in status.staleReferences {
+                lines.append("  \(reference.id) : \(reference.publisher) — \(reference.title) (\(reference.kind.label)) : \(reference.reasonLabel)"
+                             + (reference.lastCheckedBy.map { ", par \($0)" } ?? ""))
+                if let address = reference.address { lines.append("    adresse : \(address)") }
+                let cited = reference.clauses.map { clause in
+                    guard let eId = clause.eId else { return "\(clause.wId) (absente du texte en vigueur)" }
+                    return eId == clause.wId ? eId : "\(eId) (wId \(clause.wId))"
+                }
+                lines.append("    citée par : \(cited.isEmpty ? "aucune clause" : cited.joined(separator: ", "))")
             }
             return lines.joined(separator: "\n")
         }

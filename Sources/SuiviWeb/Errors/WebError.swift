@@ -110,7 +110,7 @@ enum ErrorMapping {
     static func status(of error: CommitteeError) -> HTTPResponse.Status {
         switch error {
         case .chairOnly, .notAMember, .noActingPerson: return .forbidden
-        case .unknownReview, .unknownEvent, .unknownComment, .unknownText, .unknownSeat, .unknownMember, .unknownLogin: return .notFound
+        case .unknownReview, .unknownEvent, .unknownComment, .unknownText, .unknownSeat, .unknownMember, .unknownLogin, .unknownReference: return .notFound
         case .severalMembers: return .conflict
         case .invalidInput, .inputRequired, .unknownClause, .adoptionDatesRefused, .adoptionNotConfirmed, .forbiddenCharacter:
             return .unprocessableContent
