@@ -47,6 +47,9 @@ public enum CommitteeError: Error, Sendable, Equatable, LocalizedError, CustomSt
     case unknownClause(eId: String, commit: String)
     /// A lifecycle step that is not allowed, with the reason.
     case transitionRefused(review: String, from: String, to: String, reason: String)
+    /// The review cannot go to consultation: its draft does not change the text in force yet (its working copy
+    /// was not recorded).
+    case draftUnchanged(review: String, from: String, to: String, draft: String)
     /// Only the chair's seat may do this.
     case chairOnly(action: String, seat: String)
     /// The action needs the review in another stage.
@@ -111,6 +114,9 @@ public enum CommitteeError: Error, Sendable, Equatable, LocalizedError, CustomSt
         case .transitionRefused(let review, let from, let to, let reason):
             return "révision \(review) : passage de « \(from) » à « \(to) » refusé : \(reason)."
                 + (Self.nextStep(review: review, from: from, to: to).map { " Étape à franchir d'abord : " + wording.remedy($0) } ?? "")
+        case .draftUnchanged(let review, let from, let to, let draft):
+            return "révision \(review) : passage de « \(from) » à « \(to) » refusé : le projet ne modifie pas encore le texte "
+                + "en vigueur ; \(wording.remedy(.commitDraft(draft: draft)))."
         case .chairOnly(let action, let seat):
             return "\(action) : réservé au siège de la présidence (DGS) ; le siège « \(seat) » ne peut pas le faire."
         case .wrongStage(let review, let stage, let reason):
@@ -135,9 +141,9 @@ public enum CommitteeError: Error, Sendable, Equatable, LocalizedError, CustomSt
                     + wording.pointing(at: [.signatureDate, .publicationDate, .entryIntoForceDate]) + ".")
         case .adoptionNotConfirmed(let review, let outstanding):
             var steps: [String] = []
-            if !outstanding.openComments.isEmpty { steps.append("résolvez les commentaires ouverts (suivi comment resolve)") }
+            if !outstanding.openComments.isEmpty { steps.append(wording.remedy(.resolveComments(review: review))) }
             if !outstanding.silentSeats.isEmpty || !outstanding.stalePositions.isEmpty {
-                steps.append("recueillez les positions sur le projet consulté (suivi position record)")
+                steps.append(wording.remedy(.recordPositions(review: review)))
             }
             let first = steps.joined(separator: " et ")
             return "révision \(review) : adoption non confirmée : " + outstanding.phrases.joined(separator: " ; ")

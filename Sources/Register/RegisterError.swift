@@ -134,8 +134,8 @@ public enum RegisterError: Error, Sendable, Equatable, LocalizedError, CustomStr
         case .notARepository(let path):
             return "« \(path) » n'est pas un dépôt git ; vérifiez le chemin ou créez d'abord le registre."
         case .notFound(let revision):
-            return "Version introuvable : « \(revision) » ne désigne aucune version du registre ; voyez « suivi log » "
-                + "(étiquettes v…, projets draft/…) ou donnez une date AAAA-MM-JJ."
+            return "Version introuvable : « \(revision) » ne désigne aucune version du registre ; "
+                + "\(wording.remedy(.listVersions)) (étiquettes v…, projets draft/…) ou donnez une date AAAA-MM-JJ."
         case .ambiguous(let revision):
             return "Révision ambiguë : « \(revision) » désigne plusieurs objets ; donnez un identifiant plus long."
         case .notACommit(let revision):
@@ -176,10 +176,10 @@ public enum RegisterError: Error, Sendable, Equatable, LocalizedError, CustomStr
         case .cancelled:
             return "Écriture annulée avant d'avoir pu être enregistrée."
         case .notARegister(let path):
-            return "« \(path) » ne contient pas de registre (dossier register.git absent) ; créez-le avec « suivi init \(path) »."
+            return "« \(path) » ne contient pas de registre (dossier register.git absent) ; \(wording.remedy(.createRegister(path: path)))."
         case .noText(let commit):
             return "La version \(commit) ne contient aucun texte (dossier texts/ vide) ou pas celui demandé ; "
-                + "importez d'abord le corpus (« suivi import corpus »)."
+                + "\(wording.remedy(.importText))."
         case .severalTexts(let works):
             return "Le registre contient plusieurs textes (\(works.joined(separator: ", "))) ; précisez lequel\(wording.pointing(at: [.text]))."
         case .corruptText(let path, let reason):
@@ -197,7 +197,7 @@ public enum RegisterError: Error, Sendable, Equatable, LocalizedError, CustomStr
             let list = problems.prefix(20).map { "  " + $0.description }.joined(separator: "\n")
             let more = problems.count > 20 ? "\n  … et \(problems.count - 20) autre(s)." : ""
             return "\(problems.count) problème(s) dans les documents ; rien n'a été enregistré. "
-                + "Corrigez-les (« suivi validate ») puis recommencez :\n" + list + more
+                + "Corrigez-les puis recommencez (\(wording.remedy(.validateFiles))) :\n" + list + more
         case .mixedVersion(let folder):
             return "Le dossier \(folder) mélange des versions adoptées et des projets ; une version par dossier."
         case .notAFolder(let path):
@@ -209,76 +209,75 @@ public enum RegisterError: Error, Sendable, Equatable, LocalizedError, CustomStr
                 + "une version adoptée ne se réécrit pas. Pour la corriger, ouvrez un projet de révision."
         case .draftDiffers(let draft, let source):
             return "Le projet \(draft) existe déjà et son contenu ne vient pas de \(source) ; il n'est pas écrasé. "
-                + "Pour y enregistrer ce texte, copiez-le dans sa copie de travail puis « suivi draft commit »."
+                + "Pour y enregistrer ce texte, copiez-le dans sa copie de travail puis \(wording.remedy(.commitDraft(draft: draft)))."
         case .outOfOrder(let version, let latest):
             return "La version \(version) est antérieure à la dernière version adoptée (\(latest)) ; "
                 + "importez les versions dans l'ordre chronologique, dans un registre neuf."
         case .noAdoptedVersion:
-            return "Le registre ne contient encore aucune version adoptée ; importez d'abord le texte en vigueur "
-                + "(« suivi import corpus », « suivi import legi <dossier> » ou « suivi import akn <fichier> »)."
+            return "Le registre ne contient encore aucune version adoptée ; \(wording.remedy(.importText))."
         case .unknownDraft(let name):
-            return "Aucun projet « \(name) » dans le registre : voyez « suivi draft list », ou ouvrez-le avec "
-                + "« suivi draft start \(name) »."
+            return "Aucun projet « \(name) » dans le registre : \(wording.remedy(.listDrafts)), ou "
+                + "\(wording.remedy(.startDraft(draft: name)))."
         case .clauseNotFound(let identifier):
             return "Aucune version ne contient d'élément d'identifiant « \(identifier) » (eId ou wId) ; "
                 + "vérifiez-le : \(wording.remedy(.showIdentifiers))."
         case .notAVersion(let revision):
-            return "« \(revision) » n'est ni une version adoptée ni un projet du registre (voir « suivi log »)."
+            return "« \(revision) » n'est ni une version adoptée ni un projet du registre ; \(wording.remedy(.listVersions))."
         case .invalidDraftName(let name):
             return "Nom de projet invalide : « \(name) » ; utilisez lettres, chiffres, « - » et « _ »."
         case .io(let path, let reason):
             return "Lecture ou écriture impossible dans \(path) : \(reason)"
         case .noWorkingCopyBase(let draft):
             return "La copie de travail du projet \(draft) ne dit pas de quelle version elle part (fichier .base) ; "
-                + "recréez-la avec « suivi draft checkout \(draft) »."
+                + "\(wording.remedy(.restoreDraft(draft: draft)))."
         case .draftConflict(let draft, let paths):
             return "Conflit sur le projet \(draft) : quelqu'un a modifié entre-temps les mêmes éléments "
-                + "(\(paths.joined(separator: ", "))). Rien n'a été enregistré ; reprenez la copie de travail "
-                + "(« suivi draft checkout \(draft) ») puis refaites vos modifications."
+                + "(\(paths.joined(separator: ", "))). Rien n'a été enregistré ; "
+                + "\(wording.remedy(.restoreDraft(draft: draft))) puis refaites vos modifications."
         case .draftOutOfDate(let draft, let base, let versions, let changes):
             let since = versions.isEmpty ? "" : " (version(s) adoptée(s) depuis : \(versions.joined(separator: ", ")))"
             let list = changes.prefix(30).map { "  " + $0.french }.joined(separator: "\n")
             let more = changes.count > 30 ? "\n  … et \(changes.count - 30) autre(s)." : ""
             return "Le projet \(draft) a été rédigé sur \(base.map { "la version \($0)" } ?? "une version antérieure") "
                 + "et le texte en vigueur a changé depuis\(since) ; l'adopter tel quel effacerait ces changements. "
-                + "Rien n'a été adopté. Mettez le projet à jour avec « suivi draft update \(draft) », vérifiez-le, "
+                + "Rien n'a été adopté ; \(wording.remedy(.updateDraft(draft: draft))), vérifiez-le, "
                 + "soumettez-le de nouveau au comité, puis adoptez-le. Changé dans le texte en vigueur :\n" + list + more
         case .draftUpdateConflicts(let draft, let conflicts):
             return "\(conflicts.count) conflit(s) : le texte en vigueur et le projet \(draft) ont modifié différemment "
                 + "les mêmes éléments depuis la version de départ du projet. Rien n'a été enregistré. Pour chaque élément "
-                + "en conflit, remettez dans la copie de travail son texte en vigueur (ci-dessous), enregistrez-le "
-                + "(« suivi draft commit \(draft) ») et relancez « suivi draft update \(draft) » ; réécrivez ensuite "
+                + "en conflit, remettez dans la copie de travail son texte en vigueur (ci-dessous) ; "
+                + "\(wording.remedy(.commitDraft(draft: draft))) puis, de nouveau, \(wording.remedy(.updateDraft(draft: draft))) ; réécrivez ensuite "
                 + "votre rédaction à partir du texte en vigueur et enregistrez-la.\n\n"
                 + conflicts.map(\.french).joined(separator: "\n\n")
         case .uncommittedEdits(let draft):
             return "La copie de travail du projet \(draft) contient des modifications non enregistrées ; rien n'a été "
-                + "fait. Enregistrez-les (« suivi draft commit \(draft) ») ou abandonnez-les "
-                + "(« suivi draft checkout \(draft) »), puis recommencez."
+                + "fait. Pour les garder, \(wording.remedy(.commitDraft(draft: draft))) ; pour les abandonner, "
+                + "\(wording.remedy(.restoreDraft(draft: draft))) ; puis recommencez."
         case .mergedTextInvalid(let draft, let problems):
             let list = problems.prefix(20).map { "  " + $0.description }.joined(separator: "\n")
             return "La mise à jour du projet \(draft) donnerait un texte invalide (par exemple deux articles insérés "
                 + "au même endroit des deux côtés, dont la numérotation se heurte) ; rien n'a été enregistré. "
-                + "Renumérotez les éléments insérés par le projet en tenant compte du texte en vigueur, enregistrez "
-                + "(« suivi draft commit \(draft) »), puis recommencez :\n" + list
+                + "Renumérotez les éléments insérés par le projet en tenant compte du texte en vigueur ; "
+                + "\(wording.remedy(.commitDraft(draft: draft))), puis recommencez :\n" + list
         case .wIdChanged(let draft, let changes):
             return "Le projet \(draft) change l'identifiant stable (wId) d'éléments existants ; un wId ne change jamais "
                 + "(l'historique et les commentaires le suivent). Rien n'a été enregistré. Remettez le wId d'origine :\n"
                 + changes.map { "  " + $0.french }.joined(separator: "\n")
         case .remote(let url, let reason):
             return "Échange impossible avec le dépôt distant « \(url) » : \(reason). Vérifiez l'adresse et le réseau ; "
-                + "si le dépôt distant a reçu d'autres écritures, faites d'abord « suivi pull »."
+                + "si le dépôt distant a reçu d'autres écritures, \(wording.remedy(.pullRemote))."
         case .pushRejected(let url, let references):
             let list = references.keys.sorted().map { "  \($0) : \(references[$0] ?? "")" }.joined(separator: "\n")
             return "Le dépôt distant « \(url) » a refusé ces références ; il contient des écritures que ce registre "
-                + "n'a pas. Faites « suivi pull » puis « suivi push » :\n" + list
+                + "n'a pas : \(wording.remedy(.pullRemote)), puis \(wording.remedy(.pushRemote)) :\n" + list
         case .mergeConflict(let url, let conflicts):
             return "\(conflicts.count) conflit(s) avec « \(url) » : les deux côtés ont modifié différemment les mêmes "
-                + "éléments. Rien n'a été modifié dans ce registre. Accordez-vous sur une version, enregistrez-la "
-                + "(« suivi draft commit ») d'un côté, puis recommencez.\n\n"
+                + "éléments. Rien n'a été modifié dans ce registre. Accordez-vous sur une version et, d'un côté, "
+                + "\(wording.remedy(.commitDraft(draft: "<projet>"))) ; puis recommencez.\n\n"
                 + conflicts.map(\.french).joined(separator: "\n\n")
         case .tagDiverged(let name, let local, let remote):
             return "L'étiquette \(name) désigne la version \(local.abbreviated) ici et \(remote.abbreviated) sur le dépôt "
-                + "distant : une version publiée a été déplacée d'un côté. Rien n'a été modifié ; lancez « suivi verify »."
+                + "distant : une version publiée a été déplacée d'un côté. Rien n'a été modifié ; \(wording.remedy(.verifyRegister))."
         case .mergeNeedsAuthor(let branch):
             return "La branche \(branch) a divergé : la réunir demande un commit de fusion signé. Indiquez "
                 + "\(InputField.person.label)\(wording.pointing(at: [.person]))."

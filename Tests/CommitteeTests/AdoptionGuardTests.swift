@@ -266,8 +266,8 @@ struct AdoptionRefusalMessageTests {
     func silentSeatsOnly() {
         let message = CommitteeError.adoptionNotConfirmed(
             review: "p1", outstanding: AdoptionOutstanding(openComments: [], silentSeats: ["ofii-medecins"], stalePositions: [])).description
-        #expect(message.contains("Recueillez les positions sur le projet consulté (suivi position record), ou adoptez en connaissance de cause"), "\(message)")
-        #expect(!message.contains("comment resolve"), "\(message)")
+        #expect(message.contains("Recueillez les positions sur le projet consulté par la révision p1, ou adoptez en connaissance de cause"), "\(message)")
+        #expect(!message.contains("commentaires ouverts"), "\(message)")
     }
 
     @Test("open comments and silent seats: the message names both steps")
@@ -275,6 +275,6 @@ struct AdoptionRefusalMessageTests {
         let comment = AdoptionOutstanding.OpenComment(id: "c-1", seat: "dgs", eId: "art_1", date: day("2026-11-24"))
         let message = CommitteeError.adoptionNotConfirmed(
             review: "p1", outstanding: AdoptionOutstanding(openComments: [comment], silentSeats: ["dgs"], stalePositions: [])).description
-        #expect(message.contains("Résolvez les commentaires ouverts (suivi comment resolve) et recueillez les positions"), "\(message)")
+        #expect(message.contains("Résolvez les commentaires ouverts de la révision p1 et recueillez les positions"), "\(message)")
     }
 }

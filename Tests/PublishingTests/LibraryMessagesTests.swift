@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// The libraries' messages name what the user gives as values (``Register/InputField``, ``Register/Remedy``), never
-/// as a CLI option: the web shows them to a browser user, and the CLI may rename its options.
+/// as a CLI option or command: the web shows them to a browser user, and the CLI may rename its options and commands.
 @Suite("Library messages name no CLI option")
 struct LibraryMessagesTests {
     static let packageRoot = URL(fileURLWithPath: #filePath)
@@ -12,8 +12,27 @@ struct LibraryMessagesTests {
     /// The CLI options (`--motif`, `--as`…) in the string literals of one source file, as "line: option"; comments
     /// are not read, nor CSS custom properties (`--encre:`, `var(--encre)`) in the HTML renderers' style sheets.
     static func options(in source: String) throws -> [String] {
+        try hits(of: Regex(#"(?:^|[^\w-])--[a-z][a-z0-9-]*"#), in: source, from: "--")
+    }
+
+    /// The commands of the CLI, in the current French names and the earlier English ones.
+    static let commands = [
+        "init", "validate", "convertir", "diff", "afficher", "show", "importer", "import", "versions", "log", "historique",
+        "history", "provenance", "blame", "projet", "draft", "comite", "committee", "etat", "status", "evenement", "event",
+        "revision", "review", "position", "commentaire", "comment", "exporter", "export", "web", "serve", "cloner", "clone",
+        "recuperer", "pull", "envoyer", "push", "verifier", "verify",
+    ]
+
+    /// The CLI commands (`suivi draft commit`, « suivi versions »…) in the string literals of one source file, as
+    /// "line: suivi command"; comments are not read.
+    static func commandNames(in source: String) throws -> [String] {
+        try hits(of: Regex(#"\bsuivi (?:"# + commands.joined(separator: "|") + #")\b"#), in: source, from: "suivi")
+    }
+
+    /// The matches of `pattern` in the string literals of one source file, each from `marker` on, as "line: match";
+    /// comments are not read, nor CSS custom properties (`--encre:`, `var(--encre)`) in the HTML renderers' style sheets.
+    static func hits(of pattern: Regex<AnyRegexOutput>, in source: String, from marker: String) throws -> [String] {
         let literal = try Regex(#""(?:[^"\\]|\\.)*""#)
-        let option = try Regex(#"(?:^|[^\w-])--[a-z][a-z0-9-]*"#)
         let css = try Regex(#"var\(--[a-z0-9-]+\)|--[a-z][a-z0-9-]*\s*:"#)
         var found: [String] = []
         var inMultiline = false
@@ -32,9 +51,9 @@ struct LibraryMessagesTests {
             }
             for string in strings {
                 let text = String(string).replacing(css, with: "")
-                found += text.matches(of: option).map { match in
+                found += text.matches(of: pattern).map { match in
                     let hit = text[match.range]
-                    return "\(number + 1): \(hit[hit.range(of: "--")!.lowerBound...])"
+                    return "\(number + 1): \(hit[hit.range(of: marker)!.lowerBound...])"
                 }
             }
         }
@@ -56,6 +75,37 @@ struct LibraryMessagesTests {
         }
         #expect(files > 100, "the library sources were not found under \(Self.packageRoot.path)")
         #expect(offenders.isEmpty, "CLI options in library messages (give an InputField or a Remedy instead):\n\(offenders.joined(separator: "\n"))")
+    }
+
+    @Test("no user-facing string of LegalText, Register, ClauseDiff, Committee or Publishing names a CLI command")
+    func noCommand() throws {
+        var offenders: [String] = []
+        var files = 0
+        for module in Self.libraries {
+            let folder = Self.packageRoot.appendingPathComponent("Sources/\(module)")
+            let paths = try #require(FileManager.default.enumerator(atPath: folder.path)).compactMap { $0 as? String }
+            for path in paths where path.hasSuffix(".swift") {
+                files += 1
+                let source = try String(contentsOf: folder.appendingPathComponent(path), encoding: .utf8)
+                offenders += try Self.commandNames(in: source).map { "Sources/\(module)/\(path):\($0)" }
+            }
+        }
+        #expect(files > 100, "the library sources were not found under \(Self.packageRoot.path)")
+        #expect(offenders.isEmpty, "CLI commands in library messages (give a Remedy instead):\n\(offenders.joined(separator: "\n"))")
+    }
+
+    @Test("the scan sees a command in a message, in a multi-line string, and not in a comment or in the word « suivi »")
+    func commandScanner() throws {
+        let source = #"""
+        /// Written by `suivi draft commit`.
+        throw .invalid("enregistrez-le (« suivi draft commit p1 »).")
+        let profile = "le profil suivi ; un texte suivi par le comité"
+        let help = """
+          relancez suivi pull
+          """
+        let ok = "suivi-draft, poursuivi versions"
+        """#
+        #expect(try Self.commandNames(in: source) == ["2: suivi draft", "5: suivi pull"])
     }
 
     @Test("the scan sees an option in a message, in a multi-line string, and not in a comment or a style sheet")

@@ -99,7 +99,7 @@ struct ReviewBaseTests {
         let publisher = fixture.publisher
         let warning = try #require(try await publisher.baseWarning(old: "v2026-11-20", new: "draft/p2"))
         #expect(warning.contains("draft/p2 a été établi sur la version du 5 janvier 2017 (AFSP1638149A/v2017-01-05), pas sur v2026-11-20"), "\(warning)")
-        #expect(warning.contains("suivi export comparison AFSP1638149A/v2017-01-05 draft/p2"))
+        #expect(warning.contains("exportez le comparatif de AFSP1638149A/v2017-01-05 à draft/p2"))
         // A date names the text in force that day: v2026-11-20 on 24 November 2026.
         #expect(try await publisher.baseWarning(old: "2026-11-24", new: "draft/p2") != nil)
         #expect(try await publisher.baseWarning(old: "v2017-01-05", new: "draft/p2") == nil)

@@ -89,7 +89,7 @@ struct DraftIntegrityTests {
             #expect(base == SmallAct.tags[0])
             #expect(versions == [adopted.tag])
             #expect(changes.contains(TextChange(work: SmallAct.work, wId: "art_1", eId: "art_1", kind: .modified)), "\(changes)")
-            #expect(error?.description.contains("suivi draft update periodique") == true)
+            #expect(error?.description.contains("mettez le projet periodique à jour avec le texte en vigueur") == true)
             #expect(try await register.refs() == before, "nothing adopted")
             let inForce = try await register.document(at: GitStore.mainBranch)
             #expect(text(inForce, "art_1__para_1") == Self.article1)

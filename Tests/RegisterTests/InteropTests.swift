@@ -129,7 +129,7 @@ struct InteropTests {
     func frenchMessages() throws {
         let id = try #require(ObjectID(hex: "0123456789abcdef0123456789abcdef01234567"))
         #expect(RegisterError.notFound(revision: "v2099").localizedDescription
-            == "Version introuvable : « v2099 » ne désigne aucune version du registre ; voyez « suivi log » "
+            == "Version introuvable : « v2099 » ne désigne aucune version du registre ; voyez la liste des versions du registre "
                + "(étiquettes v…, projets draft/…) ou donnez une date AAAA-MM-JJ.")
         #expect(RegisterError.tagExists(name: "v1", target: id).description.contains("(0123456)"))
         #expect(String(describing: RegisterError.conflict(ref: "refs/heads/main", expected: nil, actual: id))

@@ -108,7 +108,7 @@ struct AdoptionCommandTests {
         // A comparison table of the draft against the text in force says what the draft was built on.
         let table = try CLI.ok(["export", "comparison", "2026-11-24", "draft/periodique-2020", "--to", "json"], repo: repo)
         #expect(table.stderr.contains("draft/periodique-2020 a été établi sur la version du 5 janvier 2017 (AFSP1638149A/v2017-01-05)"), "\(table.stderr)")
-        #expect(table.stderr.contains("suivi export comparison AFSP1638149A/v2017-01-05 draft/periodique-2020"), "\(table.stderr)")
+        #expect(table.stderr.contains("suivi exporter comparatif AFSP1638149A/v2017-01-05 draft/periodique-2020"), "\(table.stderr)")
     }
 }
 }

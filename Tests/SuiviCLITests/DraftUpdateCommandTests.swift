@@ -92,7 +92,7 @@ struct DraftUpdateCommandTests {
         let before = try refs(repo)
         let update = try CLI.run(["draft", "update", "evenement", "--repo", repo] + Self.drafter)
         #expect(update.exitCode == 1, "\(update)")
-        #expect(update.stderr.contains("modifications non enregistrées") && update.stderr.contains("suivi draft commit evenement"),
+        #expect(update.stderr.contains("modifications non enregistrées") && update.stderr.contains("suivi projet enregistrer evenement"),
                 "\(update.stderr)")
         #expect(try refs(repo) == before)
         #expect(try String(contentsOf: file, encoding: .utf8).contains("fournit des repères"))

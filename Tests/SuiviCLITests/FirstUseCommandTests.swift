@@ -75,14 +75,14 @@ struct FirstUseCommandTests {
         #expect(comment.stderr.contains("suivi commentaire lister --revision periodique-2020"), "\(comment.stderr)")
         let draft = try CLI.run("draft", "commit", "revision-2099", "-m", "x", "--as", Self.clerk, "--repo", repo)
         #expect(draft.exitCode == 1, "\(draft)")
-        #expect(draft.stderr.contains("suivi draft list") && draft.stderr.contains("suivi draft start revision-2099"), "\(draft.stderr)")
+        #expect(draft.stderr.contains("suivi projet lister") && draft.stderr.contains("suivi projet ouvrir revision-2099"), "\(draft.stderr)")
         let empty = folder.path("vide")
         #expect(try CLI.run("init", empty).exitCode == 0)
         let start = try CLI.run("draft", "start", "revision-2099", "--repo", empty)
-        #expect(start.exitCode == 1 && start.stderr.contains("suivi import corpus"), "\(start)")
+        #expect(start.exitCode == 1 && start.stderr.contains("suivi importer corpus"), "\(start)")
         let version = try CLI.run("export", "consolidated", "--at", "v2099-01-01", "--repo", repo)
         #expect(version.exitCode == 1, "\(version)")
-        #expect(version.stderr.contains("Version introuvable") && version.stderr.contains("suivi log"), "\(version.stderr)")
+        #expect(version.stderr.contains("Version introuvable") && version.stderr.contains("« suivi versions »"), "\(version.stderr)")
     }
 
     @Test("a wrong command line found while a command runs is reported in French with that command's help, exit 64")

@@ -44,5 +44,21 @@ struct ProcessRunnerTests {
         #expect(result.exitCode == 0, "\(result)")
         #expect(result.maxRSSKiB >= 200 * 1024, "\(result)")
     }
+    @Test("a child's peak memory is its own, not the parent's at spawn")
+    func maxRSSIsTheChildsOwn() throws {
+        // The parent first holds 300 MiB, every page touched; a child that fills 60 MiB must report about
+        // 60 MiB (its buffer plus the program), not the parent's 300.
+        let parentBytes = 300 * 1024 * 1024
+        let ballast = UnsafeMutableRawPointer.allocate(byteCount: parentBytes, alignment: 4096)
+        defer { ballast.deallocate() }
+        memset(ballast, 1, parentBytes)
+        #expect(ProcessRunner.residentKiB() >= 300 * 1024)
+        let dd = try #require(ProcessRunner.systemTool("dd"))
+        let result = try ProcessRunner.run(dd, ["if=/dev/zero", "of=/dev/null", "bs=60M", "count=1"])
+        withExtendedLifetime(ballast) {}
+        #expect(result.exitCode == 0, "\(result)")
+        #expect(result.maxRSSKiB >= 60 * 1024, "\(result)")
+        #expect(result.maxRSSKiB < 80 * 1024, "\(result)")
+    }
 }
 }

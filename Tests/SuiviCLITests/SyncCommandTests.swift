@@ -90,7 +90,7 @@ struct SyncCommandTests {
 
         try Self.ok(["push", "--repo", a])
         let refused = try CLI.run("push", "--repo", b)
-        #expect(refused.exitCode == 1 && refused.stderr.contains("suivi pull"), "\(refused)")
+        #expect(refused.exitCode == 1 && refused.stderr.contains("suivi recuperer"), "\(refused)")
         let pulled = try Self.ok(["pull", "--repo", b, "--as", "Rédacteur B <b@example.org>"])
         #expect(pulled.stdout.contains("main : fusionnée") && pulled.stdout.contains("draft/periodique-2020 : fusionnée"), "\(pulled)")
         try Self.ok(["push", "--repo", b])

@@ -31,7 +31,7 @@ struct OutOfDateAdoptionTests {
             let response = try await chair.post("/revisions/\(WebFixture.review)/etape",
                                                  [("vers", "adoptee"), ("signature", "2026-12-15"), ("entree_en_vigueur", "2027-01-01")])
             #expect(response.status == .conflict)
-            #expect(response.text.contains("suivi draft update \(WebFixture.review)"), "\(response.text)")
+            #expect(response.text.contains("mettez le projet \(WebFixture.review) à jour avec le texte en vigueur"), "\(response.text)")
         }
         #expect(try await fixture.refs() == before)
     }

@@ -166,8 +166,7 @@ extension Committee {
                     try await register.sameText(at: tip, and: main, work: review.work)
                 }
                 if unchanged {
-                    throw .transitionRefused(review: id, from: review.status.rawValue, to: request.to.rawValue,
-                                             reason: "le projet ne modifie pas encore le texte en vigueur ; enregistrez-le avec « suivi draft commit \(id) »")
+                    throw .draftUnchanged(review: id, from: review.status.rawValue, to: request.to.rawValue, draft: id)
                 }
                 review.consultedCommit = tip.description
                 commit = tip.description

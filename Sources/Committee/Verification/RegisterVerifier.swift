@@ -81,7 +81,7 @@ public struct RegisterVerifier: Sendable {
                         findings.append(.init(kind: .forbiddenCharacter, subject: record.path,
                                               message: "\(record.path), \(character.description) : caractère interdit en XML, "
                                                   + "qui rend l'enregistrement illisible (il est lu sans lui) ; "
-                                                  + "réparez avec « suivi committee repair »."))
+                                                  + "\(Remedy.repairCommittee.french)."))
                     }
                 }
                 for review in state.reviews.values.sorted(by: { $0.id < $1.id }) {

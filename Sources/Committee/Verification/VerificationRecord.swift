@@ -25,7 +25,8 @@ struct VerificationRecord: Sendable, Hashable {
         var record = VerificationRecord()
         for line in text.split(separator: "\n") {
             let fields = line.split(separator: " ").map(String.init)
-            if fields.first == "#", fields.count >= 4 { record.date = fields[3] }
+            // "# vérification du registre <date>" (earlier "# suivi verify <date>"): the date is the last field.
+            if fields.first == "#", let last = fields.last, last.first?.isNumber == true { record.date = last }
             guard fields.count == 3, let id = ObjectID(hex: fields[2]) else { continue }
             if fields[0] == "tag" { record.tags[fields[1]] = id }
             if fields[0] == "branch" { record.branches[fields[1]] = id }
@@ -35,7 +36,7 @@ struct VerificationRecord: Sendable, Hashable {
 
     /// Writes the record atomically (a killed `verify` leaves the previous one).
     func write(gitDirectory: URL) throws(CommitteeError) {
-        var lines = ["# suivi verify \(date ?? "")"]
+        var lines = ["# vérification du registre \(date ?? "")"]
         lines += tags.keys.sorted().map { "tag \($0) \(tags[$0]?.hex ?? "")" }
         lines += branches.keys.sorted().map { "branch \($0) \(branches[$0]?.hex ?? "")" }
         do {

@@ -109,8 +109,10 @@ extension Publisher {
 
     /// When `new` is a draft that was not built on `old`'s text, a French warning saying which version it was built
     /// on and what comparing it with `old` shows (changes adopted meanwhile as if the draft made or undid them); nil
-    /// when `new` is an adopted version or `old` holds the same text as the draft's base.
-    public func baseWarning(old: String, new: String, work: String? = nil, amending: Bool = false) async throws(PublishingError) -> String? {
+    /// when `new` is an adopted version or `old` holds the same text as the draft's base. `wording` says the remedy
+    /// (the comparison to export instead) in a front end's words.
+    public func baseWarning(old: String, new: String, work: String? = nil, amending: Bool = false,
+                            wording: ErrorWording = .neutral) async throws(PublishingError) -> String? {
         let newCommit = try await resolve(new, work: work)
         let adopted = try await adoptedVersions(of: work, at: newCommit)
         guard !adopted.contains(where: { $0.commit == newCommit }),
@@ -127,7 +129,8 @@ extension Publisher {
                 + "Mettez d'abord le projet à jour sur le texte en vigueur."
         } else {
             warning += "la comparaison montre aussi, comme si le projet les faisait ou les annulait, les modifications intervenues "
-                + "entre ces deux versions. Pour les seules modifications du projet : suivi export comparison \(base.name) \(new)"
+                + "entre ces deux versions. Pour les seules modifications du projet : "
+                + wording.remedy(.exportComparison(old: base.name, new: new))
         }
         return warning
     }

@@ -105,7 +105,7 @@ extension TextRegister {
             let name = merge.ref.dropFirst("refs/heads/".count)
             let commit = try await store.writeMergeCommit(
                 tree: merge.tree, parents: [merge.ours, merge.theirs],
-                message: "Fusion de \(name) depuis \(url)\n\nÉcritures faites hors ligne des deux côtés, réunies par suivi pull.",
+                message: "Fusion de \(name) depuis \(url)\n\nÉcritures faites hors ligne des deux côtés, réunies à la récupération depuis le dépôt distant.",
                 author: author, date: Date())
             updates.append(.init(ref: merge.ref, change: .merged, old: merge.ours, new: commit))
         }
@@ -137,7 +137,8 @@ extension TextRegister {
             throw RegisterError.remoteContentRefused(
                 url: url, branch: name,
                 reason: "\(change.path), \(first.description) : caractère interdit en XML, qui rendrait ce fichier illisible ; "
-                    + "faites-le retirer sur le dépôt distant (suivi committee repair pour un enregistrement du comité) puis recommencez.")
+                    + "faites-le retirer sur le dépôt distant (pour un enregistrement du comité : \(Remedy.repairCommittee.french) "
+                    + "sur ce dépôt-là) puis recommencez.")
         }
     }
 

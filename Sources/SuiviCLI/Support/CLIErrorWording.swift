@@ -33,6 +33,23 @@ extension ErrorWording {
         case .addMember: return "ajoutez-le avec « suivi comite ajouter-membre »"
         case .listReviews: return "voyez « suivi revision lister »"
         case .listEvents: return "voyez « suivi evenement lister »"
+        case .listVersions: return "voyez « suivi versions »"
+        case .createRegister(let path): return "créez-le avec « suivi init \(path) »"
+        case .importText:
+            return "importez d'abord le texte en vigueur (« suivi importer corpus », « suivi importer legi <dossier> » "
+                + "ou « suivi importer akn <fichier> »)"
+        case .validateFiles: return "« suivi validate <dossier> » donne chaque problème avec son fichier et sa ligne"
+        case .listDrafts: return "voyez « suivi projet lister »"
+        case .startDraft(let draft): return "ouvrez-le avec « suivi projet ouvrir \(draft) »"
+        case .restoreDraft(let draft): return "reprenez la copie de travail (« suivi projet restaurer \(draft) »)"
+        case .updateDraft(let draft): return "mettez le projet à jour avec « suivi projet mettre-a-jour \(draft) »"
+        case .pullRemote: return "faites d'abord « suivi recuperer »"
+        case .pushRemote: return "relancez « suivi envoyer »"
+        case .verifyRegister: return "lancez « suivi verifier »"
+        case .repairCommittee: return "réparez avec « suivi comite reparer »"
+        case .resolveComments: return "résolvez les commentaires ouverts (suivi commentaire resoudre)"
+        case .recordPositions: return "recueillez les positions sur le projet consulté (suivi position enregistrer)"
+        case .exportComparison(let old, let new): return "suivi exporter comparatif \(old) \(new)"
         }
     })
 }

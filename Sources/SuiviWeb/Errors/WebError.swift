@@ -114,7 +114,7 @@ enum ErrorMapping {
         case .severalMembers: return .conflict
         case .invalidInput, .inputRequired, .unknownClause, .adoptionDatesRefused, .adoptionNotConfirmed, .forbiddenCharacter:
             return .unprocessableContent
-        case .transitionRefused, .wrongStage, .notConsultedOnDraft, .eventClosed, .reviewExists, .eventExists, .seatExists:
+        case .transitionRefused, .draftUnchanged, .wrongStage, .notConsultedOnDraft, .eventClosed, .reviewExists, .eventExists, .seatExists:
             return .conflict
         case .invalidRecord: return .internalServerError
         case .register(let inner): return status(of: inner)

@@ -13,12 +13,13 @@ struct ProcessResult: Sendable, CustomStringConvertible {
     let stderr: String
     /// Wall-clock time from spawn to reaping.
     let wallSeconds: Double
-    /// The child's peak resident set (`ru_maxrss` from `wait4`, KiB).
+    /// The child's own peak resident set (KiB): the high-water mark (`VmHWM`) of the program's memory,
+    /// read from /proc while the child is held at its exit under ptrace.
     ///
-    /// On Linux the kernel folds into a child's `maxrss` the peak of the memory it had before its
-    /// `exec`, and `posix_spawn` children start in the parent's memory: so this is
-    /// max(parent's resident set at spawn, child's own peak), an upper bound that can never hide a child
-    /// over a limit. `parentRSSKiB` tells whether the parent's share dominates.
+    /// Not `ru_maxrss`: on Linux the kernel folds into a child's `maxrss`, at its `exec`, the peak of the
+    /// memory it ran in before, and a `fork`/`posix_spawn` child runs in (a copy of) the parent's; in a full
+    /// test run `ru_maxrss` was the test process's size, not the child's. Falls back to `ru_maxrss` (an upper
+    /// bound) only when the exit stop was not seen (the watchdog's SIGKILL).
     let maxRSSKiB: Int
     /// The test process's own resident set when the child was spawned (KiB), from /proc/self/statm.
     let parentRSSKiB: Int
@@ -52,22 +53,52 @@ enum ProcessRunner {
         let parentRSS = residentKiB()
         let clock = ContinuousClock()
         let start = clock.now
-        let pid = try spawn(executable, arguments, stdout: stdoutPath, stderr: stderrPath)
+        // The child first stops itself in a small shell, so that it can be traced before the program runs
+        // (nothing it does escapes the measure), then `exec`s the program in a fresh memory of its own.
+        let shell = "/bin/sh"
+        let pid = try spawn(shell, ["-c", "kill -STOP $$; exec \"$0\" \"$@\"", executable] + arguments,
+                            stdout: stdoutPath, stderr: stderrPath)
 
         var status: Int32 = 0
         var usage = rusage()
         var timedOut = false
-        while true {
-            let reaped = wait4(pid, &status, WNOHANG, &usage)
-            if reaped == pid { break }
-            if reaped == -1 && errno != EINTR {
-                throw ProcessRunnerError(description: "wait4 \(pid): \(String(cString: strerror(errno)))")
-            }
-            if !timedOut && clock.now - start > watchdog {
+        var ownPeakKiB: Int?
+        // Wait for the self-stop, then trace the child (exit stop) and let it go on.
+        while wait4(pid, &status, WUNTRACED, &usage) == -1 {
+            guard errno == EINTR else { throw ProcessRunnerError(description: "wait4 \(pid): \(String(cString: strerror(errno)))") }
+        }
+        if status & 0x7F == 0x7F {
+            guard Tracer.seize(pid, options: Tracer.traceExit | Tracer.exitKill) else {
                 kill(pid, SIGKILL)
-                timedOut = true
+                _ = wait4(pid, &status, 0, &usage)
+                throw ProcessRunnerError(description: "ptrace(PTRACE_SEIZE) \(pid): \(String(cString: strerror(errno)))")
             }
-            usleep(1_000)
+            kill(pid, SIGCONT)
+            while true {
+                let reaped = wait4(pid, &status, WNOHANG, &usage)
+                if reaped == pid {
+                    guard status & 0x7F == 0x7F else { break }
+                    let stopSignal = (status >> 8) & 0xFF
+                    let event = (status >> 16) & 0xFFFF
+                    if event == Tracer.eventExit {
+                        ownPeakKiB = highWaterMarkKiB(of: pid)
+                        Tracer.resume(pid, signal: 0)
+                    } else if event == Tracer.eventStop {
+                        Tracer.resume(pid, signal: 0)
+                    } else {
+                        Tracer.resume(pid, signal: stopSignal)
+                    }
+                    continue
+                }
+                if reaped == -1 && errno != EINTR {
+                    throw ProcessRunnerError(description: "wait4 \(pid): \(String(cString: strerror(errno)))")
+                }
+                if !timedOut && clock.now - start > watchdog {
+                    kill(pid, SIGKILL)
+                    timedOut = true
+                }
+                usleep(1_000)
+            }
         }
         let elapsed = clock.now - start
 
@@ -80,7 +111,7 @@ enum ProcessRunner {
         return ProcessResult(
             exitCode: exitCode, signal: signal, stdout: read(stdoutPath), stderr: read(stderrPath),
             wallSeconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
-            maxRSSKiB: usage.ru_maxrss, parentRSSKiB: parentRSS, timedOut: timedOut)
+            maxRSSKiB: ownPeakKiB ?? usage.ru_maxrss, parentRSSKiB: parentRSS, timedOut: timedOut)
     }
 
     /// Starts a program with `posix_spawn`, stdin from /dev/null and its output into the files given; the
@@ -115,6 +146,13 @@ enum ProcessRunner {
             throw ProcessRunnerError(description: "posix_spawn \(executable): \(String(cString: strerror(spawned)))")
         }
         return pid
+    }
+
+    /// The peak resident set of a live process's memory (`VmHWM` in /proc/<pid>/status, KiB), nil if unreadable.
+    static func highWaterMarkKiB(of pid: pid_t) -> Int? {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) else { return nil }
+        return Int(line.dropFirst("VmHWM:".count).filter(\.isNumber))
     }
 
     /// This process's current resident set in KiB (second field of /proc/self/statm, in pages); 0 if unknown.

@@ -24,13 +24,17 @@ extension Suivi.Draft {
                 let versions = try await registerCall { () async throws(RegisterError) in try await registry.versions() }
                 // The committee's records only mark adopted drafts: unreadable records never hide a draft.
                 let adopted = ((try? await Committee(register: registry).state()) ?? CommitteeState()).adoptedDrafts(among: versions)
-                drafts.removeAll { adopted["draft/" + $0.name] != nil }
+                // `drafts()` lists only branches whose name is a valid DraftName; one that were not stays listed.
+                drafts.removeAll { draft in (try? DraftName(draft.name)).map { adopted[$0.branch] != nil } ?? false }
             }
             switch format.value {
             case .json: print(try jsonDocument("suivi-projets", list: "projets", drafts))
             case .text:
                 if drafts.isEmpty { print("Aucun projet en cours.") }
-                for draft in drafts { print("draft/\(draft.name)  \(draft.tip.abbreviated)  \(draft.workingCopy)") }
+                for draft in drafts {
+                    let branch = (try? DraftName(draft.name))?.branch ?? draft.branch
+                    print("\(branch)  \(draft.tip.abbreviated)  \(draft.workingCopy)")
+                }
             }
         }
     }

@@ -41,7 +41,7 @@ extension Suivi {
             let (old, new, work) = (self.old, self.new, self.work)
             let order = try await publishingCall { () async throws(PublishingError) in try await publisher.amendingOrder(from: old, to: new, work: work) }
             if let warning = try await publishingCall({ () async throws(PublishingError) in
-                try await publisher.baseWarning(old: old, new: new, work: work, amending: true)
+                try await publisher.baseWarning(old: old, new: new, work: work, amending: true, wording: .cli)
             }) {
                 printError("suivi : \(warning)")
             }

@@ -31,7 +31,7 @@ extension Suivi {
             let (old, new, work) = (self.old, self.new, self.work)
             let table = try await publishingCall { () async throws(PublishingError) in try await publisher.comparison(from: old, to: new, work: work) }
             if let warning = try await publishingCall({ () async throws(PublishingError) in
-                try await publisher.baseWarning(old: old, new: new, work: work)
+                try await publisher.baseWarning(old: old, new: new, work: work, wording: .cli)
             }) {
                 printError("suivi : \(warning)")
             }
