@@ -253,7 +253,12 @@ struct RegisterCommandTests {
         #expect(try refs(repo).isEmpty)
 
         #expect(try CLI.run("import", Self.corpus, "--repo", repo, "--as", Self.author).exitCode == 0)
-        #expect(try CLI.run("draft", "start", "anonyme", "--repo", repo).exitCode == 0)
+        // A malformed author is refused, never silently replaced by suivi's own identity.
+        let malformed = try CLI.run("draft", "start", "mal-signe", "--repo", repo, "--auteur", "pas une personne")
+        #expect(malformed.exitCode != 0 && malformed.stderr.contains("pas une personne"), "\(malformed)")
+        #expect(!(try refs(repo)).contains("mal-signe"))
+        let opened = try ProcessRunner.run(env, anonymous + ["draft", "start", "anonyme", "--repo", repo])
+        #expect(opened.exitCode == 0 && opened.stdout.contains("aucun auteur indiqué"), "\(opened)")
         let before = try refs(repo)
         let copy = repo + "/brouillons/anonyme/AFSP1638149A.xml"
         let text = try String(contentsOfFile: copy, encoding: .utf8)

@@ -25,10 +25,11 @@ extension Suivi.Draft {
             """
         )
 
-        @Argument(help: "Nom du projet.")
+        @Argument(help: ArgumentHelp("Nom du projet.", valueName: "nom"))
         var name: String
 
-        @Argument(help: "Fichier de l'arrêté modificatif (texte ou Akoma Ntoso), ou « - » pour l'entrée standard.")
+        @Argument(help: ArgumentHelp("Fichier de l'arrêté modificatif (texte ou Akoma Ntoso), ou « - » pour l'entrée standard.",
+                                     valueName: "arrete"))
         var order: String
 
         @Flag(name: .customLong("essai"), help: "Montre la comparaison sans rien enregistrer.")
@@ -74,7 +75,8 @@ extension Suivi.Draft {
                 data = FileHandle.standardInput.readDataToEndOfFile()
             } else {
                 guard let contents = FileManager.default.contents(atPath: path) else {
-                    throw Refusal("impossible de lire l'arrêté modificatif « \(path) » ; indiquez un fichier, ou « - » pour l'entrée standard.")
+                    let reason = FileManager.default.fileExists(atPath: path) ? "illisible (droits, ou un dossier)" : "introuvable"
+                    throw Refusal("arrêté modificatif « \(path) » \(reason) ; indiquez un fichier, ou « - » pour l'entrée standard.")
                 }
                 data = contents
             }

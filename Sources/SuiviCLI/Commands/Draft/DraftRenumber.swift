@@ -22,7 +22,7 @@ extension Suivi.Draft {
             """
         )
 
-        @Argument(help: "Nom du projet.")
+        @Argument(help: ArgumentHelp("Nom du projet.", valueName: "nom"))
         var name: String
 
         @Flag(name: .customLong("enregistrer"), help: "Réécrit la copie de travail et enregistre le projet (sinon : essai, rien n'est écrit).")
