@@ -60,36 +60,32 @@ struct LibraryMessagesTests {
         return found
     }
 
-    @Test("no user-facing string of LegalText, Register, ClauseDiff, Committee or Publishing names a CLI option")
-    func noOption() throws {
+    /// Every Swift file of the library modules through `scan`: how many files, and each hit as `path:line: text`.
+    static func scanLibraries(_ scan: (String) throws -> [String]) throws -> (files: Int, offenders: [String]) {
         var offenders: [String] = []
         var files = 0
-        for module in Self.libraries {
-            let folder = Self.packageRoot.appendingPathComponent("Sources/\(module)")
+        for module in libraries {
+            let folder = packageRoot.appendingPathComponent("Sources/\(module)")
             let paths = try #require(FileManager.default.enumerator(atPath: folder.path)).compactMap { $0 as? String }
             for path in paths where path.hasSuffix(".swift") {
                 files += 1
                 let source = try String(contentsOf: folder.appendingPathComponent(path), encoding: .utf8)
-                offenders += try Self.options(in: source).map { "Sources/\(module)/\(path):\($0)" }
+                offenders += try scan(source).map { "Sources/\(module)/\(path):\($0)" }
             }
         }
+        return (files, offenders)
+    }
+
+    @Test("no user-facing string of LegalText, Register, ClauseDiff, Committee or Publishing names a CLI option")
+    func noOption() throws {
+        let (files, offenders) = try Self.scanLibraries(Self.options)
         #expect(files > 100, "the library sources were not found under \(Self.packageRoot.path)")
         #expect(offenders.isEmpty, "CLI options in library messages (give an InputField or a Remedy instead):\n\(offenders.joined(separator: "\n"))")
     }
 
     @Test("no user-facing string of LegalText, Register, ClauseDiff, Committee or Publishing names a CLI command")
     func noCommand() throws {
-        var offenders: [String] = []
-        var files = 0
-        for module in Self.libraries {
-            let folder = Self.packageRoot.appendingPathComponent("Sources/\(module)")
-            let paths = try #require(FileManager.default.enumerator(atPath: folder.path)).compactMap { $0 as? String }
-            for path in paths where path.hasSuffix(".swift") {
-                files += 1
-                let source = try String(contentsOf: folder.appendingPathComponent(path), encoding: .utf8)
-                offenders += try Self.commandNames(in: source).map { "Sources/\(module)/\(path):\($0)" }
-            }
-        }
+        let (files, offenders) = try Self.scanLibraries(Self.commandNames)
         #expect(files > 100, "the library sources were not found under \(Self.packageRoot.path)")
         #expect(offenders.isEmpty, "CLI commands in library messages (give a Remedy instead):\n\(offenders.joined(separator: "\n"))")
     }
