@@ -188,7 +188,9 @@ struct SynthesisAndNewsTests {
         switch kind {
         case "synthese":
             file = folder.appendingPathComponent("syntheses/s.xml")
-            content = Self.synthesis("s", references: ["inventee"]).xml
+            var synthesis = Self.synthesis("s", references: ["inventee"])
+            synthesis.authors = ["Rédaction <r@example.org>"]
+            content = synthesis.xml
         default:
             file = folder.appendingPathComponent("references/r.xml")
             let address = kind == "file" ? "file:///etc/passwd" : "javascript:alert(1)"

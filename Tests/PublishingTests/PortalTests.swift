@@ -16,8 +16,9 @@ struct PortalTests {
 
     /// The register of ``RegisterFixture`` with the shipped references, one of them checked and found gone, one synthesis
     /// in two versions and one news item.
-    static func fixture() async throws -> RegisterFixture {
+    static func fixture(review: ReviewStatus? = nil) async throws -> RegisterFixture {
         let fixture = try await RegisterFixture()
+        if let review { try await fixture.review(upTo: review) }
         let committee = fixture.publisher.committee
         _ = try await committee.importRecords(from: ShippedFixture.committee.path, author: fixture.clerk)
         try await committee.recordCheck(reference: "unicef", outcome: .gone, note: "Page introuvable.", author: fixture.clerk, today: day("2026-11-20"))
@@ -122,8 +123,7 @@ struct PortalTests {
 
     @Test("the bulletin lists the checks, syntheses and news since the version it compares with, and nothing older")
     func bulletin() async throws {
-        let fixture = try await Self.fixture()
-        try await fixture.review(upTo: .consultation)
+        let fixture = try await Self.fixture(review: .consultation)
         let bulletin = try await fixture.publisher.bulletin(review: "periodique-2020")
         #expect(bulletin.documentary.since == day("2017-01-05"))
         let kinds = bulletin.documentary.items.map { "\($0.kind):\($0.id)" }

@@ -157,7 +157,7 @@ struct PortalPagesTests {
     func feed() async throws {
         let fixture = try await Self.fixture()
         try await Self.application(fixture).test(.router) { client in
-            let response = try await client.execute(uri: "/actualites.atom", method: .get, headers: [.authority: "exemple.invalid"])
+            let response = try await client.execute(uri: "/actualites.atom", method: .get)
             #expect(response.status == .ok)
             #expect(response.headers[.contentType] == "application/atom+xml; charset=utf-8")
             let file = FileManager.default.temporaryDirectory.appendingPathComponent("suivi-portal-feed-\(UUID().uuidString).xml")

@@ -41,11 +41,16 @@ public struct SynthesisComparison: Sendable, Hashable {
     /// Whether the two versions hold the same title, body and fields.
     public var isUnchanged: Bool { title.isUnchanged && paragraphs.allSatisfy { $0.allSatisfy { $0.kind == .equal } } && fieldChanges.isEmpty }
 
-    /// Splits a word diff of bodies (paragraphs joined by a blank line) back into paragraphs; a change spanning a
-    /// paragraph break is cut there, each part in its paragraph.
+    /// Splits a word diff of bodies (paragraphs joined by a blank line) back into paragraphs, at the breaks both
+    /// versions share (in kept text); a break only one version has stays inside its deleted or inserted run (cutting
+    /// there would move the other version's words into the wrong paragraph).
     static func split(_ segments: [WordDiff.Segment]) -> [[WordDiff.Segment]] {
         var result: [[WordDiff.Segment]] = [[]]
         for segment in segments {
+            guard segment.kind == .equal else {
+                result[result.count - 1].append(segment)
+                continue
+            }
             let parts = segment.text.components(separatedBy: "\n\n")
             for (index, part) in parts.enumerated() {
                 if index > 0 { result.append([]) }
