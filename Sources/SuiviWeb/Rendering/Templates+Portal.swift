@@ -19,7 +19,7 @@ enum PortalTemplates {
 
     static let referenceRow = """
     <li class="reference{{#isStale}} stale{{/isStale}}" id="ref-{{id}}"><p><a href="/references/{{id}}"><strong>{{title}}</strong></a> — {{publisher}} <span class="tag">{{kind}}</span></p>
-    <p class="status">{{#isStale}}<strong class="late">{{statusLabel}}</strong>{{/isStale}}{{^isStale}}{{statusLabel}}{{/isStale}} · {{#hasLastCheck}}dernière vérification le {{lastCheckDate}} ({{lastCheckOutcome}}){{/hasLastCheck}}{{^hasLastCheck}}jamais vérifiée{{/hasLastCheck}}</p>
+    <p class="status">{{#isStale}}<strong class="late">{{statusLabel}}</strong>{{/isStale}}{{^isStale}}{{statusLabel}}{{/isStale}} · {{#hasLastCheck}}dernière vérification le {{lastCheckDate}} ({{lastCheckOutcome}}){{/hasLastCheck}}{{^hasLastCheck}}aucune vérification enregistrée{{/hasLastCheck}}</p>
     {{#hasAddress}}<p class="address"><a href="{{address}}" rel="noopener noreferrer nofollow">{{address}}</a></p>{{/hasAddress}}
     {{#hasCoverage}}<p class="help">{{coverage}}</p>{{/hasCoverage}}
     </li>
