@@ -88,13 +88,18 @@ public final class AddressFetcher: Sendable {
         let response = try await client.execute(request, timeout: policy.requestTimeout)
         var answer = Answer(status: Int(response.status.code), method: method.rawValue, location: response.headers.first(name: "Location"))
         guard method == .GET else { return answer }
-        // Read at most the policy's bytes; leaving the loop drops the body's iterator, which cuts the transfer.
-        for try await chunk in response.body {
-            answer.bodyBytes += chunk.readableBytes
-            if answer.bodyBytes >= policy.maxBodyBytes {
-                answer.bodyCut = true
-                break
+        // Read at most the policy's bytes; leaving the loop drops the body's iterator, which cuts the transfer. The
+        // status is known already: a body that stalls or breaks off is cut, it does not undo the answer.
+        do {
+            for try await chunk in response.body {
+                answer.bodyBytes += chunk.readableBytes
+                if answer.bodyBytes >= policy.maxBodyBytes {
+                    answer.bodyCut = true
+                    break
+                }
             }
+        } catch {
+            answer.bodyCut = true
         }
         return answer
     }

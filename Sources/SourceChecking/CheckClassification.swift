@@ -33,7 +33,7 @@ public enum CheckClassification {
             parts.append("redirections : \(hops)")
         }
         if outcome(of: result) == .moved { parts.append("nouvelle adresse : \(result.finalAddress)") }
-        if result.bodyCut { parts.append("contenu tronqué après \(result.bodyBytes) octets lus") }
+        if result.bodyCut { parts.append("lecture du contenu arrêtée après \(result.bodyBytes) octets") }
         return parts.joined(separator: " ; ")
     }
 

@@ -9,11 +9,13 @@ import Testing
 /// internet). Short waits keep the tests bounded; no assertion is on time.
 @Suite("Checking a reference's address over HTTP")
 struct ReferenceFetchTests {
-    /// Short waits, a 1 MiB body limit.
-    static let policy = FetchPolicy(connectTimeout: .seconds(2), readTimeout: .seconds(1), requestTimeout: .seconds(4),
+    /// Waits long enough for a loaded machine (a test that passes never waits them out), a 1 MiB body limit.
+    static let policy = FetchPolicy(connectTimeout: .seconds(10), readTimeout: .seconds(10), requestTimeout: .seconds(60),
                                     maxRedirects: 5, maxBodyBytes: 1 << 20)
+    /// A short read timeout, for the server that never answers.
+    static let impatient = FetchPolicy(connectTimeout: .seconds(10), readTimeout: .seconds(1), requestTimeout: .seconds(60))
 
-    static func fetch(_ address: String) async -> FetchResult {
+    static func fetch(_ address: String, policy: FetchPolicy = policy) async -> FetchResult {
         let fetcher = AddressFetcher(policy: policy)
         let result = await fetcher.fetch(address)
         await fetcher.shutdown()
@@ -86,7 +88,7 @@ struct ReferenceFetchTests {
     func neverAnswers() async throws {
         let folder = try TemporaryFolder()
         let server = try ReferenceTestServer(in: folder)
-        let result = await Self.fetch(server.address("/slow"))
+        let result = await Self.fetch(server.address("/slow"), policy: Self.impatient)
         #expect(result.status == nil)
         guard case .timeout? = result.failure else { Issue.record("expected a timeout, got \(String(describing: result.failure))"); return }
         #expect(CheckClassification.outcome(of: result) == .unreachable)

@@ -42,7 +42,7 @@ struct SourcesVerifyCommandTests {
             "muette": server.address("/slow"), "sans-adresse": nil,
         ])
         let before = try Self.commitCount(repo)
-        let run = try CLI.ok(["sources", "verifier", "--tout", "--delai", "1", "--aujourdhui", "2026-12-06", "--auteur", CLI.clerk], repo: repo)
+        let run = try CLI.ok(["sources", "verifier", "--tout", "--delai", "5", "--aujourdhui", "2026-12-06", "--auteur", CLI.clerk], repo: repo)
         #expect(try Self.commitCount(repo) == before + 1)
         #expect(run.stdout.contains("joignable : joignable (HTTP 200)"))
         #expect(run.stdout.contains("deplacee : déplacée (HTTP 200)"))
@@ -57,12 +57,14 @@ struct SourcesVerifyCommandTests {
         #expect(moved.contains("methode=\"automatique\"") && moved.contains("resultat=\"deplacee\"") && moved.contains("statut=\"200\""))
         #expect(moved.contains("adresse-finale=\"\(server.address("/ok"))\""))
         #expect(moved.contains("<redirection de=\"\(server.address("/moved"))\" statut=\"301\" vers=\"\(server.address("/ok"))\"/>"))
+        let listed = try CLI.ok(["sources", "lister", "--aujourdhui", "2026-12-06"], repo: repo).stdout
+        #expect(listed.contains("  dernière vérification : 6 décembre 2026, disparue (automatique, HTTP 410), par \(CLI.clerk)"))
         // etat: moved, gone, unreachable stale for their outcome; reachable is stale until a person confirms its content.
         let status = try CLI.ok(["etat", "--aujourdhui", "2026-12-06"], repo: repo).stdout
         #expect(status.contains("deplacee : ") && status.contains("déplacée lors de la dernière vérification"))
         #expect(status.contains("injoignable lors de la dernière vérification"))
         #expect(status.contains("mais son contenu n'a jamais été confirmé par une personne"))
-        let json = try CLI.ok(["sources", "verifier", "joignable", "deplacee", "--delai", "1", "--format", "json",
+        let json = try CLI.ok(["sources", "verifier", "joignable", "deplacee", "--delai", "5", "--format", "json",
                                "--aujourdhui", "2026-12-07", "--auteur", CLI.clerk], repo: repo).stdout
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         #expect(object["schema"] as? String == "suivi-sources-verification")
@@ -76,7 +78,7 @@ struct SourcesVerifyCommandTests {
         let folder = try TemporaryFolder()
         let server = try ReferenceTestServer(in: folder)
         let repo = try Self.register(in: folder, references: ["joignable": server.address("/ok")])
-        try CLI.ok(["sources", "verifier", "joignable", "--delai", "1", "--aujourdhui", "2026-12-06", "--auteur", CLI.clerk], repo: repo)
+        try CLI.ok(["sources", "verifier", "joignable", "--delai", "5", "--aujourdhui", "2026-12-06", "--auteur", CLI.clerk], repo: repo)
         #expect(try CLI.ok(["etat", "--aujourdhui", "2026-12-06"], repo: repo).stdout.contains("joignable : "))
         let refs = try StockGit.refs(repo)
         let empty = try CLI.run(["sources", "confirmer", "joignable", "--motif", "  ", "--auteur", CLI.clerk, "--repo", repo])

@@ -64,7 +64,7 @@ extension Committee {
         }
         let summary = "Références documentaires de l'annexe II à vérifier, citées par le texte en vigueur : " + lines.joined(separator: " | ")
         return CommitteeEvent(id: id, date: today, kind: .documentary, summary: summary,
-                              source: "Vérification des références documentaires (suivi etat, \(today.french))", works: works,
+                              source: "Références documentaires de l'annexe II à vérifier au \(today.french)", works: works,
                               deadline: deadline, references: references.map(\.id))
     }
 }

@@ -22,7 +22,7 @@ public enum StaleReason: Sendable, Hashable, Codable {
         case .lastCheckFound(let outcome, let date):
             return "\(outcome.label) lors de la dernière vérification (\(date.french))"
         case .neverConfirmed(let last):
-            return "joignable le \(last.french), mais son contenu n'a jamais été confirmé par une personne (suivi sources confirmer)"
+            return "joignable le \(last.french), mais son contenu n'a jamais été confirmé par une personne"
         }
     }
 }
