@@ -3,6 +3,7 @@ import LegalText
 import Register
 import Testing
 @testable import Committee
+import SuiviSynthetic
 import SuiviTestSupport
 
 /// Recording automatic checks in one commit, and opening the assessment of stale references like an event.
@@ -108,5 +109,59 @@ struct ReferenceAssessmentTests {
         }
         #expect(stranger == .unknownSeat("inconnu"))
         #expect(try await fixture.refs() == before)
+    }
+}
+
+/// Random sequences of checks, confirmations, assessments and decisions, against a model of which references an
+/// open assessment covers.
+@Suite("Assessment of stale references: model-based")
+struct ReferenceAssessmentModelTests {
+    @Test("opening assessments never names a reference twice while an event covering it is open, and never misses a stale one")
+    func randomSequences() async throws {
+        let seed = UInt64.random(in: 0...UInt64.max)
+        print("ReferenceAssessmentModelTests.randomSequences seed \(seed)")
+        var random = SplitMix64(seed: seed)
+        let fixture = try await CommitteeFixture()
+        let ids = ["r0", "r1", "r2", "r3"]
+        try await ReferenceAssessmentTests.add(ids.map { ReferenceAssessmentTests.reference($0) }, to: fixture)
+        var stale = Set(ids)                      // never checked: all stale
+        var open: [String: Set<String>] = [:]     // open event → its references
+        var day = fixture.today
+        for step in 0..<30 {
+            let context = "seed \(seed), step \(step)"
+            switch random.next() % 4 {
+            case 0:
+                let id = ids[Int(random.next() % UInt64(ids.count))]
+                try await fixture.committee.confirmContent(reference: id, reason: "Lu.", author: fixture.clerk, today: day)
+                stale.remove(id)
+            case 1:
+                let id = ids[Int(random.next() % UInt64(ids.count))]
+                try await fixture.committee.recordChecks([id: ReferenceAssessmentTests.automatic(.gone, status: 404, on: day)],
+                                                         author: fixture.clerk, today: day)
+                stale.insert(id)
+            case 2:
+                let covered = open.values.reduce(into: Set<String>()) { $0.formUnion($1) }
+                let expected = stale.subtracting(covered)
+                do {
+                    let event = try await fixture.committee.openReferenceAssessment(acting: fixture.chair, today: day)
+                    #expect(!expected.isEmpty, "\(context): opened \(event.id) with nothing new to assess")
+                    #expect(event.references == expected.sorted(), "\(context)")
+                    open[event.id] = Set(event.references)
+                } catch {
+                    #expect(expected.isEmpty, "\(context): refused (\(error)) while \(expected.sorted()) were stale and not covered")
+                    let message = "\(error)"
+                    #expect(stale.isEmpty ? message.contains("aucune référence") : message.contains("déjà en cours d'évaluation"), "\(context): \(message)")
+                }
+            default:
+                guard let id = open.keys.sorted().first else { continue }
+                try await fixture.committee.decideNoRevision(event: id, reason: "Sans effet.", acting: fixture.chair, today: day)
+                open[id] = nil
+            }
+            if random.next() % 3 == 0 { day = day.adding(days: 1) }
+        }
+        // The register agrees with the model: the events under assessment and what they cover.
+        let state = try await fixture.committee.state()
+        let assessing = state.events.values.filter { $0.status == .assessing }
+        #expect(Dictionary(uniqueKeysWithValues: assessing.map { ($0.id, Set($0.references)) }) == open, "seed \(seed)")
     }
 }
