@@ -145,6 +145,10 @@ public struct Committee: Sendable {
     /// - Throws: ``CommitteeError/forbiddenCharacter(field:record:character:position:before:)``.
     static func data<Record: CommitteeRecord>(_ record: Record) throws(CommitteeError) -> Data {
         try RecordText.check(record)
+        // A reference is written only if it reads back: its address is http/https, its checks are well-formed.
+        if let reference = record as? DocumentaryReference, let problem = reference.problem {
+            throw .invalidInput("référence \(reference.id) : \(problem) ; rien n'a été enregistré.")
+        }
         return Data(record.xml.utf8)
     }
 
