@@ -49,9 +49,10 @@ extension Suivi {
                 throw ValidationError("--delai-inactivite : entre 0 et 3600 secondes (30 par défaut).")
             }
             guard maximumConnections >= 1 else { throw ValidationError("--connexions-max : au moins 1 (500 par défaut).") }
-            var configuration = WebConfiguration(registerRoot: register.url, host: host, port: port, idleTimeout: idleTimeout,
+            var settings = WebConfiguration(registerRoot: register.url, host: host, port: port, idleTimeout: idleTimeout,
                                                  maximumConnections: maximumConnections)
-            configuration.signer = signer
+            settings.signer = signer
+            let configuration = settings
             let app = try await buildApplication(configuration) { port in
                 // Unbuffered, so a script waiting for this line sees it at once.
                 FileHandle.standardOutput.write(Data("Interface web du registre : http://\(configuration.host):\(port)/ (Ctrl-C pour arrêter)\n".utf8))
