@@ -90,7 +90,7 @@ struct SignedRecordsCommandTests {
         let key = try Self.keygen(folder, "presidence")
         try CLI.ok(["comite", "ajouter-membre", "dgs", "--nom", "Présidence", "--courriel", "presidence@example.org",
                     "--debut", "2020-01-01", "--cle-publique", key + ".pub", "--auteur", CLI.clerk], repo: repo)
-        try CLI.ok(["comite", "ajouter-siege", "daei", "--categorie", "daei", "--organisation", "DAEI", "--auteur", CLI.clerk,
+        try CLI.ok(["comite", "ajouter-siege", "daei-signe", "--categorie", "daei", "--organisation", "DAEI", "--auteur", CLI.clerk,
                     "--cle-ssh", key], repo: repo)
         // The signed payload is the commit without its gpgsig header: what git hands to ssh-keygen.
         let git = repo + "/register.git"
@@ -110,5 +110,10 @@ struct SignedRecordsCommandTests {
         try #require(signed.exitCode == 0, "\(signed)")
         let theirs = try String(contentsOfFile: payloadFile + ".sig", encoding: .utf8)
         #expect(theirs.trimmingCharacters(in: .newlines) == signature.joined(separator: "\n"))
+        // And ssh-keygen checks suivi's own signature of that payload.
+        let ours = try folder.write(signature.joined(separator: "\n") + "\n", to: "ours.sig")
+        let sh = try #require(ProcessRunner.systemTool("sh"))
+        let checked = try ProcessRunner.run(sh, ["-c", "\"$0\" -Y check-novalidate -n git -s \"$1\" < \"$2\"", keygen, ours, payloadFile])
+        #expect(checked.exitCode == 0, "ssh-keygen -Y check-novalidate → \(checked)")
     }
 }
