@@ -38,7 +38,7 @@ extension Roster {
     /// `serveur@<nom>`. `git -c gpg.ssh.allowedSignersFile=<file> verify-commit <commit>` then accepts the
     /// register's signed commits.
     public var allowedSigners: String {
-        var lines = ["# Signataires autorisés du registre (suivi comite signataires) : format allowed_signers d'OpenSSH."]
+        var lines = ["# Signataires autorisés du registre : format allowed_signers d'OpenSSH (gpg.ssh.allowedSignersFile de git)."]
         for seat in seats {
             for member in seat.members {
                 guard let key = member.publicKey else { continue }
