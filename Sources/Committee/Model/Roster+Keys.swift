@@ -6,9 +6,6 @@ import Register
 public struct SeatTenure: Sendable, Hashable {
     public let seat: Seat
     public let member: Member
-
-    /// Whether this tenure is of the chair's seat and in office on `date`.
-    func chairs(on date: LegalDate) -> Bool { seat.isChair && member.isInOffice(on: date) }
 }
 
 extension Roster {
