@@ -26,6 +26,9 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         // Declared because SourceChecking tells a failed TLS handshake by its error type (in the graph through the client).
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        // Already in the graph through hummingbird-auth: Ed25519 and SHA-2 for git's SSH commit signatures
+        // (Register's SSHSIG signing and verification, in process: `suivi verifier` needs no ssh-keygen).
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         // System libraries: the dependency on libxml2 / libgit2 is stated once, here.
@@ -43,7 +46,7 @@ let package = Package(
         // Layers, bottom up (see DESIGN.md): a target declares exactly the modules it imports, and imports
         // none above its layer; `scripts/check-layers` checks both.
         .target(name: "LegalText", dependencies: ["CXML2"]),
-        .target(name: "Register", dependencies: ["CGit2", "LegalText"]),
+        .target(name: "Register", dependencies: ["CGit2", "LegalText", .product(name: "Crypto", package: "swift-crypto")]),
 
         .target(name: "ClauseDiff", dependencies: ["Register", "LegalText"]),
         .target(name: "Committee", dependencies: ["Register", "LegalText"]),

@@ -46,6 +46,7 @@ extension Committee {
         var outcomes: [CommitteeImportOutcome] = []
         try await write(message: "Comité : import des enregistrements depuis \(folder)", author: author) { state throws(CommitteeError) in
             guard let main = state.commit else { throw .register(.noAdoptedVersion) }
+            try authorizeRosterChange(by: author, in: state)
             let present = try await call { () async throws(RegisterError) in
                 try await register.records(under: CommitteeState.folder, at: main)
             }

@@ -110,6 +110,8 @@ enum ErrorMapping {
     static func status(of error: CommitteeError) -> HTTPResponse.Status {
         switch error {
         case .chairOnly, .notAMember, .noActingPerson: return .forbidden
+        // Signed registers: the server cannot sign (no key, key not recorded), or the member does not hold the seat.
+        case .signatureRequired, .unknownSigningKey, .seatNotHeldBySigner, .serverKeyNotRegistered: return .forbidden
         case .unknownReview, .unknownEvent, .unknownComment, .unknownText, .unknownSeat, .unknownMember, .unknownLogin, .unknownReference,
              .unknownSynthesis: return .notFound
         case .severalMembers: return .conflict
