@@ -78,6 +78,10 @@ struct ODTImportMappingTests {
         try editor.delete("art_6")
         try editor.delete("art_6__para_1")
         try editor.replaceLine("art_2__para_4", with: "<text:p text:style-name=\"Text_20_body\"><text:bookmark text:name=\"art_2__para_4\"/></text:p>")
+        // Its second block (an editorial note) alone would keep the clause: it goes too.
+        let kept = try map(editor).get()
+        #expect(kept.clause(eId: "art_2__para_4")?.content.map(\.isEditorialNote) == [true])
+        try editor.delete("art_2__para_4.2")
         let after = try map(editor).get()
         #expect(after.body.map(\.wId) == base.body.map(\.wId).filter { $0 != "art_6" })
         #expect(after.body[1].children.map(\.wId) == ["art_2__para_1", "art_2__para_2"])
@@ -250,10 +254,14 @@ struct ODTDoorTests {
         ])
     }
 
-    /// The revision committed through the amending-order door, on draft `ordre`.
-    static func byOrder(_ fixture: RegisterFixture) async throws -> LegalDocument {
-        _ = try await fixture.register.startDraft("ordre", author: fixture.clerk, today: fixture.today)
-        let applied = try await fixture.publisher.applyOrder(DraftingDoorsTests.order, toDraft: "ordre")
+    /// The draft both doors write, each in its own register (the draft's name is part of the text's FRBR metadata).
+    static let draft = "revision-2027"
+
+    /// The revision committed through the amending-order door, in a register of its own.
+    static func byOrder() async throws -> LegalDocument {
+        let fixture = try await RegisterFixture()
+        _ = try await fixture.register.startDraft(draft, author: fixture.clerk, today: fixture.today)
+        let applied = try await fixture.publisher.applyOrder(DraftingDoorsTests.order, toDraft: draft)
         let commit = try #require(try await fixture.publisher.commit(applied, order: DraftingDoorsTests.order, author: fixture.clerk))
         return try await fixture.register.document(at: commit)
     }
@@ -269,12 +277,12 @@ struct ODTDoorTests {
 
     @Test("reword in Article 3, add an alinéa, insert an article before 4, delete one, add a section to Annexe II: same canonical XML as the order")
     func sameAsOrder() async throws {
+        let byOrder = try await Self.byOrder()
         let fixture = try await RegisterFixture()
-        let byOrder = try await Self.byOrder(fixture)
-        _ = try await fixture.register.startDraft("odt", author: fixture.clerk, today: fixture.today)
-        var editor = try await Self.exported(fixture, draft: "odt")
+        _ = try await fixture.register.startDraft(Self.draft, author: fixture.clerk, today: fixture.today)
+        var editor = try await Self.exported(fixture, draft: Self.draft)
         try Self.revision2027(&editor)
-        let imported = try await fixture.publisher.importODT(try editor.data(), file: "projet.odt", toDraft: "odt")
+        let imported = try await fixture.publisher.importODT(try editor.data(), file: "projet.odt", toDraft: Self.draft)
         #expect(imported.diff.onlyChanged.changes.count > 4)
         let commit = try #require(try await fixture.publisher.commit(imported, author: fixture.clerk))
         let byODT = try await fixture.register.document(at: commit)
@@ -283,8 +291,8 @@ struct ODTDoorTests {
         #expect(byODT.clause(eId: "art_5")?.wId == "art_4")
         #expect(byODT.clause(eId: "art_3__para_6")?.wId == "art_3__para_6")
         let info = try await fixture.register.gitStore.commitInfo(commit)
-        #expect(info.message.contains("Document relu importé dans le projet odt"))
-        #expect(try await fixture.register.hasUncommittedEdits(draft: "odt") == false)
+        #expect(info.message.contains("Document relu importé dans le projet \(Self.draft)"))
+        #expect(try await fixture.register.hasUncommittedEdits(draft: Self.draft) == false)
     }
 
     @Test("a document exported before the draft moved on is refused (it would undo the commits in between); nothing written")
@@ -345,10 +353,10 @@ struct ODTDoorTests {
           .tags(.externalTool), .enabled(if: ExternalTool.runs("soffice"), ExternalTool.reason("soffice", package: "libreoffice-writer-nogui")))
     func throughLibreOffice() async throws {
         let soffice = try ExternalTool.require("soffice", package: "libreoffice-writer-nogui")
+        let byOrder = try await Self.byOrder()
         let fixture = try await RegisterFixture()
-        let byOrder = try await Self.byOrder(fixture)
-        _ = try await fixture.register.startDraft("odt", author: fixture.clerk, today: fixture.today)
-        var editor = try await Self.exported(fixture, draft: "odt")
+        _ = try await fixture.register.startDraft(Self.draft, author: fixture.clerk, today: fixture.today)
+        var editor = try await Self.exported(fixture, draft: Self.draft)
         try Self.revision2027(&editor)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("suivi-odt-docx-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -370,7 +378,7 @@ struct ODTDoorTests {
         let read = try ODTReader.read(data, file: "projet.docx")
         #expect(read.userMeta[ODTImport.commitMeta] != nil)
         #expect(read.paragraphs.contains { $0.bookmarks.contains("art_3__para_5.2") })
-        let imported = try await fixture.publisher.importODT(data, file: "projet.docx", toDraft: "odt")
+        let imported = try await fixture.publisher.importODT(data, file: "projet.docx", toDraft: Self.draft)
         let commit = try #require(try await fixture.publisher.commit(imported, author: fixture.clerk))
         Self.expectSame(try await fixture.register.document(at: commit), byOrder)
     }
