@@ -1,6 +1,7 @@
 import Foundation
 import LegalText
 import Register
+import SuiviSynthetic
 import SuiviTestSupport
 import Testing
 @testable import Publishing
@@ -174,6 +175,10 @@ struct ODTImportMappingTests {
         #expect(removed.plainText == "Voir le site : ; et la suite.")
         #expect(!removed.contains { if case .element = $0 { return true } else { return false } })
         #expect(ODTTextEdit.apply(to: [.text("abc")], shown: "xyz", new: "xyw") == nil)
+        // Words added where a reference ends go after it, not into it.
+        let reference: Inline = .element(name: "ref", attributes: ["href": "http://x.invalid"], children: [.text("le site")])
+        let appended = try #require(ODTTextEdit.apply(to: [.text("Voir "), reference], shown: "Voir le site", new: "Voir le site officiel"))
+        #expect(appended == [.text("Voir "), reference, .text(" officiel")])
     }
 }
 
@@ -381,5 +386,74 @@ struct ODTDoorTests {
         let imported = try await fixture.publisher.importODT(data, file: "projet.docx", toDraft: Self.draft)
         let commit = try #require(try await fixture.publisher.commit(imported, author: fixture.clerk))
         Self.expectSame(try await fixture.register.document(at: commit), byOrder)
+    }
+}
+
+/// Random editing sessions on the export (alinéas reworded, added, deleted) against a model: the text edited directly.
+@Suite("ODT import against a model: random edits of the export map back to the same text as the edits made on the text")
+struct ODTImportPropertyTests {
+    /// The body as the comparison sees it: per article, per alinéa, its wId (« nouveau » for a new one), its blocks'
+    /// texts and how many inline elements (references…) each block holds.
+    static func shape(_ document: LegalDocument) -> [[String]] {
+        document.body.map { article in
+            article.children.map { clause in
+                let blocks = (clause.intro + clause.content + clause.wrapUp).map { block in
+                    "\(block.plainText) [\(block.inlines.filter { if case .element = $0 { return true } else { return false } }.count)]"
+                }
+                return (clause.hasExplicitWId ? clause.wId : "nouveau") + " | " + blocks.joined(separator: " / ")
+            }
+        }
+    }
+
+    @Test("6 seeds × 30 steps: rewording, new alinéas and deletions map back exactly, references kept", arguments: [UInt64(1), 2, 3, 4, 5, 6])
+    func randomSessions(_ seed: UInt64) throws {
+        var random = SplitMix64(seed: seed)
+        let base = try Corpus.read("2017-01-05")
+        var editor = try ODTEditor(try exportedODT(base))
+        var model = base
+        /// The base alinéas still present: (article index in the model's body, wId).
+        func alineas() -> [(article: Int, wId: String)] {
+            model.body.enumerated().flatMap { index, article in
+                article.children.filter(\.hasExplicitWId).map { (index, $0.wId) }
+            }
+        }
+        func lines(of clause: Clause) -> [String] {
+            let count = (clause.intro + clause.content + clause.wrapUp).count
+            return (0..<count).map { $0 == 0 ? clause.wId : "\(clause.wId).\($0 + 1)" }
+        }
+        var log: [String] = []
+        for step in 1...30 {
+            let present = alineas()
+            guard !present.isEmpty else { break }
+            let (article, wId) = random.pick(present)
+            let position = try #require(model.body[article].children.firstIndex { $0.wId == wId && $0.hasExplicitWId })
+            let clause = model.body[article].children[position]
+            switch random.below(3) {
+            case 0:
+                guard !(clause.intro + clause.content).isEmpty else { continue }
+                log.append("\(step): reword \(wId)")
+                let index = try editor.line(wId)
+                editor.lines[index] = editor.lines[index].replacingOccurrences(of: "</text:p>", with: " Ajout \(step).</text:p>")
+                var edited = clause
+                if clause.intro.isEmpty {
+                    edited.content[0].inlines.append(.text(" Ajout \(step)."))
+                } else {
+                    edited.intro[0].inlines.append(.text(" Ajout \(step)."))
+                }
+                model.body[article].children[position] = edited
+            case 1:
+                log.append("\(step): insert after \(wId)")
+                try editor.insert(after: try #require(lines(of: clause).last), [ODTEditor.body("Alinéa nouveau \(step).")])
+                model.body[article].children.insert(Clause(kind: .paragraph, eId: "para_nouveau", content: [Block(text: "Alinéa nouveau \(step).")]),
+                                                    at: position + 1)
+            default:
+                log.append("\(step): delete \(wId)")
+                for name in lines(of: clause) { try editor.delete(name) }
+                model.body[article].children.remove(at: position)
+            }
+        }
+        let mapped = try ODTImport.map(try ODTReader.read(try editor.data(), file: "essai.odt"), onto: base).get()
+        #expect(Self.shape(mapped) == Self.shape(model), "seed \(seed): \(log.joined(separator: "; "))")
+        #expect(mapped.annexes == base.annexes)
     }
 }

@@ -35,7 +35,7 @@ enum ODTTextEdit {
         for hunk in hunks(old, wanted).reversed() {
             let start = map[hunk.start]
             var edit = Edit(start: start, end: max(start, map[hunk.end]), replacement: hunk.replacement)
-            result = edit.visit(result)
+            result = edit.visit(result, depth: 0)
             if !edit.placed, !hunk.replacement.isEmpty { result.append(.text(hunk.replacement)) }
         }
         return result
@@ -117,7 +117,8 @@ enum ODTTextEdit {
         var offset = 0
         var placed = false
 
-        mutating func visit(_ inlines: [Inline]) -> [Inline] {
+        /// `depth`: how many inline elements hold `inlines`. Text inserted where a reference ends goes after it, not in it.
+        mutating func visit(_ inlines: [Inline], depth: Int) -> [Inline] {
             var out: [Inline] = []
             for inline in inlines {
                 switch inline {
@@ -138,14 +139,14 @@ enum ODTTextEdit {
                         }
                         if position < start || position >= end { kept.append(character) }
                     }
-                    if !placed, start == to, start == end {
+                    if !placed, start == to, start == end, depth == 0 {
                         kept += replacement
                         placed = true
                     }
                     if !kept.isEmpty || characters.isEmpty { out.append(.text(kept)) }
                 case .element(let name, let attributes, let children):
                     let before = children.plainText
-                    let edited = visit(children)
+                    let edited = visit(children, depth: depth + 1)
                     if !before.isEmpty, edited.plainText.isEmpty { continue }
                     out.append(.element(name: name, attributes: attributes, children: edited))
                 }
