@@ -101,7 +101,7 @@ struct ODTImportMappingTests {
 
     /// Edits whose mapping is uncertain, and a word the report must hold.
     enum Uncertain: String, CaseIterable, Sendable {
-        case duplicated, unknownAnchor, moved, merged, headingOnlyDeleted, beforeText, titleEdited, footnote, afterFormula
+        case duplicated, unknownAnchor, moved, movedWithoutAnchor, merged, headingOnlyDeleted, beforeText, titleEdited, footnote, afterFormula
 
         func apply(_ editor: inout ODTEditor) throws {
             switch self {
@@ -114,6 +114,10 @@ struct ODTImportMappingTests {
                 let line = editor.lines[try editor.line("art_1__para_1")]
                 try editor.delete("art_1__para_1")
                 try editor.insert(after: "art_3__para_2", [line])
+            case .movedWithoutAnchor:
+                let line = editor.lines[try editor.line("art_2__para_2")]
+                try editor.delete("art_2__para_2")
+                try editor.insert(after: "art_4__para_1", [line.replacingOccurrences(of: "<text:bookmark text:name=\"art_2__para_2\"/>", with: "")])
             case .merged:
                 try editor.edit { $0.replacingOccurrences(of: "</text:p>\n<text:p text:style-name=\"Text_20_body\"><text:bookmark text:name=\"art_2__para_3\"/>",
                                                           with: " <text:bookmark text:name=\"art_2__para_3\"/>") }
@@ -138,6 +142,7 @@ struct ODTImportMappingTests {
             case .duplicated: return "figure aussi"
             case .unknownAnchor: return "ne désigne aucun élément"
             case .moved: return "déplacé"
+            case .movedWithoutAnchor: return "reprend le texte de l'élément art_2__para_2"
             case .merged: return "fusionnés"
             case .headingOnlyDeleted: return "intitulé a été supprimé"
             case .beforeText: return "précède le texte"

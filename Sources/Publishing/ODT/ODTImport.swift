@@ -56,6 +56,8 @@ public enum ODTImport {
         var editedBlocks: [String: [Int: [Inline]]] = [:]
         var editedHeadings: [String: [Inline]?] = [:]
         var inserted: [Place: [Clause]] = [:]
+        /// The paragraphs taken as new clauses.
+        var added: [ODTReadDocument.Paragraph] = []
 
         init(base: LegalDocument, paragraphs: [ODTReadDocument.Paragraph]) {
             self.base = base
@@ -107,6 +109,19 @@ public enum ODTImport {
                     problems.append(ODTProblem(position: nil, text: shown(lines[lineNumber].paragraph.spans),
                                                reason: "cette partie du texte (titre, formules, annexes) ne se supprime pas par cette voie ; rétablissez-la"))
                 case .heading, .block: break
+                }
+            }
+            // A paragraph without anchor that repeats the text of a deleted one was moved (cut and pasted): the move
+            // would cut its history in two.
+            var deletedTexts: [String: String] = [:]
+            for lineNumber in missing {
+                guard case .block(let wId, _) = lines[lineNumber].slot else { continue }
+                deletedTexts[shown(lines[lineNumber].paragraph.spans), default: wId] = clauses[wId]?.eId ?? wId
+            }
+            for paragraph in added {
+                if let eId = deletedTexts[paragraph.text] {
+                    problem(paragraph, "ce paragraphe reprend le texte de l'élément \(eId), supprimé à sa place : un déplacement ne se "
+                            + "reprend pas (l'historique de l'élément serait rompu) ; laissez-le à sa place, ou modifiez-en le texte")
                 }
             }
             let document = rebuild(missing: missing)
@@ -301,6 +316,7 @@ public enum ODTImport {
                     inserted[place, default: []].append(clause)
                     continue
                 }
+                added.append(paragraph)
                 let alinea = Clause(kind: .paragraph, eId: "para_nouveau",
                                     content: [Block(text: paragraph.text, className: paragraph.style == "Note" ? Block.editorialNoteClass : nil)])
                 if let open {
