@@ -80,6 +80,8 @@ public enum RegisterError: Error, Sendable, Equatable, LocalizedError, CustomStr
     case unknownDraft(name: String)
     /// No version has a clause with that eId or wId.
     case clauseNotFound(identifier: String)
+    /// The version named holds no clause with that eId (nor that wId): an eId is read as that version numbers it.
+    case clauseNotInVersion(identifier: String, version: String)
     /// The revision is not one of the register's versions.
     case notAVersion(revision: String)
     /// A draft name that cannot be a branch and folder name.
@@ -221,6 +223,10 @@ public enum RegisterError: Error, Sendable, Equatable, LocalizedError, CustomStr
         case .clauseNotFound(let identifier):
             return "Aucune version ne contient d'élément d'identifiant « \(identifier) » (eId ou wId) ; "
                 + "vérifiez-le : \(wording.remedy(.showIdentifiers))."
+        case .clauseNotInVersion(let identifier, let version):
+            return "La version \(version) ne contient aucun élément d'identifiant « \(identifier) » : un eId se lit tel que "
+                + "cette version numérote ses éléments (un élément renuméroté porte ailleurs un autre eId). "
+                + "Pour voir les éléments de cette version et leurs eId, \(wording.remedy(.showVersionIdentifiers(version: version)))."
         case .notAVersion(let revision):
             return "« \(revision) » n'est ni une version adoptée ni un projet du registre ; \(wording.remedy(.listVersions))."
         case .invalidDraftName(let name):

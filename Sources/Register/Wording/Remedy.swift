@@ -13,6 +13,8 @@ public enum Remedy: Sendable, Hashable, Codable {
     case listComments(review: String)
     /// Show a version of the text with its clauses' identifiers.
     case showIdentifiers
+    /// Show version `version` of the text with its clauses' identifiers.
+    case showVersionIdentifiers(version: String)
     /// See the committee's seats.
     case listSeats
     /// Add the person as a member of seat `seat`.
@@ -63,6 +65,7 @@ public enum Remedy: Sendable, Hashable, Codable {
         case .importAdoptedVersion: return "enregistrez la version en vigueur comme version adoptée"
         case .listComments(let review): return "consultez la liste des commentaires de la révision \(review)"
         case .showIdentifiers: return "affichez une version du texte avec les identifiants de ses éléments"
+        case .showVersionIdentifiers(let version): return "affichez la version \(version) avec les identifiants de ses éléments"
         case .listSeats: return "voyez la liste des sièges du comité"
         case .addMember(let seat): return "la présidence l'ajoute comme membre du siège « \(seat) »"
         case .listReviews: return "voyez la liste des révisions"

@@ -29,6 +29,7 @@ extension ErrorWording {
             return "enregistrez la version en vigueur comme version adoptée (suivi importer <dossier> --auteur \"Nom <courriel>\", voir suivi versions)"
         case .listComments(let review): return "voyez « suivi commentaire lister --revision \(review) »"
         case .showIdentifiers: return "« suivi afficher --version <version> --ids »"
+        case .showVersionIdentifiers(let version): return "« suivi afficher --version \(version) --ids »"
         case .listSeats: return "voyez « suivi comite lister »"
         case .addMember: return "ajoutez-le avec « suivi comite ajouter-membre »"
         case .listReviews: return "voyez « suivi revision lister »"
