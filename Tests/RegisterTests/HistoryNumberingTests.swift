@@ -116,3 +116,86 @@ struct HistoryNumberingTests {
         }
     }
 }
+
+@Suite("Provenance: renumbered apart from reworded, with dates and authors")
+struct BlameOriginTests {
+    @Test("a clause renumbered then reworded owes its wording to one version and its number to another")
+    func separateOrigins() async throws {
+        try await withTemporaryDirectory { root in
+            let register = try await RenumberedAct.register(in: root)
+            let byEId = Dictionary(uniqueKeysWithValues: try await register.blame().map { ($0.eId, $0) })
+            // The alinéa of the article 3 of 2020 (art_4__para_1 since 2021), reworded by 2022: its own number did
+            // not change (only its article's), so it owes nothing to a renumbering.
+            let alinea = try #require(byEId["art_4__para_1"])
+            #expect(alinea.wId == "art_3__para_1")
+            #expect(alinea.wording.change == .reworded)
+            #expect(alinea.wording.version == RenumberedAct.tags[2])
+            #expect(alinea.wording.entryIntoForce == LegalDate(iso: "2022-03-01"))
+            #expect(alinea.wording.signature == LegalDate(iso: "2022-02-01"))
+            #expect(alinea.numbering == nil)
+            #expect(alinea.version == RenumberedAct.tags[2])  // the last change of any kind, as before
+            // Renumbered only: its wording is still the one inserted in 2020.
+            let article = try #require(byEId["art_3"])
+            #expect(article.wId == "art_2")
+            #expect(article.wording.change == .inserted)
+            #expect(article.wording.version == RenumberedAct.tags[0])
+            #expect(article.numbering?.version == RenumberedAct.tags[1])
+            #expect(article.numbering?.previousEId == "art_2")
+            // Inserted in 2021 and never renumbered; untouched since 2020.
+            #expect(byEId["art_2"]?.wording.change == .inserted)
+            #expect(byEId["art_2"]?.wording.version == RenumberedAct.tags[1])
+            #expect(byEId["art_2"]?.numbering == nil)
+            #expect(byEId["art_1__para_1"]?.wording.version == RenumberedAct.tags[0])
+            #expect(byEId["art_1__para_1"]?.numbering == nil)
+            // Every change was written by whoever imported the versions.
+            #expect(byEId.values.allSatisfy { $0.wording.author == Fixture.drafter && $0.numbering.map { $0.author == Fixture.drafter } != false })
+        }
+    }
+
+    @Test("an alinéa renumbered by one version and reworded by a later one has both origins, each with its dates")
+    func renumberedThenReworded() async throws {
+        try await withTextRegister { (register, root) async throws in
+            _ = try await register.importVersions(from: SmallAct.writeHistory(into: root).path, author: Fixture.drafter)
+            let byEId = Dictionary(uniqueKeysWithValues: try await register.blame().map { ($0.eId, $0) })
+            let alinea = try #require(byEId["art_2__para_2"])  // wId art_2__para_1: renumbered by v2, reworded by v3
+            #expect(alinea.wording.change == .reworded)
+            #expect(alinea.wording.version == SmallAct.tags[2])
+            #expect(alinea.wording.entryIntoForce == LegalDate(iso: "2021-09-03"))
+            let numbering = try #require(alinea.numbering)
+            #expect(numbering.change == .renumbered)
+            #expect(numbering.version == SmallAct.tags[1])
+            #expect(numbering.previousEId == "art_2__para_1")
+            #expect(numbering.entryIntoForce == LegalDate(iso: "2022-01-01"))
+            // Renumbered only (the list paragraph, art_2__para_3 since v2): inserted in 2020, renumbered in 2021.
+            let list = try #require(byEId["art_2__para_3"])
+            #expect(list.wording.change == .inserted)
+            #expect(list.wording.version == SmallAct.tags[0])
+            #expect(list.numbering?.version == SmallAct.tags[1])
+            #expect(list.numbering?.previousEId == "art_2__para_2")
+        }
+    }
+
+    @Test("on a draft, each change is attributed to the person whose commit made it, not to the draft's last writer")
+    func draftAuthors() async throws {
+        try await withTemporaryDirectory { root in
+            let register = try TextRegister.create(at: root.appendingPathComponent("registre"))
+            let folder = try writeVersions([("a", SmallAct.v1())], into: root.appendingPathComponent("versions"))
+            _ = try await register.importVersions(from: folder.path, author: Fixture.drafter)
+            _ = try await register.startDraft("projet")
+            let alice = Identity(name: "Alice Rédactrice", email: "alice@example.org")
+            let bob = Identity(name: "Bob Rédacteur", email: "bob@example.org")
+            var text = try await register.draftText("projet").document
+            text.editArticle("art_1") { $0.children[0].content = [Block(text: "Objet reformulé par Alice.")] }
+            _ = try await register.commitDraft("projet", documents: [text], message: "Article 1", author: alice)
+            text.editArticle("art_3") { $0.children[0].content = [Block(text: "Article 3 reformulé par Bob.")] }
+            _ = try await register.commitDraft("projet", documents: [text], message: "Article 3", author: bob)
+            let byEId = Dictionary(uniqueKeysWithValues: try await register.blame(at: "draft/projet").map { ($0.eId, $0) })
+            #expect(byEId["art_1__para_1"]?.wording.author == alice)
+            #expect(byEId["art_1__para_1"]?.wording.version == "draft/projet")
+            #expect(byEId["art_1__para_1"]?.wording.entryIntoForce == nil)
+            #expect(byEId["art_3__para_1"]?.wording.author == bob)
+            #expect(byEId["art_2__para_1"]?.wording.author == Fixture.drafter)
+            #expect(byEId["art_1__para_1"]?.wording.commit != byEId["art_3__para_1"]?.wording.commit)
+        }
+    }
+}
