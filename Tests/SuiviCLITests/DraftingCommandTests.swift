@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+import SuiviTestSupport
+
+extension EndToEnd {
+/// The drafter's small commands: finding the register from inside it, opening a draft from another version,
+/// deleting a draft, restoring a working copy without losing work.
+@Suite("suivi from inside the register, projet ouvrir --depuis, projet supprimer, projet restaurer")
+struct DraftingCommandTests {
+    /// Runs the built `suivi` in `folder`, with SUIVI_REGISTRE and SUIVI_AUTEUR unset unless given.
+    static func run(_ arguments: [String], in folder: String, environment: [String: String] = [:]) throws -> ProcessResult {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try #require(CLI.executable))
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: folder)
+        var variables = ProcessInfo.processInfo.environment
+        variables["SUIVI_REGISTRE"] = nil
+        variables["SUIVI_AUTEUR"] = nil
+        variables.merge(environment) { $1 }
+        process.environment = variables
+        let (stdout, stderr) = (Pipe(), Pipe())
+        process.standardOutput = stdout
+        process.standardError = stderr
+        process.standardInput = FileHandle.nullDevice
+        let start = Date()
+        try process.run()
+        let out = stdout.fileHandleForReading.readDataToEndOfFile()
+        let err = stderr.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return ProcessResult(exitCode: process.terminationStatus, signal: nil, stdout: String(decoding: out, as: UTF8.self),
+                             stderr: String(decoding: err, as: UTF8.self), wallSeconds: Date().timeIntervalSince(start),
+                             maxRSSKiB: 0, parentRSSKiB: 0, timedOut: false)
+    }
+
+    @Test("from a draft's working copy, or any folder inside the register, commands find the register as git does")
+    func findsRegisterFromInside() throws {
+        let folder = try TemporaryFolder()
+        let repo = try CLI.shippedRegister(in: folder, committee: false)
+        let workingCopy = repo + "/brouillons/2026-projet"
+        #expect(FileManager.default.fileExists(atPath: workingCopy))
+        for place in [workingCopy, repo + "/brouillons", repo, repo + "/register.git/refs"] {
+            let versions = try Self.run(["versions"], in: place)
+            #expect(versions.exitCode == 0, "\(place): \(versions)")
+            #expect(versions.stdout.contains("v2017-01-05"), "\(place): \(versions)")
+        }
+        let drafts = try Self.run(["projet", "lister"], in: workingCopy)
+        #expect(drafts.exitCode == 0 && drafts.stdout.contains("draft/2026-projet"), "\(drafts)")
+        // --registre and SUIVI_REGISTRE still come first.
+        let elsewhere = try TemporaryFolder()
+        let other = try CLI.shippedRegister(in: elsewhere, committee: false)
+        _ = try CLI.ok(["projet", "ouvrir", "seulement-ailleurs", "--auteur", CLI.clerk], repo: other)
+        let named = try Self.run(["projet", "lister"], in: workingCopy, environment: ["SUIVI_REGISTRE": other])
+        #expect(named.stdout.contains("seulement-ailleurs"), "\(named)")
+    }
+
+    @Test("outside any register, the message names --registre and SUIVI_REGISTRE; inside one, it never suggests init")
+    func noRegisterMessages() throws {
+        let outside = try TemporaryFolder()
+        let result = try Self.run(["versions"], in: outside.url.path)
+        #expect(result.exitCode == 1, "\(result)")
+        #expect(result.stderr.contains("--registre") && result.stderr.contains("SUIVI_REGISTRE"), "\(result)")
+        #expect(result.stderr.contains("ni dans ses dossiers parents"), "\(result)")
+
+        let folder = try TemporaryFolder()
+        let repo = try CLI.shippedRegister(in: folder, committee: false)
+        let inside = try Self.run(["versions", "--registre", repo + "/brouillons"], in: folder.url.path)
+        #expect(inside.exitCode == 1, "\(inside)")
+        #expect(inside.stderr.contains("à l'intérieur du registre"), "\(inside)")
+        #expect(inside.stderr.contains("--registre " + URL(fileURLWithPath: repo).standardizedFileURL.path), "\(inside)")
+        #expect(!inside.stderr.contains("suivi init"), "\(inside)")
+        let variable = try Self.run(["versions"], in: folder.url.path, environment: ["SUIVI_REGISTRE": repo + "/brouillons/2026-projet"])
+        #expect(variable.exitCode == 1 && !variable.stderr.contains("suivi init") && variable.stderr.contains("SUIVI_REGISTRE"), "\(variable)")
+    }
+}
+}
