@@ -71,5 +71,32 @@ struct DraftingCommandTests {
         let variable = try Self.run(["versions"], in: folder.url.path, environment: ["SUIVI_REGISTRE": repo + "/brouillons/2026-projet"])
         #expect(variable.exitCode == 1 && !variable.stderr.contains("suivi init") && variable.stderr.contains("SUIVI_REGISTRE"), "\(variable)")
     }
+
+    @Test("projet ouvrir --depuis takes the text of another draft or version; an unknown one is refused and writes nothing")
+    func startFrom() throws {
+        let folder = try TemporaryFolder()
+        let repo = try CLI.shippedRegister(in: folder, committee: false)
+        let started = try CLI.ok(["projet", "ouvrir", "variante", "--depuis", "draft/2026-projet", "--auteur", CLI.clerk], repo: repo)
+        #expect(started.stdout.contains("à partir de draft/2026-projet"), "\(started)")
+        // Article 6-1 exists only in the 2026 draft: the new draft has it, and the same clauses.
+        let shown = try CLI.ok(["afficher", "--version", "draft/variante", "--eid", "art_6-1"], repo: repo)
+        #expect(shown.stdout.contains("6-1"), "\(shown)")
+        let diff = try CLI.ok(["diff", "draft/2026-projet", "draft/variante", "--format", "json"], repo: repo)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(diff.stdout.utf8)) as? [String: Any])
+        let changes = try #require(object["changes"] as? [[String: Any]])
+        #expect(changes.allSatisfy { $0["class"] as? String == "unchanged" }, "\(diff.stdout.prefix(2000))")
+        let copy = try String(contentsOfFile: repo + "/brouillons/variante/AFSP1638149A.xml", encoding: .utf8)
+        #expect(copy.contains("art_6-1"))
+        // By default, the text in force: no article 6-1.
+        _ = try CLI.ok(["projet", "ouvrir", "defaut", "--auteur", CLI.clerk], repo: repo)
+        let inForce = try String(contentsOfFile: repo + "/brouillons/defaut/AFSP1638149A.xml", encoding: .utf8)
+        #expect(!inForce.contains("art_6-1"))
+        // An unknown origin: refused, no branch, no working copy.
+        let refused = try CLI.run(["projet", "ouvrir", "rien", "--depuis", "draft/inexistant", "--auteur", CLI.clerk, "--registre", repo])
+        #expect(refused.exitCode == 1, "\(refused)")
+        let list = try CLI.ok(["projet", "lister"], repo: repo)
+        #expect(!list.stdout.contains("draft/rien"))
+        #expect(!FileManager.default.fileExists(atPath: repo + "/brouillons/rien"))
+    }
 }
 }
