@@ -98,6 +98,8 @@ public enum RegisterError: Error, Sendable, Equatable, LocalizedError, CustomStr
     case draftUpdateConflicts(draft: String, conflicts: [DraftConflict])
     /// The working copy holds edits not committed yet: the operation would overwrite them.
     case uncommittedEdits(draft: String)
+    /// Restoring or deleting a draft would lose what its working copy holds and its branch does not.
+    case unsavedWork(draft: String, deleting: Bool, work: UnsavedWork)
     /// The text a draft update would write does not validate (typically, both sides inserted articles at the
     /// same place and the numbering clashes): nothing was written.
     case mergedTextInvalid(draft: String, problems: [ValidationProblem])
@@ -259,6 +261,11 @@ public enum RegisterError: Error, Sendable, Equatable, LocalizedError, CustomStr
             return "La copie de travail du projet \(draft) contient des modifications non enregistrées ; rien n'a été "
                 + "fait. Pour les garder, \(wording.remedy(.commitDraft(draft: draft))) ; pour les abandonner, "
                 + "\(wording.remedy(.restoreDraft(draft: draft))) ; puis recommencez."
+        case .unsavedWork(let draft, let deleting, let work):
+            return "La copie de travail du projet \(draft) contient des modifications non enregistrées, que "
+                + (deleting ? "la suppression du projet" : "sa restauration") + " perdrait : \(work.french). Rien n'a été fait. "
+                + "Pour les garder, \(wording.remedy(.commitDraft(draft: draft))) ; pour les abandonner, "
+                + "\(wording.remedy(.discardWorkingCopy(draft: draft, deleting: deleting)))."
         case .mergedTextInvalid(let draft, let problems):
             let list = problems.prefix(20).map { "  " + $0.description }.joined(separator: "\n")
             return "La mise à jour du projet \(draft) donnerait un texte invalide (par exemple deux articles insérés "

@@ -98,5 +98,73 @@ struct DraftingCommandTests {
         #expect(!list.stdout.contains("draft/rien"))
         #expect(!FileManager.default.fileExists(atPath: repo + "/brouillons/rien"))
     }
+
+    /// Replaces `old` by `new` in the working copy of draft `name`.
+    static func edit(_ repo: String, draft name: String, _ old: String, _ new: String) throws {
+        let file = repo + "/brouillons/\(name)/AFSP1638149A.xml"
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        try #require(text.contains(old))
+        try text.replacingOccurrences(of: old, with: new).write(toFile: file, atomically: true, encoding: .utf8)
+    }
+
+    static let edited = "Le présent arrêté fixe, à titre d'essai,"
+
+    @Test("projet restaurer refuses to discard unsaved work, says which file and clauses it would lose; --force discards")
+    func restoreKeepsWork() throws {
+        let folder = try TemporaryFolder()
+        let repo = try CLI.shippedRegister(in: folder, committee: false)
+        let file = repo + "/brouillons/2026-projet/AFSP1638149A.xml"
+        // A clean working copy is restored without a word of refusal.
+        _ = try CLI.ok(["projet", "restaurer", "2026-projet"], repo: repo)
+        try Self.edit(repo, draft: "2026-projet", "Le présent arrêté", Self.edited)
+        let refused = try CLI.run(["projet", "restaurer", "2026-projet", "--registre", repo])
+        #expect(refused.exitCode == 1, "\(refused)")
+        #expect(refused.stderr.contains("AFSP1638149A.xml") && refused.stderr.contains("art_1__para_1"), "\(refused)")
+        #expect(refused.stderr.contains("suivi projet restaurer 2026-projet --force"), "\(refused)")
+        #expect(refused.stderr.contains("suivi projet enregistrer 2026-projet"), "\(refused)")
+        #expect(try String(contentsOfFile: file, encoding: .utf8).contains(Self.edited), "the edit must survive a refusal")
+        let forced = try CLI.ok(["projet", "restaurer", "2026-projet", "--force"], repo: repo)
+        #expect(forced.stdout.contains("Modifications abandonnées") && forced.stdout.contains("art_1__para_1"), "\(forced)")
+        #expect(!(try String(contentsOfFile: file, encoding: .utf8)).contains(Self.edited))
+        // The earlier English name reads the same.
+        try Self.edit(repo, draft: "2026-projet", "Le présent arrêté", Self.edited)
+        let english = try CLI.run(["draft", "checkout", "2026-projet", "--repo", repo])
+        #expect(english.exitCode == 1 && english.stderr.contains("art_1__para_1"), "\(english)")
+    }
+
+    @Test("projet supprimer deletes a draft's branch and working copy; refuses unsaved work without --force, and a draft under review always")
+    func deleteDraft() throws {
+        let folder = try TemporaryFolder()
+        let repo = try CLI.shippedRegister(in: folder)
+        let author = ["--auteur", CLI.clerk]
+        // A clean draft: deleted, branch and folder.
+        _ = try CLI.ok(["projet", "ouvrir", "propre"] + author, repo: repo)
+        let deleted = try CLI.ok(["projet", "supprimer", "propre"], repo: repo)
+        #expect(deleted.stdout.contains("Projet propre supprimé"), "\(deleted)")
+        #expect(!FileManager.default.fileExists(atPath: repo + "/brouillons/propre"))
+        #expect(!(try CLI.ok(["projet", "lister"], repo: repo)).stdout.contains("draft/propre"))
+        // Unsaved work: refused, nothing removed; --force removes.
+        _ = try CLI.ok(["projet", "ouvrir", "essai"] + author, repo: repo)
+        try Self.edit(repo, draft: "essai", "Le présent arrêté", Self.edited)
+        let refused = try CLI.run(["projet", "supprimer", "essai", "--registre", repo])
+        #expect(refused.exitCode == 1 && refused.stderr.contains("art_1__para_1") && refused.stderr.contains("--force"), "\(refused)")
+        #expect(FileManager.default.fileExists(atPath: repo + "/brouillons/essai/AFSP1638149A.xml"))
+        #expect((try CLI.ok(["projet", "lister"], repo: repo)).stdout.contains("draft/essai"))
+        _ = try CLI.ok(["projet", "supprimer", "essai", "--force"], repo: repo)
+        #expect(!FileManager.default.fileExists(atPath: repo + "/brouillons/essai"))
+        #expect(!(try CLI.ok(["projet", "lister"], repo: repo)).stdout.contains("draft/essai"))
+        // The draft of a review in progress: refused even with --force, saying which review and what to do.
+        _ = try CLI.ok(["revision", "avancer", "periodique-2020", "redaction", "--aujourdhui", "2026-11-24", "--siege", "dgs",
+                        "--auteur", "Présidence <presidence@example.org>"], repo: repo)
+        let underReview = try CLI.run(["projet", "supprimer", "periodique-2020", "--force", "--registre", repo])
+        #expect(underReview.exitCode == 1, "\(underReview)")
+        #expect(underReview.stderr.contains("révision periodique-2020"), "\(underReview)")
+        #expect(underReview.stderr.contains("suivi revision avancer periodique-2020 close-sans-modification --siege dgs"), "\(underReview)")
+        #expect((try CLI.ok(["projet", "lister"], repo: repo)).stdout.contains("draft/periodique-2020"))
+        #expect(FileManager.default.fileExists(atPath: repo + "/brouillons/periodique-2020"))
+        // An unknown draft.
+        let unknown = try CLI.run(["projet", "supprimer", "inconnu", "--registre", repo])
+        #expect(unknown.exitCode == 1 && unknown.stderr.contains("Aucun projet « inconnu »"), "\(unknown)")
+    }
 }
 }

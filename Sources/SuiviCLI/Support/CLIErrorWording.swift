@@ -43,6 +43,8 @@ extension ErrorWording {
         case .listDrafts: return "voyez « suivi projet lister »"
         case .startDraft(let draft): return "ouvrez-le avec « suivi projet ouvrir \(draft) »"
         case .restoreDraft(let draft): return "reprenez la copie de travail (« suivi projet restaurer \(draft) »)"
+        case .discardWorkingCopy(let draft, let deleting):
+            return "relancez avec --force (« suivi projet \(deleting ? "supprimer" : "restaurer") \(draft) --force »)"
         case .updateDraft(let draft): return "mettez le projet à jour avec « suivi projet mettre-a-jour \(draft) »"
         case .pullRemote: return "faites d'abord « suivi recuperer »"
         case .pushRemote: return "relancez « suivi envoyer »"
