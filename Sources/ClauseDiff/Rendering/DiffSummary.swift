@@ -41,6 +41,7 @@ public struct DiffSummary: Sendable, Hashable, Codable {
                 byPart.append((part, [change.change.rawValue: 1]))
             }
         }
+        if !diff.unchangedUnlisted.isEmpty { totals[ChangeClass.unchanged.rawValue, default: 0] += diff.unchangedUnlisted.count }
         counts = totals
         parts = byPart.map { Part(eId: $0.0, counts: $0.1) }
     }
