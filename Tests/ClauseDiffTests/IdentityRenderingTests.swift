@@ -42,6 +42,27 @@ struct IdentityRenderingTests {
         #expect(swapped.allSatisfy { $0.change == .moved }, "\(swapped.map(\.change))")
     }
 
+    @Test("three alinéas in reverse order: the outer two are moved, the middle one, same place, number and text, is unchanged")
+    func reversedThree() throws {
+        let old = try fixture("renumbering-v1")
+        var new = old
+        let first = Clause(kind: .paragraph, eId: "art_2__para_1", wId: "art_2__para_a", content: [Block(text: "Premier alinéa.")])
+        let second = Clause(kind: .paragraph, eId: "art_2__para_2", wId: "art_2__para_b", content: [Block(text: "Deuxième alinéa.")])
+        let third = Clause(kind: .paragraph, eId: "art_2__para_3", wId: "art_2__para_c", content: [Block(text: "Troisième alinéa.")])
+        var before = old
+        before.body[1].children = [first, second, third]
+        var a = first, c = third
+        a.eId = "art_2__para_3"
+        c.eId = "art_2__para_1"
+        new.body[1].children = [c, second, a]
+        let diff = ClauseDiffer().compare(before, new, oldLabel: "a", newLabel: "b")
+        let byWId = Dictionary(uniqueKeysWithValues: diff.changes.map { ($0.wId, $0.change) })
+        #expect(byWId["art_2__para_a"] == .moved, "\(byWId)")
+        #expect(byWId["art_2__para_c"] == .moved, "\(byWId)")
+        #expect(byWId["art_2__para_b"] == .unchanged, "\(byWId)")
+        #expect(!TerminalDiffRenderer(colour: false).render(diff).contains("renuméroté"))
+    }
+
     @Test("swapped alinéas without wIds are moved, not renumbered nor modified")
     func swappedWithoutWIds() throws {
         let old = try fixture("identity-no-wid")
