@@ -21,6 +21,11 @@ struct ResearcherCommandTests {
         let object = try #require(try JSONSerialization.jsonObject(with: Data(byDate.stdout.utf8)) as? [String: Any])
         let entries = try #require(object["changements"] as? [[String: Any]])
         #expect(entries.first?["wId"] as? String == "art_3__para_5")
+        // Without --version, a wId wins; when the draft gives that eId to another clause, stderr says so and how to ask for it.
+        let byWId = try CLI.ok(["historique", "art_3__para_5", "--jusqua", "draft/2026-projet"], repo: repo)
+        #expect(byWId.stdout.contains("(wId art_3__para_5)"), "\(byWId)")
+        #expect(byWId.stderr.contains("de wId art_3__para_4") && byWId.stderr.contains("--version draft/2026-projet"), "\(byWId)")
+        #expect(!in2017.stderr.contains("autre élément"), "\(in2017)")
         // The earlier English form reads the same.
         let english = try CLI.ok(["history", "art_3__para_5", "--at", "draft/2026-projet"], repo: repo)
         #expect(english.stdout == inDraft.stdout)

@@ -50,6 +50,13 @@ extension Suivi {
                 let traced = entries.first.map { " (wId \($0.wId))" } ?? ""
                 let reading = numbering.map { ", tel que numéroté à la version \($0)" } ?? ""
                 print("Historique de \(identifier)\(reading)\(traced) : \(entries.count) changement(s).")
+                // Read as a wId: say so when the last version gives that eId to another clause.
+                if numbering == nil, let wId = entries.first?.wId, let last = entries.last?.version,
+                   let other = try? await registry.identityOfClause(identifier, at: registry.resolveRevision(upTo ?? last, work: work), work: work),
+                   other.wId != wId {
+                    printError("(« \(identifier) » est lu comme l'identifiant stable wId ; dans la version \(upTo ?? last), l'eId \(identifier) "
+                               + "désigne un autre élément, de wId \(other.wId) : pour celui-ci, suivi historique \(identifier) --version \(upTo ?? last).)")
+                }
                 for entry in entries {
                     var line = "\(entry.version)  \(entry.date?.iso ?? "—")  \(entry.change.french)"
                     if let eId = entry.eId { line += "  \(eId)" }
