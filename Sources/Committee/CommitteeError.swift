@@ -76,6 +76,8 @@ public enum CommitteeError: Error, Sendable, Equatable, LocalizedError, CustomSt
     /// The web server signs with a key the roster does not record.
     case serverKeyNotRegistered(fingerprint: String)
     /// A register operation failed.
+    /// A draft a review still needs (open, or consulted on it) cannot be deleted.
+    case draftNeededByReview(draft: String, review: String, status: ReviewStatus, consulted: Bool, chairSeat: String)
     case register(RegisterError)
 
     public func description(_ wording: ErrorWording) -> String {
@@ -167,6 +169,16 @@ public enum CommitteeError: Error, Sendable, Equatable, LocalizedError, CustomSt
             }
             return "révision \(review) : adoption refusée : le comité n'a pas été consulté sur le projet (\(tip)). "
                 + "Pour le consulter : " + wording.remedy(.advanceReview(review: review, stages: [ReviewStatus.consultation.rawValue], seat: "dgs"))
+        case .draftNeededByReview(let draft, let review, let status, let consulted, let chairSeat):
+            if status.isOpen {
+                return "le projet \(draft) est celui de la révision \(review), en cours (étape « \(status.label) ») : il ne peut "
+                    + "pas être supprimé, rien n'a été fait. Pour y renoncer, la présidence clôt la révision sans modification "
+                    + "(\(wording.remedy(.advanceReview(review: review, stages: [ReviewStatus.closedWithoutChange.rawValue], seat: chairSeat)))) ; "
+                    + (consulted ? "sa branche reste alors, car le comité a été consulté sur ce texte." : "le projet peut ensuite être supprimé.")
+            }
+            return "le projet \(draft) est celui sur lequel le comité a été consulté dans la révision \(review) "
+                + "(\(status.label)) : sa branche garde le texte soumis au comité, que le registre vérifie ; il ne peut pas être "
+                + "supprimé, rien n'a été fait. Il n'apparaît plus parmi les projets en cours."
         case .eventClosed(let event):
             return "l'évaluation de l'événement « \(event) » est déjà close."
         case .adoptionDatesRefused(let review, let problems):

@@ -129,6 +129,17 @@ package actor GitStore {
         return try repository.blob(entry.id)?.data
     }
 
+    /// The blob ids of the files at `paths` in commit `commit` (a path that is no file is left out).
+    package func blobIDs(of paths: [String], at commit: ObjectID) throws(RegisterError) -> [String: ObjectID] {
+        let tree = try self.commit(commit).tree()
+        var ids: [String: ObjectID] = [:]
+        for path in paths {
+            _ = try TreeEdit.components(of: path)
+            if let entry = try tree.entry(atPath: path), entry.isBlob { ids[path] = entry.id }
+        }
+        return ids
+    }
+
     /// Every file below the folder `folder` in commit `commit`, path → content, read in one walk of the
     /// folder's trees (each tree is loaded once, however many files it holds).
     package func readFiles(under folder: String, at commit: ObjectID) throws(RegisterError) -> [String: Data] {

@@ -84,6 +84,8 @@ public enum RegisterError: Error, Sendable, Equatable, LocalizedError, CustomStr
     case unknownDraft(name: String)
     /// No version has a clause with that eId or wId.
     case clauseNotFound(identifier: String)
+    /// The version named holds no clause with that eId (nor that wId): an eId is read as that version numbers it.
+    case clauseNotInVersion(identifier: String, version: String)
     /// The revision is not one of the register's versions.
     case notAVersion(revision: String)
     /// A draft name that cannot be a branch and folder name.
@@ -100,6 +102,8 @@ public enum RegisterError: Error, Sendable, Equatable, LocalizedError, CustomStr
     case draftUpdateConflicts(draft: String, conflicts: [DraftConflict])
     /// The working copy holds edits not committed yet: the operation would overwrite them.
     case uncommittedEdits(draft: String)
+    /// Restoring or deleting a draft would lose what its working copy holds and its branch does not.
+    case unsavedWork(draft: String, deleting: Bool, work: UnsavedWork)
     /// The text a draft update would write does not validate (typically, both sides inserted articles at the
     /// same place and the numbering clashes): nothing was written.
     case mergedTextInvalid(draft: String, problems: [ValidationProblem])
@@ -225,6 +229,10 @@ public enum RegisterError: Error, Sendable, Equatable, LocalizedError, CustomStr
         case .clauseNotFound(let identifier):
             return "Aucune version ne contient d'élément d'identifiant « \(identifier) » (eId ou wId) ; "
                 + "vérifiez-le : \(wording.remedy(.showIdentifiers))."
+        case .clauseNotInVersion(let identifier, let version):
+            return "La version \(version) ne contient aucun élément d'identifiant « \(identifier) » : un eId se lit tel que "
+                + "cette version numérote ses éléments (un élément renuméroté porte ailleurs un autre eId). "
+                + "Pour voir les éléments de cette version et leurs eId, \(wording.remedy(.showVersionIdentifiers(version: version)))."
         case .notAVersion(let revision):
             return "« \(revision) » n'est ni une version adoptée ni un projet du registre ; \(wording.remedy(.listVersions))."
         case .invalidDraftName(let name):
@@ -257,6 +265,11 @@ public enum RegisterError: Error, Sendable, Equatable, LocalizedError, CustomStr
             return "La copie de travail du projet \(draft) contient des modifications non enregistrées ; rien n'a été "
                 + "fait. Pour les garder, \(wording.remedy(.commitDraft(draft: draft))) ; pour les abandonner, "
                 + "\(wording.remedy(.restoreDraft(draft: draft))) ; puis recommencez."
+        case .unsavedWork(let draft, let deleting, let work):
+            return "La copie de travail du projet \(draft) contient des modifications non enregistrées, que "
+                + (deleting ? "la suppression du projet" : "sa restauration") + " perdrait : \(work.french). Rien n'a été fait. "
+                + "Pour les garder, \(wording.remedy(.commitDraft(draft: draft))) ; pour les abandonner, "
+                + "\(wording.remedy(.discardWorkingCopy(draft: draft, deleting: deleting)))."
         case .mergedTextInvalid(let draft, let problems):
             let list = problems.prefix(20).map { "  " + $0.description }.joined(separator: "\n")
             return "La mise à jour du projet \(draft) donnerait un texte invalide (par exemple deux articles insérés "

@@ -42,6 +42,27 @@ struct IdentityRenderingTests {
         #expect(swapped.allSatisfy { $0.change == .moved }, "\(swapped.map(\.change))")
     }
 
+    @Test("three alinéas in reverse order: the outer two are moved, the middle one, same place, number and text, is unchanged")
+    func reversedThree() throws {
+        let old = try fixture("renumbering-v1")
+        var new = old
+        let first = Clause(kind: .paragraph, eId: "art_2__para_1", wId: "art_2__para_a", content: [Block(text: "Premier alinéa.")])
+        let second = Clause(kind: .paragraph, eId: "art_2__para_2", wId: "art_2__para_b", content: [Block(text: "Deuxième alinéa.")])
+        let third = Clause(kind: .paragraph, eId: "art_2__para_3", wId: "art_2__para_c", content: [Block(text: "Troisième alinéa.")])
+        var before = old
+        before.body[1].children = [first, second, third]
+        var a = first, c = third
+        a.eId = "art_2__para_3"
+        c.eId = "art_2__para_1"
+        new.body[1].children = [c, second, a]
+        let diff = ClauseDiffer().compare(before, new, oldLabel: "a", newLabel: "b")
+        let byWId = Dictionary(uniqueKeysWithValues: diff.changes.map { ($0.wId, $0.change) })
+        #expect(byWId["art_2__para_a"] == .moved, "\(byWId)")
+        #expect(byWId["art_2__para_c"] == .moved, "\(byWId)")
+        #expect(byWId["art_2__para_b"] == .unchanged, "\(byWId)")
+        #expect(!TerminalDiffRenderer(colour: false).render(diff).contains("renuméroté"))
+    }
+
     @Test("swapped alinéas without wIds are moved, not renumbered nor modified")
     func swappedWithoutWIds() throws {
         let old = try fixture("identity-no-wid")
@@ -122,5 +143,65 @@ struct IdentityRenderingTests {
         #expect(flagged.first?.contains("art_4__para_1") == true)
         #expect(MarkdownDiffRenderer().render(diff).components(separatedBy: "appariement incertain").count == 2)
         #expect(HTMLDiffRenderer().render(diff).components(separatedBy: "class=\"weak\"").count == 2)
+    }
+}
+
+@Suite("What --stat counts under each part")
+struct DiffStatLabelTests {
+    /// The part labels of the `--stat` lines, with their counts.
+    private func parts(_ text: String) -> [String: String] {
+        var result: [String: String] = [:]
+        for line in text.split(separator: "\n").dropFirst(2) where line.hasPrefix("  ") && !line.contains(" : ") {
+            let trimmed = line.dropFirst(2)
+            guard let gap = trimmed.range(of: "  ") else { continue }
+            result[String(trimmed[..<gap.lowerBound]).trimmingCharacters(in: .whitespaces)] =
+                String(trimmed[gap.upperBound...]).trimmingCharacters(in: .whitespaces)
+        }
+        return result
+    }
+
+    @Test("--stat never counts a deleted article under the number a renumbered article now bears")
+    func deletedApartFromRenumbered() throws {
+        let diff = ClauseDiffer().compare(try fixture("renumbering-v1"), try fixture("renumbering-v2"), oldLabel: "v1", newLabel: "v2")
+        let stat = parts(TerminalDiffRenderer(colour: false).renderStat(diff))
+        // Old article 4 is deleted; old article 3 is renumbered article 4.
+        #expect(stat["ex art_4"] == "2 supprimés", "\(stat)")
+        #expect(stat["art_4"] == "1 renuméroté, 1 renuméroté et modifié", "\(stat)")
+        let summary = DiffSummary(diff)
+        #expect(summary.parts.first { $0.eId == "ex art_4" }?.counts == ["deleted": 2])
+    }
+
+    @Test("a deleted alinéa of an article that was only renumbered is counted under the article's new number")
+    func deletedInsideRenumbered() throws {
+        let old = try fixture("renumbering-v1")
+        var new = old
+        // Insert an article before article 2 (renumbering 2→3, 3→4…) and delete the second alinéa of the old article 2.
+        new.body[1].children.remove(at: 1)
+        new.body.insert(Clause(kind: .article, eId: "art_2", wId: "art_2-new", num: "Article 2",
+                               children: [Clause(kind: .paragraph, eId: "art_2__para_1", wId: "art_2-new__para_1",
+                                                 content: [Block(text: "Un article tout à fait nouveau, sans rapport.")])]), at: 1)
+        for index in 2..<new.body.count {
+            let number = index + 1
+            new.body[index] = IdentityRenderingTests.renumberedKeepingWIds(new.body[index], to: "art_\(number)")
+        }
+        let diff = ClauseDiffer().compare(old, new, oldLabel: "a", newLabel: "b")
+        let stat = parts(TerminalDiffRenderer(colour: false).renderStat(diff))
+        #expect(stat["art_3"]?.contains("1 supprimé") == true, "\(stat)")
+        #expect(stat["ex art_2"] == nil && stat["art_2"] == "2 insérés", "\(stat)")
+    }
+}
+
+extension IdentityRenderingTests {
+    /// The clause with eId `eId` (its alinéas `eId__para_N`), wIds kept.
+    static func renumberedKeepingWIds(_ clause: Clause, to eId: String) -> Clause {
+        var result = clause
+        let old = clause.eId
+        result.eId = eId
+        result.children = clause.children.map { child in
+            var copy = child
+            copy.eId = eId + child.eId.dropFirst(old.count)
+            return copy
+        }
+        return result
     }
 }

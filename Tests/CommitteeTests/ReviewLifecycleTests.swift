@@ -192,3 +192,44 @@ struct ReviewLifecycleTests {
         }
     }
 }
+
+@Suite("Provenance with the committee: review and writer of each adopted change")
+struct ProvenanceTests {
+    @Test("an adopted change names the review that adopted it and the drafter who wrote it, not the chair who adopted it")
+    func reviewAndWriter() async throws {
+        let fixture = try await CommitteeFixture()
+        try await fixture.committee.openReview(id: "p1", kind: .periodic, work: nil, event: nil, subject: nil, acting: fixture.chair, today: fixture.today)
+        try await fixture.committee.advance(review: "p1", AdvanceRequest(to: .drafting), acting: fixture.chair, today: fixture.today)
+        let alice = Identity(name: "Alice Rédactrice", email: "alice@example.org")
+        let bob = Identity(name: "Bob Rédacteur", email: "bob@example.org")
+        for (author, old, new) in [(alice, "définit les orientations générales", "fixe les orientations générales"),
+                                   (bob, "s'appliquent à cette procédure", "s'appliquent à toute cette procédure")] {
+            let target = fixture.register.workingCopy(ofDraft: "p1").appendingPathComponent("AFSP1638149A.xml")
+            let text = try String(contentsOf: target, encoding: .utf8)
+            try #require(text.contains(old))
+            try text.replacingOccurrences(of: old, with: new).write(to: target, atomically: true, encoding: .utf8)
+            _ = try await fixture.register.commitDraft("p1", message: "Modification", author: author)
+        }
+        try await fixture.committee.advance(review: "p1", AdvanceRequest(to: .consultation), acting: fixture.chair, today: fixture.today)
+        try await fixture.allPositions("p1")
+        try await fixture.committee.advance(review: "p1", AdvanceRequest(to: .adopted, adoption: CommitteeFixture.adoption, confirmOutstanding: true),
+                                            acting: fixture.chair, today: fixture.today)
+
+        let lines = Dictionary(uniqueKeysWithValues: try await fixture.committee.provenance().map { ($0.eId, $0) })
+        let first = try #require(lines["art_1__para_1"]?.wording)
+        #expect(first.change == .reworded)
+        #expect(first.version == "AFSP1638149A/v2026-12-15")
+        #expect(first.entryIntoForce == day("2027-01-01"))
+        #expect(first.review == "p1")
+        #expect(first.author == alice)
+        #expect(lines["art_2__para_2"]?.wording.author == bob)
+        #expect(lines["art_2__para_2"]?.wording.review == "p1")
+        let untouched = try #require(lines["art_2__para_1"]?.wording)
+        #expect(untouched.version == "AFSP1638149A/v2017-01-05")
+        #expect(untouched.review == nil)
+        #expect(untouched.author == fixture.clerk)
+        // The register alone knows only the adoption's commit, authored by the chair.
+        let bare = Dictionary(uniqueKeysWithValues: try await fixture.register.blame().map { ($0.eId, $0) })
+        #expect(bare["art_1__para_1"]?.wording.author == fixture.chair.person)
+    }
+}

@@ -155,7 +155,7 @@ struct RegisterCommandTests {
         let result = try CLI.run("history", "art_3__para_5", "--jusqua", "draft/2026-projet", "--repo", repo)
         #expect(result.exitCode == 0, "\(result)")
         let lines = result.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.first == "Historique de art_3__para_5 : 2 changement(s).", "\(result)")
+        #expect(lines.first == "Historique de art_3__para_5 (wId art_3__para_5) : 2 changement(s).", "\(result)")
         #expect(lines.contains("AFSP1638149A/v2017-01-05  2017-01-05  inséré  art_3__para_5"), "\(result)")
         #expect(lines.contains("draft/2026-projet  2026-11-24  renuméroté  art_3__para_7 (ex art_3__para_5)"), "\(result)")
 
@@ -182,9 +182,12 @@ struct RegisterCommandTests {
         defer { withExtendedLifetime(folder) {} }
         let adopted = try CLI.run("blame", "--repo", repo)
         #expect(adopted.exitCode == 0, "\(adopted)")
-        let rows = adopted.stdout.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true) }
-        #expect(rows.contains { $0.first == "art_3__para_1" && $0.dropFirst().first == "AFSP1638149A/v2017-01-05" }, "\(adopted)")
-        #expect(rows.allSatisfy { $0.dropFirst().first == "AFSP1638149A/v2017-01-05" }, "\(adopted)")
+        // One line per clause: its eId, then where its wording comes from (a renumbering would add a second line).
+        let rows = adopted.stdout.split(separator: "\n").map { line in
+            line.split(separator: " ", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+        }
+        #expect(rows.contains { $0.first == "art_3__para_1" && $0.last?.hasPrefix("inséré par AFSP1638149A/v2017-01-05,") == true }, "\(adopted)")
+        #expect(rows.allSatisfy { $0.last?.hasPrefix("inséré par AFSP1638149A/v2017-01-05,") == true }, "\(adopted)")
         #expect(!adopted.stdout.contains("art_6-1"), "\(adopted)")
 
         let json = try CLI.run("blame", "--repo", repo, "--at", "draft/2026-projet", "--format", "json")

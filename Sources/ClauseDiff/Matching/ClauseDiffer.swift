@@ -108,7 +108,10 @@ public struct ClauseDiffer: Sendable {
         }
         var result: Set<Int> = []
         for group in siblings.values where group.count > 1 {
-            let kept = Set(longestIncreasingRun(group.map(\.old)).map { group[$0].new })
+            // Among the longest runs, the one keeping most clauses at their own eId: of three alinéas put in reverse
+            // order, the middle one (same place, same number) stays, the outer two move.
+            let steady = group.map { old[$0.old].eId == new[$0.new].eId }
+            let kept = Set(longestIncreasingRun(group.map(\.old), preferring: steady).map { group[$0].new })
             var moved: [String: String] = [:]  // old eId → new eId of the clauses out of order
             for member in group where !kept.contains(member.new) {
                 result.insert(member.new)
@@ -123,26 +126,41 @@ public struct ClauseDiffer: Sendable {
         return result
     }
 
-    /// Positions in `values` of a longest strictly increasing subsequence (patience sorting).
-    static func longestIncreasingRun(_ values: [Int]) -> [Int] {
-        var tails: [Int] = []          // positions: tails[k] ends the best run of length k + 1
+    /// Positions in `values` (distinct) of a longest strictly increasing subsequence holding the most positions
+    /// marked `preferred` among the longest: a Fenwick tree over the values' ranks keeps, for each prefix of ranks,
+    /// the best (length, preferred count) run ending there. O(n log n).
+    static func longestIncreasingRun(_ values: [Int], preferring preferred: [Bool]) -> [Int] {
+        guard !values.isEmpty else { return [] }
+        var rank = Array(repeating: 0, count: values.count)
+        for (order, position) in values.indices.sorted(by: { values[$0] < values[$1] }).enumerated() { rank[position] = order + 1 }
+        typealias Run = (length: Int, weight: Int, end: Int)
+        func better(_ a: Run, _ b: Run) -> Bool { (a.length, a.weight) > (b.length, b.weight) }
+        var tree = Array(repeating: Run(0, 0, -1), count: values.count + 1)
         var previous = Array(repeating: -1, count: values.count)
-        for (position, value) in values.enumerated() {
-            var low = 0, high = tails.count
-            while low < high {
-                let middle = (low + high) / 2
-                if values[tails[middle]] < value { low = middle + 1 } else { high = middle }
+        var best = Run(0, 0, -1)
+        for position in values.indices {
+            var top = Run(0, 0, -1)
+            var index = rank[position] - 1
+            while index > 0 {
+                if better(tree[index], top) { top = tree[index] }
+                index -= index & -index
             }
-            if low > 0 { previous[position] = tails[low - 1] }
-            if low == tails.count { tails.append(position) } else { tails[low] = position }
+            let run = Run(top.length + 1, top.weight + (preferred[position] ? 1 : 0), position)
+            previous[position] = top.end
+            index = rank[position]
+            while index <= values.count {
+                if better(run, tree[index]) { tree[index] = run }
+                index += index & -index
+            }
+            if better(run, best) { best = run }
         }
-        var run: [Int] = []
-        var position = tails.last ?? -1
+        var result: [Int] = []
+        var position = best.end
         while position >= 0 {
-            run.append(position)
+            result.append(position)
             position = previous[position]
         }
-        return run.reversed()
+        return result.reversed()
     }
 
     private func classify(old: ClauseSnapshot, new: ClauseSnapshot, evidence: MatchEvidence,

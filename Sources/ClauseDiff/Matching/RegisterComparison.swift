@@ -21,7 +21,13 @@ public struct RegisterComparison: Sendable {
         let newShell = try await register.shell(at: new, work: chosen)
         let (oldDocument, oldUnread) = try await partial(oldShell, work: chosen, changed: changed, at: old, in: register)
         let (newDocument, _) = try await partial(newShell, work: chosen, changed: changed, at: new, in: register)
-        let diff = differ.compare(oldDocument, newDocument, oldLabel: oldLabel, newLabel: newLabel)
+        let compared = differ.compare(oldDocument, newDocument, oldLabel: oldLabel, newLabel: newLabel)
+        // The clauses of the parts left unread are unchanged: counted (their eIds, cached by content), not compared.
+        let unread = (newShell.bodySources + newShell.annexSources.values.flatMap { $0 })
+            .map { TextRegister.path(ofPart: $0, work: chosen) }.filter { !changed.contains($0) }
+        let eIds = try await register.clauseEIds(ofParts: unread, at: new)
+        let diff = DocumentDiff(oldLabel: compared.oldLabel, newLabel: compared.newLabel, changes: compared.changes,
+                                metadataChanges: compared.metadataChanges, unchangedUnlisted: unread.flatMap { eIds[$0] ?? [] })
         return (diff, oldUnread)
     }
 

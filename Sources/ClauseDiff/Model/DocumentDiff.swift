@@ -7,12 +7,17 @@ public struct DocumentDiff: Sendable, Hashable, Codable {
     public let changes: [ClauseChange]
     /// Changes of the text's metadata (title, dates), as readable lines.
     public let metadataChanges: [String]
+    /// The eIds of unchanged clauses known without being compared one by one (in parts of a register that git
+    /// reports unchanged): counted as unchanged, never listed.
+    public let unchangedUnlisted: [String]
 
-    public init(oldLabel: String, newLabel: String, changes: [ClauseChange], metadataChanges: [String] = []) {
+    public init(oldLabel: String, newLabel: String, changes: [ClauseChange], metadataChanges: [String] = [],
+                unchangedUnlisted: [String] = []) {
         self.oldLabel = oldLabel
         self.newLabel = newLabel
         self.changes = changes
         self.metadataChanges = metadataChanges
+        self.unchangedUnlisted = unchangedUnlisted
     }
 
     /// Whether nothing changed.
@@ -21,7 +26,7 @@ public struct DocumentDiff: Sendable, Hashable, Codable {
     /// The changes only (no unchanged clause).
     public var onlyChanged: DocumentDiff {
         DocumentDiff(oldLabel: oldLabel, newLabel: newLabel, changes: changes.filter { $0.change != .unchanged },
-                     metadataChanges: metadataChanges)
+                     metadataChanges: metadataChanges, unchangedUnlisted: [])
     }
 
     /// Restricted to clauses whose eId (old or new) starts with `prefix` (e.g. "annex_2", "art_3").
@@ -32,13 +37,14 @@ public struct DocumentDiff: Sendable, Hashable, Codable {
         }
         return DocumentDiff(oldLabel: oldLabel, newLabel: newLabel,
                             changes: changes.filter { within($0.old?.eId) || within($0.new?.eId) },
-                            metadataChanges: metadataChanges)
+                            metadataChanges: metadataChanges, unchangedUnlisted: unchangedUnlisted.filter(within))
     }
 
     /// How many clauses fall in each class.
     public var counts: [ChangeClass: Int] {
         var result: [ChangeClass: Int] = [:]
         for change in changes { result[change.change, default: 0] += 1 }
+        if !unchangedUnlisted.isEmpty { result[.unchanged, default: 0] += unchangedUnlisted.count }
         return result
     }
 }

@@ -14,16 +14,34 @@ public struct DiffSummary: Sendable, Hashable, Codable {
     public init(_ diff: DocumentDiff) {
         var totals: [String: Int] = [:]
         var byPart: [(String, [String: Int])] = []
+        // Parts as the new version numbers them; an old part that kept its identity is counted under its new number,
+        // an old part deleted whose number another part now bears is "ex art_4", never the same label as that part.
+        var newParts: Set<String> = []
+        var partnerOfOldPart: [String: String] = [:]
+        for change in diff.changes {
+            guard let new = change.new else { continue }
+            newParts.insert(Self.topLevel(of: new.eId))
+            if let old = change.old, !old.eId.contains("__"), !new.eId.contains("__") { partnerOfOldPart[old.eId] = new.eId }
+        }
         for change in diff.changes {
             totals[change.change.rawValue, default: 0] += 1
             guard change.change != .unchanged else { continue }
-            let part = DiffSummary.topLevel(of: change.new?.eId ?? change.old?.eId ?? "")
+            var part = DiffSummary.topLevel(of: change.new?.eId ?? change.old?.eId ?? "")
+            if change.new == nil, let old = change.old {
+                let oldPart = DiffSummary.topLevel(of: old.eId)
+                if let partner = partnerOfOldPart[oldPart] {
+                    part = partner
+                } else if newParts.contains(oldPart) {
+                    part = "ex " + oldPart
+                }
+            }
             if let index = byPart.firstIndex(where: { $0.0 == part }) {
                 byPart[index].1[change.change.rawValue, default: 0] += 1
             } else {
                 byPart.append((part, [change.change.rawValue: 1]))
             }
         }
+        if !diff.unchangedUnlisted.isEmpty { totals[ChangeClass.unchanged.rawValue, default: 0] += diff.unchangedUnlisted.count }
         counts = totals
         parts = byPart.map { Part(eId: $0.0, counts: $0.1) }
     }

@@ -25,6 +25,8 @@ public struct ClauseHistoryEntry: Sendable, Hashable, Codable {
     public let version: String
     public let date: LegalDate?
     public let change: Change
+    /// The clause's stable identifier: the identity traced, the same in every entry.
+    public let wId: String
     public let eId: String?
     public let previousEId: String?
     /// The clause's text in that version (its subtree), empty when deleted.

@@ -72,26 +72,31 @@ extension TextRegister {
     /// - Parameters:
     ///   - author: who opens the draft (``registerIdentity`` when nil).
     ///   - today: the draft's date (default: today in Paris).
-    public func startDraft(_ name: String, author: Identity? = nil, today: LegalDate? = nil) async throws(RegisterError) -> DraftInfo {
+    ///   - start: the commit whose text the draft starts from, named `startLabel` in the first commit's message
+    ///     (another version, another draft); default: the tip of `main`, the text in force.
+    public func startDraft(_ name: String, author: Identity? = nil, today: LegalDate? = nil,
+                           from start: ObjectID? = nil, startLabel: String? = nil) async throws(RegisterError) -> DraftInfo {
         let branch = try DraftName(name).ref
         guard let main = try await store.tip() else { throw .noAdoptedVersion }
+        let origin = start ?? main
         if let existing = try await store.tip(of: branch) { throw .branchExists(ref: branch, tip: existing) }
         let date = today ?? LegalDate.today(in: .paris)
         var changes: [String: Data?] = [:]
         var versions: [String] = []
-        for work in try await works(at: main) {
-            let adopted = try await document(at: main, work: work)
+        for work in try await works(at: origin) {
+            let adopted = try await document(at: origin, work: work)
             versions.append(VersionRecord(document: adopted).tagName ?? work)
             let draft = VersionMetadata.draft(adopted, name: name, date: date)
-            changes.merge(try await self.changes(toWrite: RegisterLayout.files(for: draft), work: work, over: main)) { _, new in new }
+            changes.merge(try await self.changes(toWrite: RegisterLayout.files(for: draft), work: work, over: origin)) { _, new in new }
         }
-        try await store.createBranch(branch, at: main)
-        var tip = main
+        guard !versions.isEmpty else { throw .noText(commit: origin.abbreviated) }
+        try await store.createBranch(branch, at: origin)
+        var tip = origin
         if !changes.isEmpty {
-            let message = "Projet \(name) ouvert à partir de \(versions.joined(separator: ", "))\n\n"
+            let message = "Projet \(name) ouvert à partir de \(startLabel ?? versions.joined(separator: ", "))\n\n"
                 + "Le texte devient un projet daté du \(date.french) (URI de version …/\(name)/fr)."
             tip = try await store.commit(changes: changes, message: message, author: author ?? Self.registerIdentity,
-                                         date: Date(), onBranch: branch, expectedParent: main, signer: signer)
+                                         date: Date(), onBranch: branch, expectedParent: origin, signer: signer)
         }
         try await writeWorkingCopy(name: name, at: tip)
         return DraftInfo(name: name, branch: branch, tip: tip, base: tip, workingCopy: workingCopy(ofDraft: name).path)

@@ -1,18 +1,10 @@
 import Foundation
 import LegalText
 
-/// The result of `blame`: for each clause of a version, the version that last changed it.
-public struct BlameLine: Sendable, Hashable, Codable {
-    public let eId: String
-    public let wId: String
-    public let version: String
-    public let date: LegalDate?
-}
-
 extension TextRegister {
     /// The versions a history walks, oldest first: adopted versions, then `upTo` if it is a draft; when `upTo`
     /// names an adopted version (its tag, or a date: the version in force that day), the chain stops there.
-    private func versionChain(upTo revision: String?, work: String? = nil) async throws(RegisterError) -> [VersionInfo] {
+    func versionChain(upTo revision: String?, work: String? = nil) async throws(RegisterError) -> [VersionInfo] {
         let all = try await versions()
         var chain = all.filter { $0.kind == .adopted }
         guard let revision else { return chain }
@@ -45,13 +37,31 @@ extension TextRegister {
     ///
     /// Only the part files git reports as changed between consecutive versions are read: the cost grows
     /// with the number of versions and of changes to the clause's file, not with the size of the text.
-    public func history(of identifier: String, work: String? = nil, upTo revision: String? = nil)
+    ///
+    /// With `numbering` (a version, named the one way: tag, draft, commit, date), `identifier` is read as that
+    /// version numbers its clauses: the clause bearing that eId there (else that wId there) is the one traced,
+    /// through the whole history, whatever eId it had before or has since. A draft named there is also the last
+    /// step when `upTo` is not given.
+    /// - Throws: ``RegisterError/clauseNotInVersion(identifier:version:)`` when that version has no such clause.
+    public func history(of identifier: String, work: String? = nil, upTo revision: String? = nil, numberedAt numbering: String? = nil)
         async throws(RegisterError) -> [ClauseHistoryEntry] {
+        var revision = revision
+        var identity: (wId: String, work: String)?
+        if let numbering {
+            let resolved = try await resolveRevision(numbering, work: work)
+            if revision == nil, case .draft(let draft) = resolved.revision { revision = draft.branch }
+            identity = try await identityOfClause(identifier, at: resolved, work: work)
+        }
         let chain = try await versionChain(upTo: revision, work: work)
         guard let latest = chain.last else { throw .noAdoptedVersion }
-        let chosen = try await chooseWork(work, at: latest.commit)
+        let chosen = try await chooseWork(identity?.work ?? work, at: latest.commit)
         let folder = RegisterLayout.folder(work: chosen)
-        let wId = try await resolveWId(identifier, work: chosen, chain: chain)
+        let wId: String
+        if let identity {
+            wId = identity.wId
+        } else {
+            wId = try await resolveWId(identifier, work: chosen, chain: chain)
+        }
 
         var entries: [ClauseHistoryEntry] = []
         var previous: ClauseState?
@@ -78,7 +88,7 @@ extension TextRegister {
                 }
             }
             if let change = Self.change(from: previous, to: state, everSeen: everSeen) {
-                entries.append(ClauseHistoryEntry(version: version.name, date: version.date, change: change,
+                entries.append(ClauseHistoryEntry(version: version.name, date: version.date, change: change, wId: wId,
                                                   eId: state?.eId, previousEId: previous?.eId, text: state?.text ?? ""))
             }
             if state != nil { everSeen = true }
@@ -145,6 +155,26 @@ extension TextRegister {
         return (nil, nil)
     }
 
+    /// The wId of the clause `identifier` names in the version `resolved`, and its text: the clause bearing that
+    /// eId there, else the clause bearing that wId there. Only that version is read: an eId means what that
+    /// version's numbering makes it mean, never what it meant before or after.
+    /// - Throws: ``RegisterError/clauseNotInVersion(identifier:version:)``.
+    public func identityOfClause(_ identifier: String, at resolved: ResolvedRevision, work: String? = nil)
+        async throws(RegisterError) -> (wId: String, work: String) {
+        let chosen = try await chooseWork(work, at: resolved.commit)
+        let folder = RegisterLayout.folder(work: chosen)
+        // Cheap first: the files the identifier's name points to (an eId not renumbered is in its own file).
+        let likely = Self.likelyPaths(of: identifier, folder: folder)
+        if let found = try await clause(in: likely, at: resolved.commit, where: { $0.eId == identifier }).0 {
+            return (found.wId, chosen)
+        }
+        let clauses = try await document(at: resolved.commit, work: chosen).allClauses
+        if let found = clauses.first(where: { $0.eId == identifier }) ?? clauses.first(where: { $0.wId == identifier }) {
+            return (found.wId, chosen)
+        }
+        throw .clauseNotInVersion(identifier: identifier, version: resolved.label)
+    }
+
     /// The wId of `identifier`: itself when some version has a clause with that wId in the file its name
     /// points to, else the wId of the clause that has it as eId in the latest version. (A clause known
     /// only by an eId it had in an older version is looked up by its wId, which never changes: reading
@@ -167,46 +197,4 @@ extension TextRegister {
         if let clause = document.allClauses.first(where: { $0.eId == identifier }) { return clause.wId }
         throw .clauseNotFound(identifier: identifier)
     }
-
-    /// For each clause of the text at `revision` (default: the latest adopted version), the version
-    /// that last changed its own wording, number or heading.
-    public func blame(at revision: String? = nil, work: String? = nil) async throws(RegisterError) -> [BlameLine] {
-        let chain = try await versionChain(upTo: revision, work: work)
-        guard !chain.isEmpty else { throw .noAdoptedVersion }
-        let last: Int
-        if let revision {
-            let commit = try await resolve(revision, work: work)
-            guard let index = chain.lastIndex(where: { $0.commit == commit }) else {
-                throw .notAVersion(revision: revision)
-            }
-            last = index
-        } else {
-            last = chain.count - 1
-        }
-        var lastChange: [String: VersionInfo] = [:]
-        var previousStates: [String: ClauseState] = [:]
-        var previousCommit: ObjectID?
-        var current: LegalDocument?
-        for version in chain[...last] {
-            if let previousCommit, try await store.changedPaths(from: previousCommit, to: version.commit).isEmpty {
-                continue
-            }
-            let document = try await document(at: version.commit, work: work)
-            var states: [String: ClauseState] = [:]
-            for clause in document.allClauses {
-                let state = ClauseState.own(clause)
-                states[clause.wId] = state
-                if previousStates[clause.wId] != state { lastChange[clause.wId] = version }
-            }
-            previousStates = states
-            previousCommit = version.commit
-            current = document
-        }
-        guard let current else { throw .noAdoptedVersion }
-        return current.allClauses.map { clause in
-            let version = lastChange[clause.wId]
-            return BlameLine(eId: clause.eId, wId: clause.wId, version: version?.name ?? "?", date: version?.date)
-        }
-    }
 }
-

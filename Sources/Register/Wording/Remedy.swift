@@ -13,6 +13,8 @@ public enum Remedy: Sendable, Hashable, Codable {
     case listComments(review: String)
     /// Show a version of the text with its clauses' identifiers.
     case showIdentifiers
+    /// Show version `version` of the text with its clauses' identifiers.
+    case showVersionIdentifiers(version: String)
     /// See the committee's seats.
     case listSeats
     /// Add the person as a member of seat `seat`.
@@ -35,6 +37,8 @@ public enum Remedy: Sendable, Hashable, Codable {
     case startDraft(draft: String)
     /// Take the working copy of draft `draft` again from what the register holds.
     case restoreDraft(draft: String)
+    /// Confirm that the unsaved work of draft `draft`'s working copy is given up (restoring it, or deleting the draft).
+    case discardWorkingCopy(draft: String, deleting: Bool)
     /// Bring draft `draft` up to date with the text in force.
     case updateDraft(draft: String)
     /// Bring in what the remote repository holds.
@@ -65,6 +69,7 @@ public enum Remedy: Sendable, Hashable, Codable {
         case .importAdoptedVersion: return "enregistrez la version en vigueur comme version adoptée"
         case .listComments(let review): return "consultez la liste des commentaires de la révision \(review)"
         case .showIdentifiers: return "affichez une version du texte avec les identifiants de ses éléments"
+        case .showVersionIdentifiers(let version): return "affichez la version \(version) avec les identifiants de ses éléments"
         case .listSeats: return "voyez la liste des sièges du comité"
         case .addMember(let seat): return "la présidence l'ajoute comme membre du siège « \(seat) »"
         case .listReviews: return "voyez la liste des révisions"
@@ -76,6 +81,9 @@ public enum Remedy: Sendable, Hashable, Codable {
         case .listDrafts: return "voyez la liste des projets"
         case .startDraft(let draft): return "ouvrez un projet nommé « \(draft) »"
         case .restoreDraft(let draft): return "reprenez la copie de travail du projet \(draft) telle que le registre la garde"
+        case .discardWorkingCopy(let draft, let deleting):
+            return deleting ? "confirmez la suppression du projet \(draft) malgré ces modifications"
+                : "confirmez la restauration de la copie de travail du projet \(draft) malgré ces modifications"
         case .updateDraft(let draft): return "mettez le projet \(draft) à jour avec le texte en vigueur"
         case .pullRemote: return "récupérez d'abord les écritures du dépôt distant"
         case .pushRemote: return "envoyez de nouveau vos écritures"

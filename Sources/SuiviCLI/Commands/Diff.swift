@@ -89,7 +89,7 @@ extension Suivi {
                                                                oldLabel: oldLabel, newLabel: newLabel)
                     }
                     diff = result.diff
-                    if format == .text { printError("(\(result.unchangedParts) partie(s) inchangée(s) : non relues.)") }
+                    if format == .text { printError("(\(result.unchangedParts) partie(s) inchangée(s) : non relues, leurs éléments comptés inchangés.)") }
                 } else {
                     let oldDocument = try await oldVersion.asyncMap { id in try await document(id, registry, work) } ?? read(old)
                     let newDocument = try await newVersion.asyncMap { id in try await document(id, registry, work) } ?? read(new)

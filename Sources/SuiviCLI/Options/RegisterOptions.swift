@@ -2,11 +2,13 @@ import ArgumentParser
 import Foundation
 import Register
 
-/// Where the register is: `--registre`, else `$SUIVI_REGISTRE`, else the current folder.
+/// Where the register is: `--registre`, else `$SUIVI_REGISTRE`, else the nearest folder holding `register.git`
+/// from the current folder up (as git finds its repository: from a draft's working copy
+/// `registre/brouillons/<nom>/` it is `registre/`), else the current folder.
 struct RegisterOptions: ParsableArguments {
     @Option(name: .customLong("registre"),
-            help: ArgumentHelp("Dossier du registre (contient register.git). Par défaut : $SUIVI_REGISTRE, sinon le dossier courant.",
-                               valueName: "dossier"))
+            help: ArgumentHelp("Dossier du registre (contient register.git). Par défaut : $SUIVI_REGISTRE, sinon le registre "
+                               + "qui contient le dossier courant (comme git).", valueName: "dossier"))
     var repo: String?
 
     @Option(name: .customLong("cle-ssh"),
@@ -14,13 +16,58 @@ struct RegisterOptions: ParsableArguments {
                                + "Par défaut : $SUIVI_CLE_SSH. Un chemin, jamais la clé elle-même.", valueName: "fichier"))
     var signingKey: String?
 
-    var url: URL {
-        URL(fileURLWithPath: repo ?? ProcessInfo.processInfo.environment["SUIVI_REGISTRE"] ?? ".")
+    /// The folder named by `--registre` or `$SUIVI_REGISTRE` (an empty variable is no folder), if any.
+    private var named: (url: URL, by: String)? {
+        if let repo { return (URL(fileURLWithPath: repo), "--registre") }
+        if let variable = ProcessInfo.processInfo.environment["SUIVI_REGISTRE"], !variable.isEmpty {
+            return (URL(fileURLWithPath: variable), "SUIVI_REGISTRE")
+        }
+        return nil
     }
 
-    /// Opens the register; its error says how to create one.
+    var url: URL {
+        if let named { return named.url }
+        let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        return Self.enclosingRegister(of: here) ?? here
+    }
+
+    /// The nearest folder holding `register.git`, from `folder` up to the root; nil if there is none.
+    static func enclosingRegister(of folder: URL) -> URL? {
+        var current = folder.standardizedFileURL
+        while true {
+            if FileManager.default.fileExists(atPath: TextRegister.gitDirectory(of: current).path) { return current }
+            let parent = current.deletingLastPathComponent().standardizedFileURL
+            if parent.path == current.path { return nil }
+            current = parent
+        }
+    }
+
+    /// Opens the register; where there is none, says where it was looked for and how to name it.
     func open() throws -> TextRegister {
-        try TextRegister.open(at: url).signing(with: try signer())
+        let url = self.url
+        do {
+            return try TextRegister.open(at: url).signing(with: try signer())
+        } catch RegisterError.notARegister {
+            throw Refusal(Self.noRegisterMessage(at: url, namedBy: named?.by))
+        }
+    }
+
+    /// Why no register was found: named by an option or the variable, or looked for from the current folder up.
+    /// Inside a register, never a suggestion to create one.
+    static func noRegisterMessage(at url: URL, namedBy: String?) -> String {
+        let path = url.path
+        guard let namedBy else {
+            return "aucun registre dans le dossier courant (« \(path) ») ni dans ses dossiers parents. Indiquez le dossier "
+                + "du registre avec --registre <dossier> ou la variable SUIVI_REGISTRE, ou créez-en un avec « suivi init <dossier> »."
+        }
+        if let enclosing = enclosingRegister(of: url.deletingLastPathComponent()) {
+            return "« \(path) » (\(namedBy)) n'est pas le dossier d'un registre mais un dossier à l'intérieur du registre "
+                + "« \(enclosing.path) » : indiquez --registre \(enclosing.path) (ou SUIVI_REGISTRE=\(enclosing.path)), "
+                + "ou omettez les deux depuis un dossier du registre."
+        }
+        return "« \(path) » (\(namedBy)) ne contient pas de registre (dossier register.git absent). Vérifiez --registre "
+            + "ou la variable SUIVI_REGISTRE ; sans eux, suivi cherche le registre depuis le dossier courant. "
+            + "Pour créer un registre à cet endroit : « suivi init \(path) »."
     }
 
     /// The member's signing key: `--cle-ssh`, else `$SUIVI_CLE_SSH`; `nil` when neither is given.

@@ -30,6 +30,7 @@ extension ErrorWording {
             return "enregistrez la version en vigueur comme version adoptée (suivi importer <dossier> --auteur \"Nom <courriel>\", voir suivi versions)"
         case .listComments(let review): return "voyez « suivi commentaire lister --revision \(review) »"
         case .showIdentifiers: return "« suivi afficher --version <version> --ids »"
+        case .showVersionIdentifiers(let version): return "« suivi afficher --version \(version) --ids »"
         case .listSeats: return "voyez « suivi comite lister »"
         case .addMember: return "ajoutez-le avec « suivi comite ajouter-membre »"
         case .listReviews: return "voyez « suivi revision lister »"
@@ -43,6 +44,8 @@ extension ErrorWording {
         case .listDrafts: return "voyez « suivi projet lister »"
         case .startDraft(let draft): return "ouvrez-le avec « suivi projet ouvrir \(draft) »"
         case .restoreDraft(let draft): return "reprenez la copie de travail (« suivi projet restaurer \(draft) »)"
+        case .discardWorkingCopy(let draft, let deleting):
+            return "relancez avec --force (« suivi projet \(deleting ? "supprimer" : "restaurer") \(draft) --force »)"
         case .updateDraft(let draft): return "mettez le projet à jour avec « suivi projet mettre-a-jour \(draft) »"
         case .pullRemote: return "faites d'abord « suivi recuperer »"
         case .pushRemote: return "relancez « suivi envoyer »"

@@ -118,7 +118,7 @@ enum ErrorMapping {
         case .invalidInput, .inputRequired, .unknownClause, .adoptionDatesRefused, .adoptionNotConfirmed, .forbiddenCharacter:
             return .unprocessableContent
         case .transitionRefused, .draftUnchanged, .wrongStage, .notConsultedOnDraft, .eventClosed, .reviewExists, .eventExists, .seatExists,
-             .recordExists:
+             .draftNeededByReview, .recordExists:
             return .conflict
         case .invalidRecord: return .internalServerError
         case .register(let inner): return status(of: inner)
@@ -127,11 +127,12 @@ enum ErrorMapping {
 
     static func status(of error: RegisterError) -> HTTPResponse.Status {
         switch error {
-        case .notFound, .notAVersion, .noVersionInForce, .repealed, .noText, .clauseNotFound, .noAdoptedVersion, .unknownDraft: return .notFound
+        case .notFound, .notAVersion, .noVersionInForce, .repealed, .noText, .clauseNotFound, .clauseNotInVersion, .noAdoptedVersion, .unknownDraft:
+            return .notFound
         case .ambiguous, .ambiguousVersion, .notACommit, .severalTexts, .invalidReference, .invalidDraftName: return .badRequest
         case .conflict, .locked, .retriesExhausted, .tagExists, .branchExists, .draftConflict: return .conflict
         // A draft not based on the text in force, or that cannot be brought up to date as it is: the user acts first.
-        case .draftOutOfDate, .draftUpdateConflicts, .uncommittedEdits: return .conflict
+        case .draftOutOfDate, .draftUpdateConflicts, .uncommittedEdits, .unsavedWork: return .conflict
         // A refused input (dates out of order, a text that does not validate, a bad date, a changed wId) is the
         // user's to correct.
         case .mergedTextInvalid, .wIdChanged, .invalidDocuments, .outOfOrder, .dateOutOfRange: return .unprocessableContent

@@ -94,6 +94,7 @@ struct DocumentView {
 extension DocumentDiff {
     /// The same comparison under other labels.
     func relabelled(_ oldLabel: String, _ newLabel: String) -> DocumentDiff {
-        DocumentDiff(oldLabel: oldLabel, newLabel: newLabel, changes: changes, metadataChanges: metadataChanges)
+        DocumentDiff(oldLabel: oldLabel, newLabel: newLabel, changes: changes, metadataChanges: metadataChanges,
+                     unchangedUnlisted: unchangedUnlisted)
     }
 }
