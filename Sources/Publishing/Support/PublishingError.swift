@@ -25,6 +25,8 @@ public enum PublishingError: Error, Sendable, Equatable, LocalizedError, CustomS
     case package(String)
     /// The output path is a folder, or cannot be written.
     case output(path: String, reason: String)
+    /// An edit of a draft made clause by clause (``DraftEdit``) that cannot apply, with the reason.
+    case editRefused(String)
 
     public func description(_ wording: ErrorWording) -> String {
         switch self {
@@ -53,6 +55,7 @@ public enum PublishingError: Error, Sendable, Equatable, LocalizedError, CustomS
         case .orderProblem(let problem): return problem.description + " Rien n'a été enregistré."
         case .package(let reason): return "écriture du fichier ODT impossible : \(reason)."
         case .output(let path, let reason): return "écriture de « \(path) » impossible : \(reason)."
+        case .editRefused(let reason): return "modification refusée : " + reason
         }
     }
 
