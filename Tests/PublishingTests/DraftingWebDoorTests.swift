@@ -62,7 +62,7 @@ struct DraftingWebDoorTests {
         let deleted = Set(try #require(base.body.first { $0.eId == "art_7" }).flattened.map(\.wId))
         #expect(base.allWIds.subtracting(deleted).isSubset(of: webText.allWIds))
         let history = try await byWeb.register.history(of: "art_5", upTo: "draft/periodique-2020")
-        #expect(history.first?.version == "v2017-01-05")
+        #expect(history.first?.version.hasSuffix("v2017-01-05") == true)
         #expect(history.last?.eId == "art_6")
     }
 
