@@ -72,13 +72,13 @@ struct DraftEditorPagesTests {
         let cases: [(fields: [(String, String)], check: @Sendable (LegalDocument, LegalDocument) -> Bool)] = [
             ([("operation", "reformuler"), ("cible", "art_3__para_3"), ("texte", reworded)],
              { old, new in new.clause(eId: "art_3__para_3")?.content.map(\.plainText) == [reworded] && new.body == DraftEditTestsSupport.withText(old, reworded) }),
-            ([("operation", "inserer-alinea"), ("cible", "art_3__para_2"), ("texte", "Alinéa inséré par le web.")],
-             { old, new in new.clause(eId: "art_3__para_3")?.content.map(\.plainText) == ["Alinéa inséré par le web."]
-                 && new.clause(eId: "art_3__para_4")?.wId == old.clause(eId: "art_3__para_3")?.wId }),
             ([("operation", "inserer-point"), ("cible", "art_3__para_6__list_1__point_2"), ("texte", "Point inséré.")],
              { old, new in new.clause(eId: "art_3__para_6__list_1__point_3")?.content.map(\.plainText) == ["Point inséré."]
                  && new.clause(eId: "art_3__para_6__list_1__point_3")?.num == old.clause(eId: "art_3__para_6__list_1__point_3")?.num
                  && new.clause(eId: "art_3__para_6__list_1__point_4")?.wId == "art_3__para_6__list_1__point_3" }),
+            ([("operation", "inserer-alinea"), ("cible", "art_3__para_2"), ("texte", "Alinéa inséré par le web.")],
+             { old, new in new.clause(eId: "art_3__para_3")?.content.map(\.plainText) == ["Alinéa inséré par le web."]
+                 && new.clause(eId: "art_3__para_4")?.wId == old.clause(eId: "art_3__para_3")?.wId }),
             ([("operation", "descendre"), ("cible", "art_3__para_2")],
              { _, new in new.clause(eId: "art_3__para_3")?.wId == "art_3__para_2" }),
             ([("operation", "monter"), ("cible", "art_3__para_3")],
