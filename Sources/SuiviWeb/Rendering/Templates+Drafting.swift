@@ -16,7 +16,7 @@ extension Templates {
     {{#hasText}}<form method="post" action="{{action}}" class="edit-text">\(draftHidden)<input type="hidden" name="cible" value="{{wId}}">
     <p><label for="t-{{wId}}">Texte de l’élément ({{label}})</label>
     <textarea id="t-{{wId}}" name="texte" rows="3" required>{{text}}</textarea></p>
-    <p><button type="submit" name="operation" value="reformuler">Enregistrer la nouvelle rédaction</button></p></form>{{/hasText}}
+    <input type="hidden" name="operation" value="reformuler"><p><button type="submit">Enregistrer la nouvelle rédaction</button></p></form>{{/hasText}}
     <form method="post" action="{{action}}" class="edit-tools">\(draftHidden)<input type="hidden" name="cible" value="{{wId}}">
     <p><button type="submit" name="operation" value="monter" aria-label="Monter : {{label}}">Monter</button>
     <button type="submit" name="operation" value="descendre" aria-label="Descendre : {{label}}">Descendre</button>
@@ -25,7 +25,7 @@ extension Templates {
     <form method="post" action="{{action}}">\(draftHidden)<input type="hidden" name="cible" value="{{wId}}">
     {{#insertsHeading}}<p><label for="h-{{wId}}">Intitulé (facultatif)</label> <input id="h-{{wId}}" name="intitule" maxlength="500"></p>{{/insertsHeading}}
     <p><label for="n-{{wId}}">{{insertTextLabel}}</label><textarea id="n-{{wId}}" name="texte" rows="3" required></textarea></p>
-    <p><button type="submit" name="operation" value="{{insertOperation}}">{{insertButton}}</button></p></form></details>{{/canInsert}}
+    <input type="hidden" name="operation" value="{{insertOperation}}"><p><button type="submit">{{insertButton}}</button></p></form></details>{{/canInsert}}
     </div>
 
     """
@@ -46,7 +46,7 @@ extension Templates {
     <form method="post" action="{{action}}">\(draftHidden)
     <p><label for="h-debut">Intitulé (facultatif)</label> <input id="h-debut" name="intitule" maxlength="500"></p>
     <p><label for="n-debut">Texte du premier alinéa</label><textarea id="n-debut" name="texte" rows="3" required></textarea></p>
-    <p><button type="submit" name="operation" value="inserer-article">Insérer l’article</button></p></form></details>
+    <input type="hidden" name="operation" value="inserer-article"><p><button type="submit">Insérer l’article</button></p></form></details>
     {{#items}}{{> draft-item}}{{/items}}
     {{#annexes}}<section class="edit-annex" aria-labelledby="a-{{wId}}"><h3 id="a-{{wId}}">{{label}}</h3>
     {{#items}}{{> draft-item}}{{/items}}
@@ -54,7 +54,7 @@ extension Templates {
     <form method="post" action="{{action}}">\(draftHidden)<input type="hidden" name="annexe" value="{{wId}}">
     <p><label for="h-fin-{{wId}}">Intitulé de la section (facultatif)</label> <input id="h-fin-{{wId}}" name="intitule" maxlength="500"></p>
     <p><label for="n-fin-{{wId}}">Texte du premier alinéa</label><textarea id="n-fin-{{wId}}" name="texte" rows="3" required></textarea></p>
-    <p><button type="submit" name="operation" value="inserer-section">Ajouter la section</button></p></form></details>
+    <input type="hidden" name="operation" value="inserer-section"><p><button type="submit">Ajouter la section</button></p></form></details>
     </section>{{/annexes}}
     </section>
 
