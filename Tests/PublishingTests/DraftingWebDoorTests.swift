@@ -87,6 +87,44 @@ struct DraftingWebDoorTests {
         #expect(try await fixture.register.draftTip("periodique-2020") == tip)
     }
 
+    @Test("eight saves made at once on the same page: exactly one is committed, the others are refused as stale")
+    func concurrentSaves() async throws {
+        let fixture = try await Self.drafting()
+        let publisher = fixture.publisher
+        let head = try await fixture.register.draftTip("periodique-2020")
+        let (chair, today) = (fixture.chair, fixture.today)
+        var outcomes: [Bool] = []
+        await withTaskGroup(of: Bool.self) { group in
+            for index in 0..<8 {
+                group.addTask { await Self.save(publisher, index: index, chair: chair, head: head, today: today) }
+            }
+            for await result in group { outcomes.append(result) }
+        }
+        #expect(outcomes.filter { $0 }.count == 1)
+        let tip = try await fixture.register.draftTip("periodique-2020")
+        let info = try await fixture.register.commitInfo(tip)
+        #expect(info.parents == [head])
+        let text = try await fixture.register.document(at: tip)
+        #expect(try #require(text.clause(eId: "art_1")).children.count == 2)
+        // The working copy, which held no edits of its own, now reads the new tip.
+        #expect(try await fixture.register.hasUncommittedEdits(draft: "periodique-2020") == false)
+        let file = fixture.register.workingCopy(ofDraft: "periodique-2020").appendingPathComponent("AFSP1638149A.xml")
+        #expect(try Data(contentsOf: file) == CanonicalWriter.data(text))
+    }
+
+    /// One save of the concurrent test: true when committed, false when refused as stale (any other refusal is an issue).
+    static func save(_ publisher: Publisher, index: Int, chair: Acting, head: ObjectID, today: LegalDate) async -> Bool {
+        do {
+            _ = try await publisher.applyEdit(.insertAlinea(after: "art_1__para_1", text: "Ajout concurrent \(index)."),
+                                              review: "periodique-2020", acting: chair, expectedTip: head, today: today)
+            return true
+        } catch {
+            if case .register(.conflict) = error { return false }
+            Issue.record("refus inattendu : \(error)")
+            return false
+        }
+    }
+
     @Test("only the chair's seat drafts, and only while the review is in drafting")
     func whoDrafts() async throws {
         let fixture = try await Self.drafting()

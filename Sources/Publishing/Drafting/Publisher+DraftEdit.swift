@@ -35,7 +35,7 @@ extension Publisher {
         let known = try await knownWIds(draft: right.draft, work: right.work, document: before)
         let year = (before.date(of: .draft) ?? today).year
         let after = try edit.applied(to: before, known: known, year: year)
-        let message = "Projet \(right.draft) : \(edit.summary(in: before))\n\nRédigé en ligne (suivi web)."
+        let message = "Projet \(right.draft) : \(edit.summary(in: before))\n\nRédigé en ligne, dans l’interface web."
         let commit = try await call { () async throws(RegisterError) in
             try await register.commitDraft(right.draft, document: after, expectedTip: expectedTip, message: message, author: right.author)
         }
