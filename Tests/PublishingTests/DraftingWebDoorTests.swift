@@ -125,6 +125,24 @@ struct DraftingWebDoorTests {
         }
     }
 
+    @Test("a clause deleted by an earlier save never gives its wId to a clause inserted later (two histories never join)")
+    func deletedWIdNotReused() async throws {
+        let fixture = try await Self.drafting()
+        let publisher = fixture.publisher
+        func save(_ edit: DraftEdit) async throws -> LegalDocument {
+            let tip = try await fixture.register.draftTip("periodique-2020")
+            let saved = try await publisher.applyEdit(edit, review: "periodique-2020", acting: fixture.chair, expectedTip: tip, today: fixture.today)
+            return saved.after
+        }
+        let first = try await save(.insertAlinea(after: "art_3__para_5", text: "Premier ajout."))
+        #expect(first.clause(eId: "art_3__para_6")?.wId == "art_3__para_6")
+        _ = try await save(.delete(wId: "art_3__para_6"))
+        let again = try await save(.insertAlinea(after: "art_3__para_5", text: "Second ajout, sans rapport."))
+        let wId = try #require(again.clause(eId: "art_3__para_6")?.wId)
+        #expect(wId != "art_3__para_6")
+        #expect(wId == "art_3__para_6-2026")
+    }
+
     @Test("only the chair's seat drafts, and only while the review is in drafting")
     func whoDrafts() async throws {
         let fixture = try await Self.drafting()

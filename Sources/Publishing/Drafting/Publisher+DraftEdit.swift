@@ -43,10 +43,11 @@ extension Publisher {
     }
 
     /// Every wId a new clause of draft `name` may not take: the text's own, its working copy's base's, the adopted
-    /// version's it started from.
+    /// version's it started from, and every one the draft's commits ever held.
     func knownWIds(draft name: String, work: String, document: LegalDocument) async throws(PublishingError) -> Set<String> {
         var known = document.allWIds
         if let earlier = try? await register.knownWIds(ofDraft: name, work: work) { known.formUnion(earlier) }
+        known.formUnion(try await call { () async throws(RegisterError) in try await register.wIdsEverUsed(onDraft: name, work: work) })
         return known
     }
 

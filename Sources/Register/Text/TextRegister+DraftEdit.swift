@@ -45,4 +45,28 @@ extension TextRegister {
         if !hadEdits { try? await writeWorkingCopy(name: name, at: commit) }
         return commit
     }
+
+    /// Every wId a clause of text `work` had on draft `name`'s branch since it left the adopted history: each draft
+    /// commit's replaced or removed parts are read as they were before it. A new clause never takes one of them (a
+    /// clause deleted by an earlier save must not lend its wId, and so its history, to an unrelated new clause).
+    public func wIdsEverUsed(onDraft name: String, work: String) async throws(RegisterError) -> Set<String> {
+        let folder = RegisterLayout.folder(work: work) + "/"
+        let shell = RegisterLayout.folder(work: work) + "/text.xml"
+        let main = try await mainTip()
+        var known = Set<String>()
+        var commit = try await draftTip(name)
+        while true {
+            if let main {
+                if commit == main { break }
+                if try await isAncestor(commit, of: main) { break }
+            }
+            guard let parent = try await commitInfo(commit).parents.first else { break }
+            for path in try await changedPaths(from: parent, to: commit).sorted()
+            where path.hasPrefix(folder) && path.hasSuffix(".xml") && path != shell {
+                if let clause = try? await part(path, at: parent) { known.formUnion(clause.flattened.map(\.wId)) }
+            }
+            commit = parent
+        }
+        return known
+    }
 }
