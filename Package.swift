@@ -22,6 +22,13 @@ let package = Package(
         // and NIO's thread pool for bcrypt).
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
+        // The HTTP client of `suivi sources verifier` (SourceChecking), on the SwiftNIO already in the graph.
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        // Declared because SourceChecking tells a failed TLS handshake by its error type (in the graph through the client).
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        // Already in the graph through hummingbird-auth: Ed25519 and SHA-2 for git's SSH commit signatures
+        // (Register's SSHSIG signing and verification, in process: `suivi verifier` needs no ssh-keygen).
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         // System libraries: the dependency on libxml2 / libgit2 is stated once, here.
@@ -39,7 +46,7 @@ let package = Package(
         // Layers, bottom up (see DESIGN.md): a target declares exactly the modules it imports, and imports
         // none above its layer; `scripts/check-layers` checks both.
         .target(name: "LegalText", dependencies: ["CXML2"]),
-        .target(name: "Register", dependencies: ["CGit2", "LegalText"]),
+        .target(name: "Register", dependencies: ["CGit2", "LegalText", .product(name: "Crypto", package: "swift-crypto")]),
 
         .target(name: "ClauseDiff", dependencies: ["Register", "LegalText"]),
         .target(name: "Committee", dependencies: ["Register", "LegalText"]),
@@ -48,6 +55,19 @@ let package = Package(
             dependencies: [
                 "Committee", "ClauseDiff", "Register", "LegalText",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
+
+        // Checking the addresses of Annexe II's documentary references over HTTP (`suivi sources verifier`): the
+        // network stays out of the layers below; the outcomes are recorded through Committee.
+        .target(
+            name: "SourceChecking",
+            dependencies: [
+                "Committee", "Register", "LegalText",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),
 
@@ -80,6 +100,7 @@ let package = Package(
                 "Committee",
                 "Publishing",
                 "SuiviWeb",
+                "SourceChecking",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
@@ -119,7 +140,9 @@ let package = Package(
         .testTarget(
             name: "SuiviCLITests",
             // SuiviBench: the concurrent-writer tests run `suivi-bench write` in several processes.
-            dependencies: ["SuiviCLI", "SuiviBench", "LegalText", "SuiviSynthetic", "SuiviTestSupport"]
+            // SourceChecking, Committee: the checks of references against a loopback HTTP server.
+            dependencies: ["SuiviCLI", "SuiviBench", "SourceChecking", "Committee", "LegalText", "SuiviSynthetic", "SuiviTestSupport",
+                           .product(name: "NIOCore", package: "swift-nio")]
         ),
         .testTarget(
             name: "PublishingTests",

@@ -39,6 +39,10 @@ public enum CommitteeError: Error, Sendable, Equatable, LocalizedError, CustomSt
     case eventExists(String)
     /// No documentary reference of that id.
     case unknownReference(String)
+    /// No synthesis of that id.
+    case unknownSynthesis(String)
+    /// A synthesis or news item of that id already exists: its kind in French (« synthèse ») and its id.
+    case recordExists(kind: String, id: String)
     /// No comment of that id in the review.
     case unknownComment(review: String, id: String)
     /// The text is not in the register.
@@ -62,11 +66,39 @@ public enum CommitteeError: Error, Sendable, Equatable, LocalizedError, CustomSt
     case adoptionDatesRefused(review: String, problems: [AdoptionDateProblem])
     /// The adoption would leave comments unresolved or seats unheard, and the chair did not confirm it.
     case adoptionNotConfirmed(review: String, outstanding: AdoptionOutstanding)
+    /// The roster records keys, so every write must be signed, and no key was given.
+    case signatureRequired
+    /// The signing key is no member's key in the roster (`fingerprint`: `SHA256:…`).
+    case unknownSigningKey(fingerprint: String)
+    /// The signing key's member (or the member the server authenticated) does not hold `seat` on `date`; `held`
+    /// lists the seats they hold that day.
+    case seatNotHeldBySigner(seat: String, person: String, held: [String], date: LegalDate)
+    /// The web server signs with a key the roster does not record.
+    case serverKeyNotRegistered(fingerprint: String)
     /// A register operation failed.
     case register(RegisterError)
 
     public func description(_ wording: ErrorWording) -> String {
         switch self {
+        case .signatureRequired:
+            return "ce registre exige des enregistrements signés (le comité a inscrit des clés SSH) : indiquez "
+                + "\(InputField.signingKey.label)\(wording.pointing(at: [.signingKey])) ; rien n'a été enregistré."
+        case .unknownSigningKey(let fingerprint):
+            return "la clé SSH \(fingerprint) n'est celle d'aucun membre du comité : \(wording.remedy(.registerKey(seat: nil))) ; "
+                + "rien n'a été enregistré."
+        case .seatNotHeldBySigner(let seat, let person, let held, let date):
+            let holds = held.isEmpty ? "n'occupe aucun siège à cette date"
+                : "occupe " + (held.count == 1 ? "le siège " : "les sièges ") + held.map { "« \($0) »" }.joined(separator: ", ")
+            if seat.isEmpty {
+                return "la clé SSH utilisée est celle de \(person), qui n'est membre en fonction d'aucun siège le \(date.french) ; "
+                    + "rien n'a été enregistré."
+            }
+            return "la clé SSH utilisée est celle de \(person), qui n'occupe pas le siège « \(seat) » le \(date.french) : "
+                + "ce membre \(holds). Agissez pour votre siège, ou signez avec la clé d'un membre du siège « \(seat) » ; "
+                + "rien n'a été enregistré."
+        case .serverKeyNotRegistered(let fingerprint):
+            return "la clé du serveur (\(fingerprint)) n'est pas inscrite au comité : \(wording.remedy(.registerKey(seat: nil))) ; "
+                + "rien n'a été enregistré."
         case .invalidRecord(let path, let line, let reason):
             return "\(path), ligne \(line) : enregistrement du comité illisible : \(reason)."
         case .invalidInput(let message):
@@ -105,6 +137,10 @@ public enum CommitteeError: Error, Sendable, Equatable, LocalizedError, CustomSt
             return "l'événement « \(event) » existe déjà."
         case .unknownReference(let reference):
             return "référence documentaire inconnue « \(reference) » : aucune référence de cet identifiant dans le registre."
+        case .unknownSynthesis(let id):
+            return "synthèse inconnue « \(id) » : aucune synthèse de cet identifiant dans le registre."
+        case .recordExists(let kind, let id):
+            return "la \(kind) « \(id) » existe déjà : choisissez un autre identifiant, ou modifiez-la."
         case .unknownComment(let review, let id):
             return "aucun commentaire « \(id) » dans la révision « \(review) » : \(wording.remedy(.listComments(review: review)))."
         case .unknownText(let work):

@@ -110,6 +110,13 @@ package actor GitStore {
         return id
     }
 
+    /// The SSH signature in a commit's `gpgsig` header and the text it signs; `nil` when the commit is unsigned.
+    package func signature(of id: ObjectID) throws(RegisterError) -> (armored: String, signedData: Data)? {
+        _ = try commit(id)
+        guard let found = try repository.commitSignature(id) else { return nil }
+        return (found.signature, found.signedData)
+    }
+
     /// Author, date, message, parents and tree of one commit.
     package func commitInfo(_ id: ObjectID) throws(RegisterError) -> CommitInfo {
         try commit(id).info()
@@ -220,10 +227,10 @@ package actor GitStore {
     ///   objects are just left unreferenced.
     package func commit(
         files: [String: Data], message: String, author: Identity, date: Date, timeZoneMinutes: Int = 0,
-        onBranch branch: String = GitStore.mainBranch, expectedParent: ObjectID?
+        onBranch branch: String = GitStore.mainBranch, expectedParent: ObjectID?, signer: Signer? = nil
     ) async throws(RegisterError) -> ObjectID {
         let edit = try TreeEdit(changes: files.mapValues { Optional($0) })
-        let stamp = try Stamp(message: message, author: author, date: date, timeZoneMinutes: timeZoneMinutes)
+        let stamp = try Stamp(message: message, author: author, date: date, timeZoneMinutes: timeZoneMinutes, signer: signer)
         return try await commitOnExpectedParent(edit, replacingTree: true, stamp, branch, expectedParent)
     }
 
@@ -233,10 +240,10 @@ package actor GitStore {
     /// - Throws: ``RegisterError/conflict(ref:expected:actual:)`` when the branch moved.
     package func commit(
         changes: [String: Data?], message: String, author: Identity, date: Date, timeZoneMinutes: Int = 0,
-        onBranch branch: String = GitStore.mainBranch, expectedParent: ObjectID?
+        onBranch branch: String = GitStore.mainBranch, expectedParent: ObjectID?, signer: Signer? = nil
     ) async throws(RegisterError) -> ObjectID {
         let edit = try TreeEdit(changes: changes)
-        let stamp = try Stamp(message: message, author: author, date: date, timeZoneMinutes: timeZoneMinutes)
+        let stamp = try Stamp(message: message, author: author, date: date, timeZoneMinutes: timeZoneMinutes, signer: signer)
         return try await commitOnExpectedParent(edit, replacingTree: false, stamp, branch, expectedParent)
     }
 
@@ -249,11 +256,11 @@ package actor GitStore {
     ///   - maxAttempts: how many times to rebuild before ``RegisterError/retriesExhausted(ref:attempts:)``.
     package func commitApplying(
         changes: [String: Data?], message: String, author: Identity, date: Date, timeZoneMinutes: Int = 0,
-        onBranch branch: String = GitStore.mainBranch, maxAttempts: Int = 100
+        onBranch branch: String = GitStore.mainBranch, maxAttempts: Int = 100, signer: Signer? = nil
     ) async throws(RegisterError) -> ObjectID {
         try Self.checkBranchName(branch)
         let edit = try TreeEdit(changes: changes)
-        let stamp = try Stamp(message: message, author: author, date: date, timeZoneMinutes: timeZoneMinutes)
+        let stamp = try Stamp(message: message, author: author, date: date, timeZoneMinutes: timeZoneMinutes, signer: signer)
         let attempts = max(1, maxAttempts)
         for _ in 0..<attempts {
             let tip = try repository.referenceTarget(branch)
@@ -376,10 +383,10 @@ package actor GitStore {
     /// a reference at it (or at a descendant).
     package func writeCommitObject(
         changes: [String: Data?], message: String, author: Identity, date: Date, timeZoneMinutes: Int = 0,
-        parent: ObjectID?
+        parent: ObjectID?, signer: Signer? = nil
     ) throws(RegisterError) -> ObjectID {
         let edit = try TreeEdit(changes: changes)
-        let stamp = try Stamp(message: message, author: author, date: date, timeZoneMinutes: timeZoneMinutes)
+        let stamp = try Stamp(message: message, author: author, date: date, timeZoneMinutes: timeZoneMinutes, signer: signer)
         return try writeCommit(edit, replacingTree: false, parent: parent, stamp)
     }
 
@@ -528,8 +535,10 @@ package actor GitStore {
         let treeID = try repository.writeTree(applying: edit, to: base)
         guard let tree = try repository.tree(treeID) else { throw .notFound(revision: treeID.hex) }
         let signature = try GitSignature(stamp.identity, seconds: stamp.seconds, offsetMinutes: stamp.timeZoneMinutes)
+        // The one place a commit of the store is signed: every commit, branch or record, goes through here.
         return try repository.createCommit(
-            tree: tree, parents: parents, author: signature, committer: signature, message: stamp.message)
+            tree: tree, parents: parents, author: signature, committer: signature, message: stamp.message,
+            signer: stamp.signer)
     }
 
     private func writeTagObject(name: String, target: ObjectID, _ stamp: Stamp) throws(RegisterError) -> ObjectID {
@@ -585,11 +594,13 @@ struct Stamp {
     let seconds: Int64
     let timeZoneMinutes: Int
     let message: String
+    /// Who signs the commit (`nil`: unsigned).
+    let signer: Signer?
 
     /// 2100-01-01T00:00:00Z: git stores later dates, but tools disagree about them.
     static let latestSeconds: Int64 = 4_102_444_800
 
-    init(message: String, author: Identity, date: Date, timeZoneMinutes: Int) throws(RegisterError) {
+    init(message: String, author: Identity, date: Date, timeZoneMinutes: Int, signer: Signer? = nil) throws(RegisterError) {
         let forbidden: Set<Character> = ["<", ">", "\n", "\r", "\0"]
         for field in [author.name, author.email] {
             guard !field.trimmingCharacters(in: .whitespaces).isEmpty, !field.contains(where: forbidden.contains) else {
@@ -605,6 +616,7 @@ struct Stamp {
         self.seconds = Int64(interval)
         self.timeZoneMinutes = timeZoneMinutes
         self.message = try prettifiedMessage(message)
+        self.signer = signer
     }
 
     /// The reflog line for a branch move, as `git commit` writes it.

@@ -43,6 +43,10 @@ public enum RegisterError: Error, Sendable, Equatable, LocalizedError, CustomStr
     case dateOutOfRange(Date)
     /// The task was cancelled while waiting to retry.
     case cancelled
+    /// An SSH key (a `.pub` line, a private key file) that cannot be used; `source` is the file or what the text was.
+    case invalidKey(source: String, reason: String)
+    /// A commit signature could not be made or read.
+    case signing(reason: String)
 
     // MARK: Texts in the register
 
@@ -284,6 +288,10 @@ public enum RegisterError: Error, Sendable, Equatable, LocalizedError, CustomStr
         case .remoteContentRefused(let url, let branch, let reason):
             return "La branche \(branch) de « \(url) » contient un texte refusé ; rien n'a été modifié dans ce registre. "
                 + "Signalez-le à qui a écrit sur le dépôt distant. Détail : \(reason)"
+        case .invalidKey(let source, let reason):
+            return "Clé SSH refusée (\(source)) : \(reason)."
+        case .signing(let reason):
+            return "Signature SSH impossible : \(reason)."
         case .noRemote:
             return "Aucun dépôt distant indiqué ni enregistré (origin) : donnez son adresse (chemin, git://, http://)."
         }

@@ -42,8 +42,8 @@ struct ReferenceFreshnessTests {
         #expect(ReferenceFreshness(months: 48).due(reference) == day("2028-02-29"))
     }
 
-    @Test("a last check that found the reference moved, gone or outdated makes it stale the same day",
-          arguments: [CheckOutcome.moved, .gone, .outdated])
+    @Test("a last check that found the reference moved, gone, unreachable or outdated makes it stale the same day",
+          arguments: [CheckOutcome.moved, .gone, .outdated, .unreachable])
     func badOutcome(_ outcome: CheckOutcome) {
         let reference = Self.reference([("2026-11-01", outcome)])
         let reason = ReferenceFreshness().staleness(of: reference, on: day("2026-11-01"))
@@ -71,41 +71,46 @@ struct ReferenceFreshnessTests {
         #expect(throws: CommitteeError.self) { try ReferenceFreshness.checked(months: 121) }
     }
 
-    @Test("random check histories agree with a day-by-day model of the rule")
+    @Test("random check histories, by people and automatic, agree with a model of the rule")
     func modelBased() {
         let seed = UInt64.random(in: 0...UInt64.max)
         print("ReferenceFreshnessTests.modelBased seed \(seed)")
         var random = SplitMix64(seed: seed)
         let outcomes = CheckOutcome.allCases
-        for _ in 0..<300 {
-            let count = Int(random.next() % 4)
-            var checks: [(String, CheckOutcome)] = []
+        for _ in 0..<400 {
+            let count = Int(random.next() % 5)
+            var checks: [ReferenceCheck] = []
             let start = day("2023-01-01")
             for _ in 0..<count {
                 let date = start.adding(days: Int(random.next() % 1100))
-                checks.append((date.iso, outcomes[Int(random.next() % UInt64(outcomes.count))]))
+                checks.append(ReferenceCheck(date: date, person: "A <a@example.org>", outcome: outcomes[Int(random.next() % UInt64(outcomes.count))],
+                                             method: random.next() % 2 == 0 ? .manual : .automatic))
             }
             let months = 1 + Int(random.next() % 24)
             let today = start.adding(days: Int(random.next() % 1600))
-            let reference = Self.reference(checks)
-            // Model: the check with the greatest date, the later in the list on a tie; stale if none, if it did not
-            // find the reference reachable, or if today is after the same day `months` later (clamped to month end).
-            var last: (String, CheckOutcome)?
-            for check in checks where last == nil || check.0 >= last!.0 { last = check }
+            let reference = DocumentaryReference(id: "r", publisher: "OMS", title: "Indicateurs", kind: .officialBody, checks: checks)
+            // Model: the latest check (greatest date, the later in the list on a tie) must have found the reference
+            // reachable; so must the latest check by a person, and today must not be after the same day `months`
+            // later (clamped to the month's end).
+            func latest(_ candidates: [ReferenceCheck]) -> ReferenceCheck? {
+                var last: ReferenceCheck?
+                for check in candidates where last == nil || check.date >= last!.date { last = check }
+                return last
+            }
             let expectedStale: Bool
-            if let last {
-                let checked = day(last.0)
-                var year = checked.year, month = checked.month + months
+            if let last = latest(checks), last.outcome == .reachable,
+               let manual = latest(checks.filter { $0.method == .manual }), manual.outcome == .reachable {
+                var year = manual.date.year, month = manual.date.month + months
                 while month > 12 { month -= 12; year += 1 }
-                var dueDay = checked.day
+                var dueDay = manual.date.day
                 while LegalDate(year: year, month: month, day: dueDay) == nil { dueDay -= 1 }
                 let due = LegalDate(year: year, month: month, day: dueDay)!
-                expectedStale = last.1 != .reachable || today > due
+                expectedStale = today > due
             } else {
                 expectedStale = true
             }
             let actual = ReferenceFreshness(months: months).staleness(of: reference, on: today) != nil
-            #expect(actual == expectedStale, "seed \(seed): checks \(checks), \(months) months, today \(today.iso)")
+            #expect(actual == expectedStale, "seed \(seed): checks \(checks.map { "\($0.date.iso) \($0.outcome.rawValue) \($0.method.rawValue)" }), \(months) months, today \(today.iso)")
         }
     }
 }

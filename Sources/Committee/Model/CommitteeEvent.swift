@@ -7,6 +7,9 @@ public enum EventKind: String, Sendable, Hashable, Codable, CaseIterable {
     case sanitary = "sanitaire"
     case economic = "economique"
     case geopolitical = "geopolitique"
+    /// Documentary references of the text found stale (never checked, gone, moved…): R3.1, the annex is reviewed
+    /// whenever its sources change.
+    case documentary = "documentaire"
 
     /// The kind as a French reader names it.
     public var label: String {
@@ -15,6 +18,7 @@ public enum EventKind: String, Sendable, Hashable, Codable, CaseIterable {
         case .sanitary: return "sanitaire"
         case .economic: return "économique"
         case .geopolitical: return "géopolitique"
+        case .documentary: return "documentaire"
         }
     }
 }
@@ -54,10 +58,12 @@ public struct CommitteeEvent: Sendable, Hashable, Codable {
     /// The decision not to revise: its date and reason.
     public var decisionDate: LegalDate?
     public var decisionReason: String?
+    /// The documentary references whose staleness the event assesses (`suivi sources evaluer`), by id.
+    public var references: [String]
 
     public init(id: String, date: LegalDate, kind: EventKind, summary: String, source: String, works: [String],
                 deadline: LegalDate, status: AssessmentStatus = .assessing, review: String? = nil,
-                decisionDate: LegalDate? = nil, decisionReason: String? = nil) {
+                decisionDate: LegalDate? = nil, decisionReason: String? = nil, references: [String] = []) {
         self.id = id
         self.date = date
         self.kind = kind
@@ -69,6 +75,7 @@ public struct CommitteeEvent: Sendable, Hashable, Codable {
         self.review = review
         self.decisionDate = decisionDate
         self.decisionReason = decisionReason
+        self.references = references
     }
 
     /// The default time to assess an event: six months.
@@ -97,6 +104,7 @@ public struct CommitteeEvent: Sendable, Hashable, Codable {
         summary = root.first("resume")?.text ?? ""
         source = root.first("source")?.text ?? ""
         works = root.all("texte").map(\.text).filter { !$0.isEmpty }
+        references = root.all("reference").map(\.text).filter { !$0.isEmpty }
         let decision = root.first("decision")
         decisionDate = try decision?.optionalDate("date", in: file)
         decisionReason = decision?.text
@@ -113,6 +121,7 @@ public struct CommitteeEvent: Sendable, Hashable, Codable {
             writer.leaf("resume", text: summary)
             writer.leaf("source", text: source)
             for work in works { writer.leaf("texte", text: work) }
+            for reference in references { writer.leaf("reference", text: reference) }
             if let decisionReason { writer.leaf("decision", ["date": decisionDate?.iso], text: decisionReason) }
         }
         return writer.output

@@ -1,5 +1,6 @@
 import Foundation
 import LegalText
+import Register
 
 /// The categories of seats recommended by the CNS (R3.2).
 public enum SeatCategory: String, Sendable, Hashable, Codable, CaseIterable {
@@ -44,12 +45,15 @@ public struct Member: Sendable, Hashable, Codable {
     public var from: LegalDate
     /// The last day in office; nil while in office.
     public var to: LegalDate?
+    /// The member's public SSH key (Ed25519): what the commits they sign are checked against.
+    public var publicKey: SSHPublicKey?
 
-    public init(name: String, email: String, from: LegalDate, to: LegalDate? = nil) {
+    public init(name: String, email: String, from: LegalDate, to: LegalDate? = nil, publicKey: SSHPublicKey? = nil) {
         self.name = name
         self.email = email
         self.from = from
         self.to = to
+        self.publicKey = publicKey
     }
 
     /// Whether the person holds the seat on `date`.
@@ -77,11 +81,28 @@ public struct Seat: Sendable, Hashable, Codable {
     public func currentMembers(on date: LegalDate) -> [Member] { members.filter { $0.isInOffice(on: date) } }
 }
 
+/// A key the web server signs with: it vouches for the member it authenticated (`Membre-authentifie:` trailer).
+public struct ServerKey: Sendable, Hashable, Codable {
+    /// What the server is (« serveur web du comité »).
+    public var name: String
+    public var publicKey: SSHPublicKey
+
+    public init(name: String, publicKey: SSHPublicKey) {
+        self.name = name
+        self.publicKey = publicKey
+    }
+}
+
 /// The committee's seats (`committee/members.xml`).
 public struct Roster: Sendable, Hashable, Codable {
     public var seats: [Seat]
+    /// The web servers' keys (`<serveur>`).
+    public var servers: [ServerKey]
 
-    public init(seats: [Seat] = []) { self.seats = seats }
+    public init(seats: [Seat] = [], servers: [ServerKey] = []) {
+        self.seats = seats
+        self.servers = servers
+    }
 
     public func seat(_ id: String) -> Seat? { seats.first { $0.id == id } }
 
@@ -105,7 +126,8 @@ public struct Roster: Sendable, Hashable, Codable {
             var members: [Member] = []
             for member in element.all("membre") {
                 members.append(Member(name: try member.required("nom", in: file), email: try member.required("courriel", in: file),
-                                      from: try member.date("debut", in: file), to: try member.optionalDate("fin", in: file)))
+                                      from: try member.date("debut", in: file), to: try member.optionalDate("fin", in: file),
+                                      publicKey: try Self.key(member.optional("cle"), in: file, line: member.line)))
             }
             seats.append(Seat(id: id, category: try element.value("categorie", as: SeatCategory.self, in: file),
                               organisation: try element.required("organisation", in: file),
@@ -114,7 +136,22 @@ public struct Roster: Sendable, Hashable, Codable {
         guard seats.filter(\.isChair).count <= 1 else {
             throw .invalidRecord(path: file, line: root.line, reason: "plusieurs sièges ont la présidence")
         }
+        var servers: [ServerKey] = []
+        for element in root.all("serveur") {
+            guard let key = try Self.key(element.required("cle", in: file), in: file, line: element.line) else { continue }
+            servers.append(ServerKey(name: element.optional("nom") ?? "serveur", publicKey: key))
+        }
         self.seats = seats
+        self.servers = servers
+    }
+
+    private static func key(_ text: String?, in file: String, line: Int) throws(CommitteeError) -> SSHPublicKey? {
+        guard let text else { return nil }
+        do {
+            return try SSHPublicKey(openSSH: text, source: "attribut « cle »")
+        } catch {
+            throw .invalidRecord(path: file, line: line, reason: error.description)
+        }
     }
 
     /// The record's canonical XML.
@@ -131,9 +168,12 @@ public struct Roster: Sendable, Hashable, Codable {
                 writer.element("siege", attributes) { writer in
                     for member in seat.members {
                         writer.leaf("membre", ["nom": member.name, "courriel": member.email, "debut": member.from.iso,
-                                               "fin": member.to?.iso])
+                                               "fin": member.to?.iso, "cle": member.publicKey?.openSSH])
                     }
                 }
+            }
+            for server in servers {
+                writer.leaf("serveur", ["nom": server.name, "cle": server.publicKey.openSSH])
             }
         }
         return writer.output

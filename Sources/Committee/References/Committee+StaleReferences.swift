@@ -18,7 +18,8 @@ public struct StaleReference: Sendable, Hashable, Codable {
     public let title: String
     public let address: String?
     public let kind: ReferenceKind
-    /// `jamais-verifiee`, `verification-trop-ancienne`, or the last check's outcome (`deplacee`, `disparue`, `perimee`).
+    /// `jamais-verifiee`, `verification-trop-ancienne`, `contenu-jamais-confirme`, or the last check's outcome
+    /// (`deplacee`, `disparue`, `perimee`, `injoignable`).
     public let reason: String
     /// The reason in French (« jamais vérifiée »…).
     public let reasonLabel: String
@@ -34,6 +35,7 @@ extension StaleReason {
         case .neverChecked: return "jamais-verifiee"
         case .checkTooOld: return "verification-trop-ancienne"
         case .lastCheckFound(let outcome, _): return outcome.rawValue
+        case .neverConfirmed: return "contenu-jamais-confirme"
         }
     }
 }

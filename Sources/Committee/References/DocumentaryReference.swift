@@ -27,6 +27,8 @@ public enum CheckOutcome: String, Sendable, Hashable, Codable, CaseIterable {
     case moved = "deplacee"
     case gone = "disparue"
     case outdated = "perimee"
+    /// No answer could be had: a timeout, an unknown name, a refused connection or TLS handshake, a server error (5xx).
+    case unreachable = "injoignable"
 
     /// The outcome as a French reader names it.
     public var label: String {
@@ -35,23 +37,67 @@ public enum CheckOutcome: String, Sendable, Hashable, Codable, CaseIterable {
         case .moved: return "déplacée"
         case .gone: return "disparue"
         case .outdated: return "contenu périmé"
+        case .unreachable: return "injoignable"
         }
     }
 }
 
-/// One check of a reference: when, by whom, what it found.
+/// Who made a check: a person (who looked at the content) or `suivi sources verifier` fetching the address.
+public enum CheckMethod: String, Sendable, Hashable, Codable, CaseIterable {
+    case manual = "manuelle"
+    case automatic = "automatique"
+}
+
+/// One redirect met while fetching a reference's address: `from` answered `status` and sent to `to`.
+public struct RedirectHop: Sendable, Hashable, Codable {
+    public var from: String
+    public var status: Int
+    public var to: String
+
+    public init(from: String, status: Int, to: String) {
+        self.from = from
+        self.status = status
+        self.to = to
+    }
+
+    /// Whether the redirect is permanent (301, 308): the address has moved.
+    public var isPermanent: Bool { status == 301 || status == 308 }
+}
+
+/// One check of a reference: when, by whom, what it found. An automatic check also keeps what the server
+/// answered: the last HTTP status (nil when no answer came), the address finally reached and each redirect.
 public struct ReferenceCheck: Sendable, Hashable, Codable {
     public var date: LegalDate
-    /// `Nom <courriel>` of the person who checked.
+    /// `Nom <courriel>` of the person who checked (or who ran the automatic check).
     public var person: String
     public var outcome: CheckOutcome
     public var note: String
+    public var method: CheckMethod
+    public var httpStatus: Int?
+    public var finalAddress: String?
+    public var redirects: [RedirectHop]
 
-    public init(date: LegalDate, person: String, outcome: CheckOutcome, note: String = "") {
+    public init(date: LegalDate, person: String, outcome: CheckOutcome, note: String = "", method: CheckMethod = .manual,
+                httpStatus: Int? = nil, finalAddress: String? = nil, redirects: [RedirectHop] = []) {
         self.date = date
         self.person = person
         self.outcome = outcome
         self.note = note
+        self.method = method
+        self.httpStatus = httpStatus
+        self.finalAddress = finalAddress
+        self.redirects = redirects
+    }
+
+    /// Why this check cannot be recorded (nil when it can): an HTTP status outside 100–599, or a final or redirect
+    /// address that is not an `http`/`https` address.
+    public var problem: String? {
+        if let httpStatus, !(100...599).contains(httpStatus) { return "statut HTTP \(httpStatus) impossible" }
+        for address in [finalAddress].compactMap({ $0 }) + redirects.flatMap({ [$0.from, $0.to] }) {
+            if let problem = DocumentaryReference.addressProblem(address) { return problem }
+        }
+        for hop in redirects where !(300...399).contains(hop.status) { return "redirection de statut HTTP \(hop.status) impossible" }
+        return nil
     }
 }
 
@@ -131,6 +177,16 @@ public struct DocumentaryReference: Sendable, Hashable, Codable {
         return nil
     }
 
+    /// Why this reference cannot be written (nil when it can): the same rules as a read, so that a record the
+    /// committee writes always reads back (an address that is not `http`/`https`, a check that cannot be recorded).
+    public var problem: String? {
+        if !Identifiers.isValid(id) { return "identifiant de référence « \(id) » invalide" }
+        if publisher.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return "<editeur> absent ou vide" }
+        if title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return "<titre> absent ou vide" }
+        if let address, let problem = Self.addressProblem(address) { return problem }
+        return checks.lazy.compactMap(\.problem).first
+    }
+
     public init(data: Data, file: String) throws(CommitteeError) {
         let root = try CommitteeXML.read(data, file: file, root: Self.root)
         id = try root.required("id", in: file)
@@ -159,8 +215,24 @@ public struct DocumentaryReference: Sendable, Hashable, Codable {
         self.citations = citations
         var checks: [ReferenceCheck] = []
         for element in root.all("verification") {
-            checks.append(ReferenceCheck(date: try element.date("date", in: file), person: try element.required("par", in: file),
-                                         outcome: try element.value("resultat", as: CheckOutcome.self, in: file), note: element.text))
+            let method = element.optional("methode") == nil ? CheckMethod.manual : try element.value("methode", as: CheckMethod.self, in: file)
+            var status: Int?
+            if let text = element.optional("statut") {
+                guard let value = Int(text) else { throw .invalidRecord(path: file, line: element.line, reason: "statut HTTP « \(text) » invalide") }
+                status = value
+            }
+            var redirects: [RedirectHop] = []
+            for hop in element.all("redirection") {
+                let code = try hop.required("statut", in: file)
+                guard let value = Int(code) else { throw .invalidRecord(path: file, line: hop.line, reason: "statut HTTP « \(code) » invalide") }
+                redirects.append(RedirectHop(from: try hop.required("de", in: file), status: value, to: try hop.required("vers", in: file)))
+            }
+            let check = ReferenceCheck(date: try element.date("date", in: file), person: try element.required("par", in: file),
+                                       outcome: try element.value("resultat", as: CheckOutcome.self, in: file),
+                                       note: element.first("note")?.text ?? element.text, method: method, httpStatus: status,
+                                       finalAddress: element.optional("adresse-finale"), redirects: redirects)
+            if let problem = check.problem { throw .invalidRecord(path: file, line: element.line, reason: problem) }
+            checks.append(check)
         }
         self.checks = checks
         note = root.first("note")?.text ?? ""
@@ -176,7 +248,18 @@ public struct DocumentaryReference: Sendable, Hashable, Codable {
             for country in countries { writer.leaf("pays", text: country) }
             for citation in citations { writer.leaf("citation", ["texte": citation.work, "wId": citation.wId]) }
             for check in checks {
-                writer.leaf("verification", ["date": check.date.iso, "par": check.person, "resultat": check.outcome.rawValue], text: check.note)
+                var attributes: [String: String?] = ["date": check.date.iso, "par": check.person, "resultat": check.outcome.rawValue]
+                guard check.method == .automatic else {
+                    writer.leaf("verification", attributes, text: check.note)
+                    continue
+                }
+                attributes["methode"] = check.method.rawValue
+                attributes["statut"] = check.httpStatus.map(String.init)
+                attributes["adresse-finale"] = check.finalAddress
+                writer.element("verification", attributes) { writer in
+                    if !check.note.isEmpty { writer.leaf("note", text: check.note) }
+                    for hop in check.redirects { writer.leaf("redirection", ["de": hop.from, "statut": String(hop.status), "vers": hop.to]) }
+                }
             }
             if !note.isEmpty { writer.leaf("note", text: note) }
         }

@@ -46,6 +46,7 @@ extension Committee {
         var outcomes: [CommitteeImportOutcome] = []
         try await write(message: "Comité : import des enregistrements depuis \(folder)", author: author) { state throws(CommitteeError) in
             guard let main = state.commit else { throw .register(.noAdoptedVersion) }
+            try authorizeRosterChange(by: author, in: state)
             let present = try await call { () async throws(RegisterError) in
                 try await register.records(under: CommitteeState.folder, at: main)
             }
@@ -63,7 +64,8 @@ extension Committee {
             // The result must still read as a whole (a review naming an event, for instance).
             var merged = present
             for (path, data) in changes { merged[path] = data }
-            _ = try CommitteeState(files: merged, commit: main, lenient: true)
+            let mergedState = try CommitteeState(files: merged, commit: main, lenient: true)
+            if let broken = mergedState.brokenLink { throw .invalidRecord(path: broken.path, line: 1, reason: broken.reason) }
             return changes
         }
         return outcomes

@@ -246,7 +246,8 @@ extension Committee {
                 + "Révision \(id), projet \(branch) (\(tip.abbreviated)) sur lequel le comité a été consulté.\n"
                 + "Adoptée par le siège \(seat.id) (\(Self.label(person)))."
             do {
-                _ = try await register.adoptDraft(at: tip, work: review.work, dates: dates, message: message, author: person,
+                _ = try await register.adoptDraft(at: tip, work: review.work, dates: dates,
+                                                  message: signedMessage(message, author: person), author: person,
                                                   extraChanges: extra, expectedMain: main)
                 return review
             } catch {

@@ -15,6 +15,7 @@ extension Committee {
             throw .invalidInput("l'organisation du siège est obligatoire.")
         }
         return try await write(message: "Comité : siège \(seat.id) ajouté (\(seat.organisation))", author: author) { state throws(CommitteeError) in
+            try authorizeRosterChange(by: author, in: state)
             guard state.roster.seat(seat.id) == nil else { throw .seatExists(seat.id) }
             if seat.isChair, let chair = state.roster.chair {
                 throw .invalidInput("le siège « \(chair.id) » a déjà la présidence du comité.")
@@ -32,8 +33,10 @@ extension Committee {
             throw .invalidInput("membre : le nom et un courriel valide sont obligatoires.")
         }
         return try await write(message: "Comité : \(member.name) rejoint le siège \(seatID)", author: author) { state throws(CommitteeError) in
+            try authorizeRosterChange(by: author, in: state)
             var roster = state.roster
             guard let index = roster.seats.firstIndex(where: { $0.id == seatID }) else { throw .unknownSeat(seatID) }
+            if let key = member.publicKey { try Self.checkKeyUnused(key, by: member.email, in: roster) }
             if roster.seats[index].members.contains(where: {
                 $0.email.lowercased() == member.email.lowercased() && ($0.to.map { $0 >= member.from } ?? true)
             }) {
@@ -49,6 +52,7 @@ extension Committee {
     public func removeMember(email: String, fromSeat seatID: String, on date: LegalDate, author: Identity)
         async throws(CommitteeError) -> ObjectID {
         try await write(message: "Comité : \(email) quitte le siège \(seatID)", author: author) { state throws(CommitteeError) in
+            try authorizeRosterChange(by: author, in: state)
             var roster = state.roster
             guard let index = roster.seats.firstIndex(where: { $0.id == seatID }) else { throw .unknownSeat(seatID) }
             guard let memberIndex = roster.seats[index].members.firstIndex(where: {
@@ -56,6 +60,54 @@ extension Committee {
             }) else { throw .unknownMember(seat: seatID, email: email) }
             roster.seats[index].members[memberIndex].to = date
             return [CommitteeState.rosterPath: try Self.data(roster)]
+        }
+    }
+
+    /// Records (or replaces: a rotation) the public key of the member of that e-mail in office in `seatID` on `date`.
+    /// Commits signed with the former key stay valid: each commit is checked against the roster before it.
+    /// - Throws: ``CommitteeError/unknownMember(seat:email:)``; ``CommitteeError/invalidInput(_:)`` when another
+    ///   person's tenure already has that key.
+    @discardableResult
+    public func setMemberKey(_ key: SSHPublicKey, email: String, seat seatID: String, on date: LegalDate, author: Identity)
+        async throws(CommitteeError) -> ObjectID {
+        try await write(message: "Comité : clé SSH de \(email) (siège \(seatID)) : \(key.fingerprint)", author: author) { state throws(CommitteeError) in
+            try authorizeRosterChange(by: author, in: state)
+            var roster = state.roster
+            guard let index = roster.seats.firstIndex(where: { $0.id == seatID }) else { throw .unknownSeat(seatID) }
+            guard let memberIndex = roster.seats[index].members.firstIndex(where: {
+                $0.email.lowercased() == email.lowercased() && $0.isInOffice(on: date)
+            }) else { throw .unknownMember(seat: seatID, email: email) }
+            try Self.checkKeyUnused(key, by: email, in: roster)
+            roster.seats[index].members[memberIndex].publicKey = key
+            return [CommitteeState.rosterPath: try Self.data(roster)]
+        }
+    }
+
+    /// Records the key the web server signs with (`name`: what the server is); a key already recorded is renamed.
+    @discardableResult
+    public func addServerKey(_ key: SSHPublicKey, name: String, author: Identity) async throws(CommitteeError) -> ObjectID {
+        let trimmed = name.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty else { throw .invalidInput("le nom du serveur est obligatoire.") }
+        return try await write(message: "Comité : clé du serveur « \(trimmed) » : \(key.fingerprint)", author: author) { state throws(CommitteeError) in
+            try authorizeRosterChange(by: author, in: state)
+            var roster = state.roster
+            guard roster.tenures(of: key).isEmpty else {
+                throw .invalidInput("cette clé est déjà celle d'un membre : le serveur a sa propre clé.")
+            }
+            roster.servers.removeAll { $0.publicKey == key }
+            roster.servers.append(ServerKey(name: trimmed, publicKey: key))
+            return [CommitteeState.rosterPath: try Self.data(roster)]
+        }
+    }
+
+    /// A key designates one person: refused when another member's tenure or a server already has it.
+    static func checkKeyUnused(_ key: SSHPublicKey, by email: String, in roster: Roster) throws(CommitteeError) {
+        if let other = roster.tenures(of: key).first(where: { $0.member.email.lowercased() != email.lowercased() }) {
+            throw .invalidInput("la clé \(key.fingerprint) est déjà celle de \(other.member.email) (siège « \(other.seat.id) ») : "
+                                + "chaque membre a sa propre clé.")
+        }
+        if roster.server(of: key) != nil {
+            throw .invalidInput("la clé \(key.fingerprint) est celle du serveur web : chaque membre a sa propre clé.")
         }
     }
 }

@@ -54,6 +54,21 @@ public struct Committee: Sendable {
     ///   members in office and the person is not one of them, ``CommitteeError/noActingPerson(seat:)``.
     func resolve(_ acting: Acting, in state: CommitteeState, on today: LegalDate) throws(CommitteeError) -> (Seat, Identity) {
         let seat = try state.seat(acting.seat)
+        // A member's key names the person: the member it is recorded with, who must hold the seat (refused up front).
+        if let signer = register.signer, signer.role == .member,
+           let member = try authorizeSigner(seat: seat, person: nil, in: state) {
+            if let person = acting.person, person.email.lowercased() != member.email.lowercased() {
+                throw .notAMember(seat: seat.id, email: person.email)
+            }
+            return (seat, member)
+        }
+        let (seat2, person) = try resolveUnsigned(seat, acting, today: today)
+        _ = try authorizeSigner(seat: seat2, person: person, in: state)
+        return (seat2, person)
+    }
+
+    /// The person acting for `seat` from the roster alone (no key involved).
+    private func resolveUnsigned(_ seat: Seat, _ acting: Acting, today: LegalDate) throws(CommitteeError) -> (Seat, Identity) {
         let current = seat.currentMembers(on: today)
         if let person = acting.person {
             let email = person.email.lowercased()
@@ -99,13 +114,15 @@ public struct Committee: Sendable {
     ) async throws(CommitteeError) -> ObjectID {
         for _ in 0..<50 {
             let state = try await self.state()
+            _ = try authorizeSigner(seat: nil, person: author, in: state)
             let changes = try await build(state)
             guard !changes.isEmpty, let parent = state.commit else {
                 if changes.isEmpty, let commit = state.commit { return commit }
                 throw .register(.noAdoptedVersion)
             }
             do {
-                return try await register.writeRecords(changes, message: message, author: author, expectedMain: parent)
+                return try await register.writeRecords(changes, message: signedMessage(message, author: author), author: author,
+                                                       expectedMain: parent)
             } catch {
                 if case .conflict = error { await Task.yield(); continue }
                 throw .register(error)
@@ -119,7 +136,7 @@ public struct Committee: Sendable {
     @discardableResult
     func apply(_ changes: [String: Data?], message: String, author: Identity) async throws(CommitteeError) -> ObjectID {
         do {
-            return try await register.applyRecords(changes, message: message, author: author)
+            return try await register.applyRecords(changes, message: signedMessage(message, author: author), author: author)
         } catch {
             throw .register(error)
         }
@@ -145,6 +162,10 @@ public struct Committee: Sendable {
     /// - Throws: ``CommitteeError/forbiddenCharacter(field:record:character:position:before:)``.
     static func data<Record: CommitteeRecord>(_ record: Record) throws(CommitteeError) -> Data {
         try RecordText.check(record)
+        // A reference is written only if it reads back: its address is http/https, its checks are well-formed.
+        if let reference = record as? DocumentaryReference, let problem = reference.problem {
+            throw .invalidInput("référence \(reference.id) : \(problem) ; rien n'a été enregistré.")
+        }
         return Data(record.xml.utf8)
     }
 

@@ -108,6 +108,13 @@ public struct RegisterVerifier: Sendable {
             }
         }
 
+        // Signed records: from the first commit whose roster records keys, who signed each commit, and for which seat.
+        if let mainTip {
+            let signatures = try await SignatureCheck(register: register).findings(mainTip: mainTip)
+            recordsChecked += signatures.checked
+            findings += signatures.findings
+        }
+
         let tampered = findings.contains { $0.kind.isTampering }
         if record && !tampered { try current.write(gitDirectory: gitDirectory) }
         return VerificationReport(versionsChecked: versionsChecked, recordsChecked: recordsChecked, findings: findings,

@@ -20,12 +20,25 @@ public struct VerificationFinding: Sendable, Hashable, Codable {
         case historyRewritten
         /// The main branch recorded at the last verification is gone.
         case branchDeleted
+        /// A commit is unsigned while the roster (before it) records keys.
+        case unsignedRecord
+        /// A commit's signature does not verify (another commit's, altered content).
+        case invalidSignature
+        /// A commit is signed by a key the roster (before it) does not record, or by the server without naming
+        /// the member it acted for.
+        case unknownSigningKey
+        /// A commit writes for a seat its signer's member did not hold on the commit's date.
+        case seatNotHeld
+        /// A chair's action (review stages, adoption, roster…) not signed by the chair's member (nor by the server
+        /// for the chair's member).
+        case chairNotSigned
 
         /// Whether the finding means history was rewritten since the last verification.
         public var isTampering: Bool {
             switch self {
             case .tagMoved, .tagDeleted, .historyRewritten, .branchDeleted: return true
             case .invalidVersion, .tagMismatch, .missingCommit, .unreadableRecord, .forbiddenCharacter: return false
+            case .unsignedRecord, .invalidSignature, .unknownSigningKey, .seatNotHeld, .chairNotSigned: return false
             }
         }
     }

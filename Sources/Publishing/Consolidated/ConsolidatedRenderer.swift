@@ -28,13 +28,16 @@ public enum ConsolidatedRenderer {
         return out + MarkdownFlowRenderer.render(DocumentFlow.paragraphs(draft.document))
     }
 
-    /// The ODT package.
+    /// The ODT package, editable and re-importable: each paragraph carries a bookmark naming the clause it shows
+    /// (``ODTClauseLayout``), and the metadata the commit it was exported from (``ODTImport/commitMeta``).
     public static func odt(_ draft: ConsolidatedDraft, modified: Date = Date()) throws(PublishingError) -> Data {
-        var items: [ODTDocument.Item] = draft.headerLines.map {
-            .paragraph(FlowParagraph(.meta, [.strong($0.0 + " : "), .text($0.1)]))
+        var items: [ODTDocument.Item] = draft.headerLines.enumerated().map { index, line in
+            .paragraph(FlowParagraph(.meta, [.strong(line.0 + " : "), .text(line.1)], anchor: ODTClauseLayout.headerPrefix + "\(index + 1)"))
         }
-        items += DocumentFlow.paragraphs(draft.document).map { .paragraph($0) }
-        return try ODTPackage.data(ODTDocument(title: draft.title, items: items), modified: modified)
+        items += ODTClauseLayout.lines(draft.document).map { .paragraph($0.paragraph) }
+        var document = ODTDocument(title: draft.title, items: items)
+        document.userMeta = [(ODTImport.commitMeta, draft.commit), (ODTImport.revisionMeta, draft.revision)]
+        return try ODTPackage.data(document, modified: modified)
     }
 
     /// The canonical Akoma Ntoso XML of the consolidated text.

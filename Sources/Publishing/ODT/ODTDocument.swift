@@ -22,6 +22,9 @@ public struct ODTDocument: Sendable {
     public var items: [Item]
     /// Landscape pages (for wide tables).
     public var landscape: Bool
+    /// User-defined metadata (`meta:user-defined`), name and value: what the import of an edited export reads back
+    /// (the commit the document was exported from).
+    public var userMeta: [(name: String, value: String)] = []
 
     public init(title: String, items: [Item], landscape: Bool = false) {
         self.title = title

@@ -13,7 +13,7 @@ public enum ODTPackage {
             ("mimetype", Data(mediaType.utf8), .none),
             ("content.xml", Data(ODTXML.content(document).utf8), .deflate),
             ("styles.xml", Data(ODTXML.styles(landscape: document.landscape).utf8), .deflate),
-            ("meta.xml", Data(ODTXML.meta(title: document.title, date: modified).utf8), .deflate),
+            ("meta.xml", Data(ODTXML.meta(title: document.title, date: modified, user: document.userMeta).utf8), .deflate),
             ("META-INF/manifest.xml", Data(ODTXML.manifest.utf8), .deflate),
         ]
         do {

@@ -197,7 +197,7 @@ enum ODTXML {
         """
     }
 
-    static func meta(title: String, date: Date) -> String {
+    static func meta(title: String, date: Date, user: [(name: String, value: String)] = []) -> String {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime]
         let stamp = formatter.string(from: date).replacingOccurrences(of: "Z", with: "")
@@ -210,6 +210,7 @@ enum ODTXML {
         <dc:language>fr-FR</dc:language>
         <meta:creation-date>\(stamp)</meta:creation-date>
         <dc:date>\(stamp)</dc:date>
+        \(user.map { "<meta:user-defined meta:name=\"\(escape($0.name))\">\(escape($0.value))</meta:user-defined>" }.joined())
         </office:meta>
         </office:document-meta>
 

@@ -27,6 +27,20 @@ public enum PublishingError: Error, Sendable, Equatable, LocalizedError, CustomS
     case output(path: String, reason: String)
     /// An edit of a draft made clause by clause (``DraftEdit``) that cannot apply, with the reason.
     case editRefused(String)
+    /// A document to import (ODT, DOCX) cannot be read: not a package, too large, malformed XML…
+    case odtUnreadable(file: String, reason: String)
+    /// The document still holds tracked changes neither accepted nor rejected.
+    case odtTrackedChanges(file: String, count: Int)
+    /// The document does not say which commit it was exported from (not an ODT export of a draft).
+    case odtNotAnExport(file: String)
+    /// The draft moved on since the document was exported: importing it would undo the commits in between.
+    case odtStale(file: String, draft: String, exported: String, current: String)
+    /// Paragraphs whose mapping to the text is uncertain.
+    case odtUncertain(file: String, problems: [ODTProblem])
+    /// A DOCX (or other word-processor file) needs LibreOffice to be converted, and it is not installed.
+    case converterMissing(file: String)
+    /// LibreOffice could not convert the document.
+    case conversionFailed(file: String, reason: String)
 
     public func description(_ wording: ErrorWording) -> String {
         switch self {
@@ -56,6 +70,32 @@ public enum PublishingError: Error, Sendable, Equatable, LocalizedError, CustomS
         case .package(let reason): return "écriture du fichier ODT impossible : \(reason)."
         case .output(let path, let reason): return "écriture de « \(path) » impossible : \(reason)."
         case .editRefused(let reason): return "modification refusée : " + reason
+        case .odtUnreadable(let file, let reason):
+            return "« \(file) » ne se lit pas comme un document texte : \(reason). Indiquez l'export ODT du projet "
+                + "(ou sa version DOCX) tel que le traitement de texte l'a enregistré. Rien n'a été enregistré."
+        case .odtTrackedChanges(let file, let count):
+            return "« \(file) » contient encore \(count) modification(s) suivie(s) ni acceptée(s) ni rejetée(s) : "
+                + "acceptez-les ou rejetez-les dans le traitement de texte (Édition > Suivi des modifications > Gérer), "
+                + "enregistrez, puis importez de nouveau. Rien n'a été enregistré."
+        case .odtNotAnExport(let file):
+            return "« \(file) » ne dit pas de quel état du projet il a été exporté (métadonnée « \(ODTImport.commitMeta) » absente) : "
+                + "seul l'export ODT consolidé d'un projet, modifié puis enregistré, peut être importé. Exportez le projet "
+                + "en ODT, faites-y vos modifications, et importez ce fichier. Rien n'a été enregistré."
+        case .odtStale(let file, let draft, let exported, let current):
+            return "« \(file) » a été exporté du projet \(draft) au commit \(exported.prefix(7)), mais le projet a changé depuis "
+                + "(commit \(current.prefix(7))) : l'importer déferait ces changements. Exportez de nouveau le projet en ODT et "
+                + "reportez-y vos modifications. Rien n'a été enregistré."
+        case .odtUncertain(let file, let problems):
+            return "« \(file) » : \(problems.count) paragraphe(s) ne se rattache(nt) pas avec certitude au texte ; "
+                + "corrigez le document et importez-le de nouveau. Rien n'a été enregistré.\n"
+                + problems.map { "  - " + $0.description }.joined(separator: "\n")
+        case .converterMissing(let file):
+            return "« \(file) » doit être converti en ODT par LibreOffice (soffice), introuvable sur cette machine : "
+                + "installez LibreOffice (paquet libreoffice-writer-nogui), ou enregistrez le document au format ODT "
+                + "dans le traitement de texte. Rien n'a été enregistré."
+        case .conversionFailed(let file, let reason):
+            return "la conversion de « \(file) » en ODT par LibreOffice a échoué : \(reason). Enregistrez le document au "
+                + "format ODT dans le traitement de texte et importez ce fichier. Rien n'a été enregistré."
         }
     }
 

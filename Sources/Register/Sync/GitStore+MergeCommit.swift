@@ -8,7 +8,7 @@ extension GitStore {
     ///   objects are just left unreferenced.
     package func commitMerge(
         changes: [String: Data?], over treeOf: ObjectID, parents: [ObjectID], message: String, author: Identity,
-        date: Date, onBranch branch: String, expectedParent: ObjectID
+        date: Date, onBranch branch: String, expectedParent: ObjectID, signer: Signer? = nil
     ) async throws(RegisterError) -> ObjectID {
         let edit = try TreeEdit(changes: changes)
         let stamp = try Stamp(message: message, author: author, date: date, timeZoneMinutes: 0)
@@ -20,7 +20,7 @@ extension GitStore {
         for parent in parents { commits.append(try commit(parent)) }
         let signature = try GitSignature(stamp.identity, seconds: stamp.seconds, offsetMinutes: stamp.timeZoneMinutes)
         let id = try repository.createCommit(tree: tree, parents: commits, author: signature, committer: signature,
-                                             message: stamp.message)
+                                             message: stamp.message, signer: signer)
         switch try await compareAndSwap(branch, to: id, expected: expectedParent, logMessage: stamp.reflogMessage(initial: false)) {
         case .updated: return id
         case .moved(let actual): throw .conflict(ref: branch, expected: expectedParent, actual: actual)

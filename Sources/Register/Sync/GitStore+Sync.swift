@@ -100,8 +100,8 @@ extension GitStore {
     }
 
     /// Writes a commit of `tree` with several parents (a merge), moving no reference.
-    package func writeMergeCommit(tree: ObjectID, parents: [ObjectID], message: String, author: Identity, date: Date)
-        throws(RegisterError) -> ObjectID
+    package func writeMergeCommit(tree: ObjectID, parents: [ObjectID], message: String, author: Identity, date: Date,
+                                  signer: Signer? = nil) throws(RegisterError) -> ObjectID
     {
         let stamp = try Stamp(message: message, author: author, date: date, timeZoneMinutes: 0)
         guard let gitTree = try repository.tree(tree) else { throw .notFound(revision: tree.hex) }
@@ -109,7 +109,7 @@ extension GitStore {
         for parent in parents { commits.append(try commit(parent)) }
         let signature = try GitSignature(stamp.identity, seconds: stamp.seconds, offsetMinutes: stamp.timeZoneMinutes)
         return try repository.createCommit(tree: gitTree, parents: commits, author: signature, committer: signature,
-                                           message: stamp.message)
+                                           message: stamp.message, signer: signer)
     }
 
     /// Points branch or tag `ref` at `target` if it is still at `expected` (`nil`: absent), as every other write.

@@ -106,7 +106,7 @@ extension TextRegister {
             let commit = try await store.writeMergeCommit(
                 tree: merge.tree, parents: [merge.ours, merge.theirs],
                 message: "Fusion de \(name) depuis \(url)\n\nÉcritures faites hors ligne des deux côtés, réunies à la récupération depuis le dépôt distant.",
-                author: author, date: Date())
+                author: author, date: Date(), signer: signer)
             updates.append(.init(ref: merge.ref, change: .merged, old: merge.ours, new: commit))
         }
         // What arrives is read like an import: every text at every new branch tip must read and validate.

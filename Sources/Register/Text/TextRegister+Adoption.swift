@@ -67,7 +67,8 @@ extension TextRegister {
         let textPaths = Array(changes.keys)
         changes.merge(extraChanges) { _, extra in extra }
         let commit = try await store.commit(changes: changes, message: message, author: author,
-                                            date: Self.commitDate(dates.signature), expectedParent: expectedMain)
+                                            date: Self.commitDate(dates.signature), expectedParent: expectedMain,
+                                            signer: signer)
         ChangedPathsCache(gitDirectory: store.url).record(textPaths + extraChanges.keys, from: expectedMain, to: commit)
         try await store.tag(name: tagName, target: commit, message: record.message, tagger: author,
                             date: Self.commitDate(dates.signature))

@@ -136,7 +136,8 @@ extension TextRegister {
             + "\n\nFusion à trois voies par élément (version de départ \(previous.version ?? previous.commit.abbreviated), "
             + "texte en vigueur, projet). Changé dans le texte en vigueur depuis :\n" + list
         let commit = try await store.commitMerge(changes: writes, over: main, parents: [tip, main], message: message,
-                                                 author: author, date: Date(), onBranch: branch, expectedParent: tip)
+                                                 author: author, date: Date(), onBranch: branch, expectedParent: tip,
+                                                 signer: signer)
         try await writeWorkingCopy(name: name, at: commit)
         return DraftUpdate(draft: name, commit: commit, previousBase: previous, base: try await base(of: commit),
                            versions: versions, changes: changes, takenFromInForce: taken.sorted())

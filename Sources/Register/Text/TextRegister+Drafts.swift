@@ -91,7 +91,7 @@ extension TextRegister {
             let message = "Projet \(name) ouvert à partir de \(versions.joined(separator: ", "))\n\n"
                 + "Le texte devient un projet daté du \(date.french) (URI de version …/\(name)/fr)."
             tip = try await store.commit(changes: changes, message: message, author: author ?? Self.registerIdentity,
-                                         date: Date(), onBranch: branch, expectedParent: main)
+                                         date: Date(), onBranch: branch, expectedParent: main, signer: signer)
         }
         try await writeWorkingCopy(name: name, at: tip)
         return DraftInfo(name: name, branch: branch, tip: tip, base: tip, workingCopy: workingCopy(ofDraft: name).path)
@@ -208,7 +208,7 @@ extension TextRegister {
             if effective.isEmpty { return nil }
             do {
                 commit = try await store.commit(changes: effective, message: message, author: author, date: date,
-                                                timeZoneMinutes: 0, onBranch: branch, expectedParent: tip)
+                                                timeZoneMinutes: 0, onBranch: branch, expectedParent: tip, signer: signer)
             } catch {
                 guard case .conflict = error else { throw error }
                 await Task.yield()  // another writer moved the branch: check again against its new tip

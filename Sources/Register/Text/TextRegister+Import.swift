@@ -145,7 +145,7 @@ extension TextRegister {
             message += Self.commitDateNote(versionDate).map { $0 + "\n\n" } ?? ""
             message += "Importée depuis \(source)."
             target = try await store.writeCommitObject(changes: changes, message: message, author: author, date: date,
-                                                       parent: pending.main)
+                                                       parent: pending.main, signer: signer)
             if let parent = pending.main { pending.changedPaths.append((Array(changes.keys), parent, target)) }
             pending.main = target
         }
@@ -199,7 +199,7 @@ extension TextRegister {
         let title = documents.first?.title ?? name
         let commit = try await store.writeCommitObject(
             changes: changes, message: "Projet \(name) (\(works.joined(separator: ", ")))\n\n\(title)\n\nImporté depuis \(source).",
-            author: author, date: date, parent: main)
+            author: author, date: date, parent: main, signer: signer)
         pending.changedPaths.append((Array(changes.keys), main, commit))
         pending.branches.append((branch, commit, existing))
         // Drafters edit the working copy: give the imported draft one, as `draft start` does.

@@ -32,7 +32,7 @@ extension TextRegister {
     {
         try Self.checkRecordPaths(changes)
         return try await store.commit(changes: changes, message: message, author: author, date: Date(),
-                                      expectedParent: expectedMain)
+                                      expectedParent: expectedMain, signer: signer)
     }
 
     /// Commits changes to records that do not depend on the rest of the tree (one position, one new comment) as one
@@ -43,7 +43,7 @@ extension TextRegister {
         -> ObjectID
     {
         try Self.checkRecordPaths(changes)
-        return try await store.commitApplying(changes: changes, message: message, author: author, date: Date())
+        return try await store.commitApplying(changes: changes, message: message, author: author, date: Date(), signer: signer)
     }
 
     private static func checkRecordPaths(_ changes: [String: Data?]) throws(RegisterError) {

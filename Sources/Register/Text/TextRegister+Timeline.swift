@@ -71,7 +71,7 @@ extension TextRegister {
                 if let note = Self.commitDateNote(plan.version.date) { message += "\n\n" + note }
                 message += "\n\nImportée depuis \(timeline.source)."
                 target = try await store.writeCommitObject(changes: changes, message: message, author: author, date: date,
-                                                           parent: pending.main)
+                                                           parent: pending.main, signer: signer)
                 if let parent = pending.main { pending.changedPaths.append((Array(changes.keys), parent, target)) }
                 pending.main = target
                 present[work] = plan.files

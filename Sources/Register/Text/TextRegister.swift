@@ -11,6 +11,8 @@ public struct TextRegister: Sendable {
     /// The register's folder.
     public let root: URL
     let store: GitStore
+    /// Who signs every commit this value writes (`nil`: unsigned); see ``signing(with:)``.
+    public private(set) var signer: Signer?
 
     /// The git repository inside a register folder.
     public static func gitDirectory(of root: URL) -> URL { root.appendingPathComponent("register.git") }
@@ -35,6 +37,13 @@ public struct TextRegister: Sendable {
         let git = gitDirectory(of: root)
         guard FileManager.default.fileExists(atPath: git.path) else { throw .notARegister(path: root.path) }
         return TextRegister(root: root, store: try GitStore(openingAt: git))
+    }
+
+    /// The same register, every commit it writes (records, drafts, adoptions, merges) signed by `signer`.
+    public func signing(with signer: Signer?) -> TextRegister {
+        var copy = self
+        copy.signer = signer
+        return copy
     }
 
     /// The underlying git store (for the register's own tests; every other caller goes through the register).

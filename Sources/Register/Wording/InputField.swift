@@ -23,6 +23,8 @@ public enum InputField: String, Sendable, Hashable, Codable, CaseIterable {
     case futureSignatureConfirmation
     /// The confirmation that the chair adopts despite unresolved comments or seats not heard.
     case adoptionConfirmation
+    /// The private SSH key that signs the writes (a file, never the key itself).
+    case signingKey
 
     /// The value in neutral French, for a sentence (« le motif »).
     public var label: String {
@@ -38,6 +40,7 @@ public enum InputField: String, Sendable, Hashable, Codable, CaseIterable {
         case .entryIntoForceDate: return "la date d'entrée en vigueur"
         case .futureSignatureConfirmation: return "la confirmation de la date de signature future"
         case .adoptionConfirmation: return "la confirmation de l'adoption"
+        case .signingKey: return "la clé SSH privée qui signe (un fichier)"
         }
     }
 }

@@ -51,6 +51,8 @@ public enum Remedy: Sendable, Hashable, Codable {
     case recordPositions(review: String)
     /// Export the comparison of version `old` with version `new`.
     case exportComparison(old: String, new: String)
+    /// Have the chair record the public key of a member of `seat` (`nil`: of the member or server concerned).
+    case registerKey(seat: String?)
 
     /// The remedy in neutral French, as an instruction.
     public var french: String {
@@ -82,6 +84,8 @@ public enum Remedy: Sendable, Hashable, Codable {
         case .resolveComments(let review): return "résolvez les commentaires ouverts de la révision \(review)"
         case .recordPositions(let review): return "recueillez les positions sur le projet consulté par la révision \(review)"
         case .exportComparison(let old, let new): return "exportez le comparatif de \(old) à \(new)"
+        case .registerKey(let seat):
+            return "la présidence inscrit la clé publique au comité" + (seat.map { " (siège « \($0) »)" } ?? "")
         }
     }
 }

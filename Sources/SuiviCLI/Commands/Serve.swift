@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Hummingbird
+import Register
 import SuiviWeb
 
 extension Suivi {
@@ -35,14 +36,23 @@ extension Suivi {
         @Option(name: .customLong("connexions-max"), help: "Connexions servies à la fois (les suivantes attendent).")
         var maximumConnections: Int = 500
 
+        @Option(name: .customLong("cle-serveur"),
+                help: ArgumentHelp("Clé SSH privée du serveur (ed25519, sans phrase de passe) : chaque écriture est signée avec elle "
+                                   + "et nomme le membre connecté. Sa clé publique s'inscrit avec « suivi comite cle-serveur ».",
+                                   valueName: "fichier"))
+        var serverKey: String?
+
         func run() async throws {
-            _ = try register.open()
+            _ = try TextRegister.open(at: register.url)
+            let signer = try serverKey.map { try Signer(keyFile: URL(fileURLWithPath: $0), role: .server) }
             guard idleTimeout > 0, idleTimeout <= 3600 else {
                 throw ValidationError("--delai-inactivite : entre 0 et 3600 secondes (30 par défaut).")
             }
             guard maximumConnections >= 1 else { throw ValidationError("--connexions-max : au moins 1 (500 par défaut).") }
-            let configuration = WebConfiguration(registerRoot: register.url, host: host, port: port, idleTimeout: idleTimeout,
+            var settings = WebConfiguration(registerRoot: register.url, host: host, port: port, idleTimeout: idleTimeout,
                                                  maximumConnections: maximumConnections)
+            settings.signer = signer
+            let configuration = settings
             let app = try await buildApplication(configuration) { port in
                 // Unbuffered, so a script waiting for this line sees it at once.
                 FileHandle.standardOutput.write(Data("Interface web du registre : http://\(configuration.host):\(port)/ (Ctrl-C pour arrêter)\n".utf8))

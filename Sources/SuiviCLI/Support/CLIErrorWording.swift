@@ -18,6 +18,7 @@ extension ErrorWording {
         case .entryIntoForceDate: return "--entree-en-vigueur"
         case .futureSignatureConfirmation: return "option --date-future-confirmee"
         case .adoptionConfirmation: return "option --confirmer"
+        case .signingKey: return "--cle-ssh <fichier> ou la variable SUIVI_CLE_SSH"
         }
     }, remedy: { remedy in
         switch remedy {
@@ -50,6 +51,9 @@ extension ErrorWording {
         case .resolveComments: return "résolvez les commentaires ouverts (suivi commentaire resoudre)"
         case .recordPositions: return "recueillez les positions sur le projet consulté (suivi position enregistrer)"
         case .exportComparison(let old, let new): return "suivi exporter comparatif \(old) \(new)"
+        case .registerKey(let seat):
+            return "la présidence l'inscrit (« suivi comite cle \(seat ?? "<siège>") --courriel … --cle-publique <fichier.pub> », "
+                + "ou « suivi comite cle-serveur --cle-publique <fichier.pub> » pour le serveur web)"
         }
     })
 }

@@ -8,7 +8,7 @@ enum Vocabulary {
              "draft": "projet", "committee": "comite", "status": "etat", "event": "evenement", "review": "revision",
              "comment": "commentaire", "export": "exporter", "serve": "web", "clone": "cloner", "pull": "recuperer",
              "push": "envoyer", "verify": "verifier", "aide": "help"],
-        "projet": ["start": "ouvrir", "commit": "enregistrer", "update": "mettre-a-jour", "list": "lister", "checkout": "restaurer", "apply": "appliquer", "renumber": "renumeroter"],
+        "projet": ["start": "ouvrir", "commit": "enregistrer", "update": "mettre-a-jour", "list": "lister", "checkout": "restaurer", "apply": "appliquer", "import-odt": "importer-odt", "renumber": "renumeroter"],
         "comite": ["list": "lister", "add-seat": "ajouter-siege", "add-member": "ajouter-membre", "remove-member": "retirer-membre",
                    "import": "importer", "repair": "reparer", "set-password": "mot-de-passe"],
         "evenement": ["add": "ajouter", "list": "lister", "decide": "classer"],

@@ -32,7 +32,7 @@ public func buildRouter(_ configuration: WebConfiguration, sessions: SessionStor
                         passwordCost: UInt8 = 12, loginThrottle: LoginThrottle = LoginThrottle(),
                         passwordVerifier: any PasswordHashVerifier = BcryptPasswordVerifier(),
                         pageCache: PageCache = PageCache()) throws -> Router<AppRequestContext> {
-    let register = try TextRegister.open(at: configuration.registerRoot)
+    let register = try TextRegister.open(at: configuration.registerRoot).signing(with: configuration.signer)
     let services = WebServices(register: register, committee: Committee(register: register),
                                accounts: AccountStore(registerRoot: configuration.registerRoot, cost: passwordCost, verifier: passwordVerifier),
                                sessions: sessions, loginThrottle: loginThrottle, loginTokens: LoginFormToken(), renderer: try PageRenderer(hasFeed: true), diffs: DiffCache(),
@@ -48,6 +48,7 @@ public func buildRouter(_ configuration: WebConfiguration, sessions: SessionStor
     router.addRoutes(TextController(services: services).endpoints)
     router.addRoutes(AuthController(services: services).endpoints)
     router.addRoutes(PublicationController(services: services, configuration: configuration).endpoints)
+    router.addRoutes(PortalController(services: services, configuration: configuration).endpoints)
     let members = RouteCollection(context: AppRequestContext.self)
     members.add(middleware: RequireMemberMiddleware())
     // The committee's forms write the register: the public pages of the old state go at once.

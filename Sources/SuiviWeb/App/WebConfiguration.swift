@@ -1,5 +1,6 @@
 import Foundation
 import LegalText
+import Register
 
 /// What `suivi serve` needs: the register, where to listen, and the day deadlines are counted from.
 public struct WebConfiguration: Sendable {
@@ -14,6 +15,9 @@ public struct WebConfiguration: Sendable {
     /// Connections served at once; more wait in the system's queue until one closes (idle sockets cannot
     /// exhaust the process's file descriptors).
     public var maximumConnections: Int
+    /// The server's signing key (`suivi web --cle-serveur`): every write is signed with it and names the member
+    /// who acted (`Membre-authentifie:`); `nil`: unsigned writes.
+    public var signer: Signer?
 
     public init(registerRoot: URL, host: String = "127.0.0.1", port: Int = 8080,
                 today: @escaping @Sendable () -> LegalDate = WebConfiguration.parisToday,

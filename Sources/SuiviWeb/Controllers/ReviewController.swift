@@ -84,11 +84,13 @@ struct ReviewController {
             let isChair: Bool
             let events: [EventOption]
             let csrf: String
+            let references: StaleReferencesView
         }
         let isChair = await services.isChair(context)
         let damaged = status.damagedRecords.flatMap(\.lines)
         let view = View(hasDamaged: !damaged.isEmpty, damaged: damaged, hasOpen: !open.isEmpty, open: open, hasDecided: !decided.isEmpty, decided: decided, isChair: isChair,
-                        events: events, csrf: context.session?.csrfToken ?? "")
+                        events: events, csrf: context.session?.csrfToken ?? "",
+                        references: await Self.staleReferencesView(status, services: services))
         return services.renderer.page("reviews", title: "Révisions du comité", view: view, context: context, isChair: isChair,
                                       notice: Self.notice(request))
     }

@@ -111,11 +111,15 @@ enum ErrorMapping {
     static func status(of error: CommitteeError) -> HTTPResponse.Status {
         switch error {
         case .chairOnly, .notAMember, .noActingPerson: return .forbidden
-        case .unknownReview, .unknownEvent, .unknownComment, .unknownText, .unknownSeat, .unknownMember, .unknownLogin, .unknownReference: return .notFound
+        // Signed registers: the server cannot sign (no key, key not recorded), or the member does not hold the seat.
+        case .signatureRequired, .unknownSigningKey, .seatNotHeldBySigner, .serverKeyNotRegistered: return .forbidden
+        case .unknownReview, .unknownEvent, .unknownComment, .unknownText, .unknownSeat, .unknownMember, .unknownLogin, .unknownReference,
+             .unknownSynthesis: return .notFound
         case .severalMembers: return .conflict
         case .invalidInput, .inputRequired, .unknownClause, .adoptionDatesRefused, .adoptionNotConfirmed, .forbiddenCharacter:
             return .unprocessableContent
-        case .transitionRefused, .draftUnchanged, .wrongStage, .notConsultedOnDraft, .eventClosed, .reviewExists, .eventExists, .seatExists:
+        case .transitionRefused, .draftUnchanged, .wrongStage, .notConsultedOnDraft, .eventClosed, .reviewExists, .eventExists, .seatExists,
+             .recordExists:
             return .conflict
         case .invalidRecord: return .internalServerError
         case .register(let inner): return status(of: inner)

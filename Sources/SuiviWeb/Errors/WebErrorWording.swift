@@ -7,6 +7,7 @@ extension ErrorWording {
     static let web = ErrorWording(field: { field in
         switch field {
         case .text, .person: return nil
+        case .signingKey: return "clé du serveur, à donner au lancement de l’interface web"
         case .reason: return "champ « Motif »"
         case .clause: return "champ « Élément du projet »"
         case .resolutionNote: return "champ « Note »"

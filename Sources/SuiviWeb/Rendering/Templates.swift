@@ -9,6 +9,7 @@ enum Templates {
         "layout": layout, "text": text, "clause": clause, "block": block, "versions": versions, "history": history,
         "diff": diff, "login": login, "reviews": reviews, "review": review, "comment": comment, "error": error,
         "bulletin": bulletin,
+        "staleReferences": staleReferences,
     ]
 
     static let layout = """
@@ -29,6 +30,7 @@ enum Templates {
     <li><a href="/">Texte en vigueur</a></li>
     <li><a href="/versions">Versions</a></li>
     <li><a href="/diff">Comparer deux versions</a></li>
+    <li><a href="/references">Portail documentaire</a></li>
     {{#hasFeed}}<li><a href="/bulletin">Bulletin</a></li>{{/hasFeed}}
     {{#loggedIn}}<li><a href="/revisions">Révisions du comité</a></li>{{/loggedIn}}
     </ul></nav>
@@ -157,6 +159,7 @@ enum Templates {
     {{^hasOpen}}<p>Aucune révision en cours.</p>{{/hasOpen}}
     {{#hasDecided}}<h2>Révisions décidées</h2>
     <ul>{{#decided}}<li><a href="/revisions/{{id}}">{{id}}</a> : {{stage}}</li>{{/decided}}</ul>{{/hasDecided}}
+    {{> staleReferences}}
     {{#isChair}}<section aria-labelledby="h-ouvrir"><h2 id="h-ouvrir">Ouvrir une révision</h2>
     <form class="stack" method="post" action="/revisions">
     <input type="hidden" name="csrf" value="{{csrf}}">

@@ -16,6 +16,9 @@ extension Suivi.CommitteeCommand {
         var courriel: String
         @Option(help: "Premier jour de fonction (AAAA-MM-JJ) ; par défaut --aujourdhui.")
         var debut: String?
+        @Option(name: .customLong("cle-publique"),
+                help: ArgumentHelp("Clé publique SSH ed25519 du membre (fichier .pub), qui vérifie ce qu'il signe.", valueName: "fichier.pub"))
+        var publicKey: String?
 
         @OptionGroup var register: RegisterOptions
         @OptionGroup var person: AuthorOptions
@@ -26,7 +29,8 @@ extension Suivi.CommitteeCommand {
             let author = try person.identity()
             let from = try debut.map { try legalDate($0, option: "--debut") } ?? today.date()
             let committee = Committee(register: try register.open())
-            let member = Member(name: nom, email: courriel, from: from)
+            let key = try publicKey.map(PublicKeyFile.read)
+            let member = Member(name: nom, email: courriel, from: from, publicKey: key)
             let seat = self.seat
             let commit = try await committeeCall { () async throws(CommitteeError) in
                 try await committee.addMember(member, toSeat: seat, author: author)

@@ -16,7 +16,8 @@ extension Suivi {
               suivi comite lister
               suivi comite ajouter-membre dgs --nom "Prénom Nom" --courriel p.nom@sante.gouv.fr --debut 2026-12-01
             """,
-            subcommands: [List.self, AddSeat.self, AddMember.self, RemoveMember.self, ImportRecords.self, Repair.self, SetPassword.self]
+            subcommands: [List.self, AddSeat.self, AddMember.self, RemoveMember.self, ImportRecords.self, Repair.self, SetPassword.self,
+                          SetKey.self, SetServerKey.self, AllowedSigners.self]
         )
     }
 }

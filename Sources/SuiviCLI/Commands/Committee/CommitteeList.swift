@@ -26,8 +26,13 @@ extension Suivi.CommitteeCommand {
                     print("\(seat.id)\(chair)\n  \(seat.category.label) : \(seat.organisation)")
                     let members = seat.currentMembers(on: day)
                     if members.isEmpty { print("  (aucun membre en fonction)") }
-                    for member in members { print("  \(member.name) <\(member.email)>, depuis le \(member.from.french)") }
+                    for member in members {
+                        let key = member.publicKey.map { ", clé \($0.fingerprint)" } ?? ""
+                        print("  \(member.name) <\(member.email)>, depuis le \(member.from.french)\(key)")
+                    }
                 }
+                for server in roster.servers { print("Serveur « \(server.name) », clé \(server.publicKey.fingerprint)") }
+                if roster.requiresSignatures { print("Registre signé : chaque écriture doit être signée (--cle-ssh).") }
             }
         }
     }

@@ -9,7 +9,7 @@ extension Suivi {
         static let configuration = CommandConfiguration(
             commandName: "projet",
             abstract: "Projets de révision : branches draft/<nom> et leurs copies de travail.",
-            subcommands: [Start.self, Commit.self, Apply.self, Renumber.self, Update.self, List.self, Checkout.self]
+            subcommands: [Start.self, Commit.self, Apply.self, ImportODT.self, Renumber.self, Update.self, List.self, Checkout.self]
         )
     }
 }

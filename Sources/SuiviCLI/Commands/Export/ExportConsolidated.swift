@@ -9,7 +9,8 @@ extension Suivi {
         static let configuration = CommandConfiguration(
             commandName: "consolide",
             abstract: "Texte consolidé : le texte entier tel qu'il se lirait après adoption, annexes comprises.",
-            discussion: "En-tête : révision, commit du projet et statut (projet, soumis à consultation, adopté).")
+            discussion: "En-tête : révision, commit du projet et statut (projet, soumis à consultation, adopté). "
+                + "L'ODT d'un projet, modifié dans un traitement de texte, se réimporte par « projet importer-odt ».")
 
         enum Format: String, CaseIterable, ExpressibleByArgument {
             case html, md = "markdown", odt, akn, json

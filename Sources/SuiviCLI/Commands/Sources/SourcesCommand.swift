@@ -8,12 +8,15 @@ extension Suivi {
             abstract: "Références documentaires de l'annexe II : liste, date et résultat de leur dernière vérification.",
             discussion: """
             Chaque référence est un enregistrement committee/references/<id>.xml. Une référence jamais vérifiée, \
-            vérifiée depuis plus de 12 mois, ou trouvée déplacée, disparue ou périmée, est à vérifier (suivi etat).
+            trouvée déplacée, disparue, injoignable ou périmée, ou dont le contenu n'a pas été confirmé par une \
+            personne depuis plus de 12 mois, est à vérifier (suivi etat).
               suivi sources lister
-              suivi sources verifier onusida-aidsinfo --resultat joignable --auteur "Prénom Nom <courriel>"
+              suivi sources verifier --tout --auteur "Prénom Nom <courriel>"
+              suivi sources confirmer onusida-aidsinfo --motif "Données 2026 en ligne, conformes à l'annexe."
               suivi sources verifier oms-aide-memoire --resultat deplacee --note "Nouvelle adresse : …"
+              suivi sources evaluer --siege dgs --auteur "Prénom Nom <courriel>"
             """,
-            subcommands: [List.self, Check.self]
+            subcommands: [List.self, Check.self, Confirm.self, Assess.self]
         )
     }
 }

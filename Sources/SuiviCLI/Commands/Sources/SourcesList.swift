@@ -25,7 +25,8 @@ extension Suivi.SourcesCommand {
                     print("\(reference.id)  \(reference.kind.label)  \(reference.publisher) — \(reference.title)")
                     if let address = reference.address { print("  adresse : \(address)") }
                     if let last = reference.lastCheck {
-                        print("  dernière vérification : \(last.date.french), \(last.outcome.label), par \(last.person)"
+                        let how = last.method == .automatic ? " (automatique" + (last.httpStatus.map { ", HTTP \($0)" } ?? "") + ")" : ""
+                        print("  dernière vérification : \(last.date.french), \(last.outcome.label)\(how), par \(last.person)"
                               + (last.note.isEmpty ? "" : " — \(last.note)"))
                     }
                     if let reason = freshness.staleness(of: reference, on: day) { print("  À VÉRIFIER : \(reason.label)") }
