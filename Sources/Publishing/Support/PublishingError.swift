@@ -25,6 +25,8 @@ public enum PublishingError: Error, Sendable, Equatable, LocalizedError, CustomS
     case package(String)
     /// The output path is a folder, or cannot be written.
     case output(path: String, reason: String)
+    /// An edit of a draft made clause by clause (``DraftEdit``) that cannot apply, with the reason.
+    case editRefused(String)
     /// A document to import (ODT, DOCX) cannot be read: not a package, too large, malformed XML…
     case odtUnreadable(file: String, reason: String)
     /// The document still holds tracked changes neither accepted nor rejected.
@@ -67,6 +69,7 @@ public enum PublishingError: Error, Sendable, Equatable, LocalizedError, CustomS
         case .orderProblem(let problem): return problem.description + " Rien n'a été enregistré."
         case .package(let reason): return "écriture du fichier ODT impossible : \(reason)."
         case .output(let path, let reason): return "écriture de « \(path) » impossible : \(reason)."
+        case .editRefused(let reason): return "modification refusée : " + reason
         case .odtUnreadable(let file, let reason):
             return "« \(file) » ne se lit pas comme un document texte : \(reason). Indiquez l'export ODT du projet "
                 + "(ou sa version DOCX) tel que le traitement de texte l'a enregistré. Rien n'a été enregistré."

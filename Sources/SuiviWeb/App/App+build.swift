@@ -54,6 +54,7 @@ public func buildRouter(_ configuration: WebConfiguration, sessions: SessionStor
     // The committee's forms write the register: the public pages of the old state go at once.
     members.add(middleware: PageCacheInvalidationMiddleware(pages: pageCache))
     members.addRoutes(ReviewController(services: services).endpoints)
+    members.addRoutes(DraftingController(services: services).endpoints)
     router.addRoutes(members)
     return router
 }

@@ -89,6 +89,7 @@ enum ErrorMapping {
             case .register(let inner): return (status(of: inner), sentence(inner.description(.web)))
             case .committee(let inner): return (status(of: inner), sentence(inner.description(.web)))
             case .reviewWithoutDraft, .noEarlierVersion: return (.notFound, sentence(error.description(.web)))
+            case .editRefused: return (.unprocessableContent, sentence(error.description(.web)))
             default: return (.internalServerError, sentence(error.description(.web)))
             }
         case is AccountError:

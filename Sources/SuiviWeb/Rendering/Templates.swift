@@ -199,7 +199,7 @@ enum Templates {
     <dt>Nature</dt><dd>{{kind}}</dd>
     <dt>Texte</dt><dd><code>{{work}}</code></dd>
     <dt>Échéance</dt><dd>{{due}}{{#overdue}} <strong class="late">(en retard)</strong>{{/overdue}}</dd>
-    {{#hasDraft}}<dt>Projet</dt><dd><code>{{draftBranch}}</code></dd>{{/hasDraft}}
+    {{#hasDraft}}<dt>Projet</dt><dd><code>{{draftBranch}}</code> · <a href="/revisions/{{reviewID}}/modificatif">arrêté modificatif</a>{{#isChair}} · <a href="/revisions/{{reviewID}}/rediger">rédiger le projet</a>{{/isChair}}</dd>{{/hasDraft}}
     </dl>
     <p class="subject">{{subject}}</p>
     <details><summary>Étapes de la révision</summary>
