@@ -22,6 +22,8 @@ import tempfile
 import time
 import urllib.request
 
+from scenario_webux import scenario_webux
+
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 IN_CI = os.environ.get("CI", "").lower() == "true"
 AUTHOR = "CI suivi <ci@suivi.invalid>"
@@ -254,6 +256,7 @@ def main():
         tools = DevTools(url)
         tools.call("Page.enable")
         scenario(tools, f"http://127.0.0.1:{port}")
+        scenario_webux(tools, f"http://127.0.0.1:{port}", PASSWORD, CHAIR_PASSWORD)
         print("Test navigateur : connexion, commentaire et position vérifiés dans Chromium.")
         print("1 passed, 0 failed")
         return 0

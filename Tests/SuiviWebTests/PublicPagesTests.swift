@@ -83,7 +83,7 @@ struct PublicPagesTests {
             var browser = Browser(client)
             let response = try await browser.get("/historique/art_3__para_2")
             #expect(response.status == .ok)
-            #expect(response.text.contains("Historique de l’élément <code>art_3__para_2</code>"))
+            #expect(response.text.contains("Historique : <span title=\"Identifiant : art_3__para_2\">Article 3, deuxième alinéa</span>"))
             #expect(response.text.contains("<code>AFSP1638149A/v2017-01-05</code>"))
             #expect(try await browser.get("/historique/art_99").status == .notFound)
         }

@@ -49,7 +49,7 @@ public func buildRouter(_ configuration: WebConfiguration, sessions: SessionStor
     router.addRoutes(AuthController(services: services).endpoints)
     router.addRoutes(PublicationController(services: services, configuration: configuration).endpoints)
     let members = RouteCollection(context: AppRequestContext.self)
-    members.add(middleware: RequireMemberMiddleware())
+    members.add(middleware: RequireMemberMiddleware(services: services))
     // The committee's forms write the register: the public pages of the old state go at once.
     members.add(middleware: PageCacheInvalidationMiddleware(pages: pageCache))
     members.addRoutes(ReviewController(services: services).endpoints)
