@@ -19,7 +19,8 @@ struct ClauseNameTests {
               ("annex_2", "Annexe II"),
               ("annex_2__sec_C", "Annexe II, C"),
               ("annex_2__sec_A__para_11", "Annexe II, A, onzième alinéa"),
-              ("annex_2__sec_C__subsec_1__para_2", "Annexe II, C, 1, deuxième alinéa"),
+              // An unnumbered subsection is counted in words.
+              ("annex_2__sec_C__subsec_1__para_2", "Annexe II, C, première sous-section, deuxième alinéa"),
           ])
     func names(eId: String, expected: String) throws {
         let names = Designation.names(in: try Corpus.read("2026-projet"))

@@ -1,6 +1,7 @@
 import ClauseDiff
 import Foundation
 import HummingbirdTesting
+import Publishing
 import Register
 import Testing
 @testable import SuiviWeb
@@ -94,7 +95,10 @@ struct PublicPagesTests {
         let fixture = try await WebFixture(stage: .drafting)
         let old = try await fixture.register.resolve("v2017-01-05")
         let new = try await fixture.register.resolve("draft/periodique-2020")
-        let expected = HTMLDiffRenderer().renderFragment(
+        // Clauses named as a lawyer names them, in both texts (the new one's names first), as the server does.
+        let names = Designation.names(in: try await fixture.register.document(at: old))
+            .merging(Designation.names(in: try await fixture.register.document(at: new))) { _, new in new }
+        let expected = HTMLDiffRenderer(names: names).renderFragment(
             try await RegisterComparison().compare(in: fixture.register, from: old, to: new, work: nil, oldLabel: "v2017-01-05",
                                                    newLabel: "draft/periodique-2020").diff)
         try await fixture.application().test(.router) { client in

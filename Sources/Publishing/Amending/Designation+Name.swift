@@ -2,7 +2,7 @@ import LegalText
 
 extension Designation {
     /// The clause as a lawyer names it in a heading, a menu or a citation, from the outside in: « Article 3,
-    /// deuxième alinéa », « Article 1er », « Article 4-1, 2° », « Annexe II, C, 1, premier alinéa », « Deuxième visa ».
+    /// deuxième alinéa », « Article 1er », « Article 4-1, 2° », « Annexe II, C, 4° », « Deuxième visa ».
     /// Inside an annex, a division is named by its number alone (« Annexe II, C »), as the annexes are cited; in
     /// the body, by its kind and number (« Section 2 »). Alinéas and unnumbered divisions are counted in words.
     public var name: String {

@@ -72,7 +72,7 @@ enum Stylesheet {
     .buttons{display:flex;flex-wrap:wrap;gap:.75rem;align-items:center}
     table{border-collapse:collapse;width:100%}caption{text-align:left;font-weight:700;padding:.4rem 0}
     th,td{border:1px solid #ddd;padding:.4rem .6rem;text-align:left;vertical-align:top}thead th{background:var(--fond-gris)}
-    .table-scroll{overflow-x:auto;max-width:100%;margin:1rem 0}
+    .table-scroll{overflow-x:auto;max-width:100%;margin:1rem 0;overflow-wrap:normal}.table-scroll th,.table-scroll td{min-width:5.5rem}
     .table-scroll:focus{outline:2px solid #0a76f6;outline-offset:2px}
     .diff table.summary{width:auto}
     ins{text-decoration:underline;text-decoration-thickness:2px}del{text-decoration:line-through;text-decoration-thickness:2px}
