@@ -17,6 +17,7 @@ enum Stylesheet {
     main{overflow-wrap:anywhere;padding-bottom:1rem}
     h1{font-size:2rem;line-height:1.25;margin:1.5rem 0 1rem}h2{font-family:inherit}
     .document,.document p{font-family:Georgia,'Times New Roman',serif}
+    .document h2,.document h3,.document p.clause-tools{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif}
     a{color:var(--bleu);text-underline-offset:.15em}a:hover{color:var(--bleu-survol)}
     a:focus,button:focus,input:focus,select:focus,textarea:focus,summary:focus,[tabindex]:focus{outline:2px solid #0a76f6;outline-offset:2px}
     .skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;background:#fff;padding:.4rem;z-index:9}
