@@ -203,13 +203,20 @@ struct TextController {
             let old = try await services.commit(of: from)
             let new = try await services.commit(of: to)
             html = try await services.renderedComparison(from: old, to: new, work: nil, oldLabel: from, newLabel: to)
-            // Each side that is not the text in force is said so, at the top.
-            let publisher = Publisher(register: services.register)
-            for (commit, label) in [(old, from), (new, to)] {
-                if let notice = try await publisher.forceNotice(at: commit, label: label, today: services.today()), !notices.contains(notice.french) {
-                    notices.append(notice.french)
+            // Each side that is not the text in force is said so, at the top (kept in the page cache: the notices change
+            // only with the refs and the day).
+            let today = services.today()
+            let cached = try await services.cachedContent("diff-notices", [old.hex, from, new.hex, to, today.iso]) {
+                let publisher = Publisher(register: services.register)
+                var lines: [String] = []
+                for (commit, label) in [(old, from), (new, to)] {
+                    if let notice = try await publisher.forceNotice(at: commit, label: label, today: today), !lines.contains(notice.french) {
+                        lines.append(notice.french)
+                    }
                 }
+                return PageCache.Page(title: "", body: lines.joined(separator: "\n"))
             }
+            notices = cached.body.split(separator: "\n").map(String.init)
         }
         let view = View(hasForceNotice: !notices.isEmpty, forceNotices: notices, fromOptions: options(from), toOptions: options(to), hasDiff: from != nil && to != nil, oldLabel: from ?? "",
                         newLabel: to ?? "", diffHTML: html)
