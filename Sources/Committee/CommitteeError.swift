@@ -39,6 +39,10 @@ public enum CommitteeError: Error, Sendable, Equatable, LocalizedError, CustomSt
     case eventExists(String)
     /// No documentary reference of that id.
     case unknownReference(String)
+    /// No synthesis of that id.
+    case unknownSynthesis(String)
+    /// A synthesis or news item of that id already exists: its kind in French (« synthèse ») and its id.
+    case recordExists(kind: String, id: String)
     /// No comment of that id in the review.
     case unknownComment(review: String, id: String)
     /// The text is not in the register.
@@ -105,6 +109,10 @@ public enum CommitteeError: Error, Sendable, Equatable, LocalizedError, CustomSt
             return "l'événement « \(event) » existe déjà."
         case .unknownReference(let reference):
             return "référence documentaire inconnue « \(reference) » : aucune référence de cet identifiant dans le registre."
+        case .unknownSynthesis(let id):
+            return "synthèse inconnue « \(id) » : aucune synthèse de cet identifiant dans le registre."
+        case .recordExists(let kind, let id):
+            return "la \(kind) « \(id) » existe déjà : choisissez un autre identifiant, ou modifiez-la."
         case .unknownComment(let review, let id):
             return "aucun commentaire « \(id) » dans la révision « \(review) » : \(wording.remedy(.listComments(review: review)))."
         case .unknownText(let work):

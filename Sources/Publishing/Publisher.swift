@@ -129,8 +129,10 @@ extension Publisher {
         let newDocument = try await document(at: base.newCommit, work: review.work)
         let oldDocument = try await document(at: base.baseCommit, work: review.work)
         let event = review.event.flatMap { state.events[$0] }
-        return Bulletin(review: review, event: event, comments: state.comments[id] ?? [], old: oldDocument, new: newDocument,
-                        base: base)
+        var bulletin = Bulletin(review: review, event: event, comments: state.comments[id] ?? [], old: oldDocument, new: newDocument,
+                                base: base)
+        bulletin.documentary = try await documentaryUpdates(since: base.baseDate)
+        return bulletin
     }
 
     /// The Atom feed of the adopted versions.

@@ -31,7 +31,7 @@ struct Suivi: AsyncParsableCommand {
         // String(describing:) on the type, a protocol-conformance scan of the whole binary per command,
         // paid on every start (about 5 ms of a 7 ms `suivi --version`).
         subcommands: [Validate.self, Convert.self, Show.self, Diff.self, Init.self, Import.self, Log.self, History.self, Blame.self,
-                      Draft.self, CommitteeCommand.self, Status.self, EventCommand.self, ReviewCommand.self, SourcesCommand.self,
+                      Draft.self, CommitteeCommand.self, Status.self, EventCommand.self, ReviewCommand.self, SourcesCommand.self, SynthesesCommand.self, NewsCommand.self,
                       PositionCommand.self, CommentCommand.self, Export.self, Serve.self,
                       Clone.self, Pull.self, Push.self, Verify.self]
     )

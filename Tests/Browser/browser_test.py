@@ -22,6 +22,7 @@ import tempfile
 import time
 import urllib.request
 
+from scenario_portal import scenario_portal
 from scenario_webux import scenario_webux
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -256,6 +257,7 @@ def main():
         tools = DevTools(url)
         tools.call("Page.enable")
         scenario(tools, f"http://127.0.0.1:{port}")
+        scenario_portal(tools, f"http://127.0.0.1:{port}", suivi, register)
         scenario_webux(tools, f"http://127.0.0.1:{port}", PASSWORD, CHAIR_PASSWORD)
         print("Test navigateur : connexion, commentaire et position vérifiés dans Chromium.")
         print("1 passed, 0 failed")

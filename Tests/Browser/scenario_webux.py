@@ -208,6 +208,18 @@ def scenario_webux(tools, base, member_password, chair_password):
     assert "non en vigueur" in tools.evaluate("document.querySelector('main').innerText.slice(0, 400)")
     page("bulletin", base + "/bulletin")
     page("introuvable", base + "/nulle-part")
+    # The documentary portal's pages, where this build has them.
+    if tools.evaluate(f"fetch({json.dumps(base + '/references')}).then(r => r.status)") == 200:
+        page("references", base + "/references")
+        first = tools.evaluate("(document.querySelector('main a[href^=\"/references/\"]') || {}).href || ''")
+        if first:
+            page("reference", first)
+        page("syntheses", base + "/syntheses")
+        first = tools.evaluate("(document.querySelector('main a[href^=\"/syntheses/\"]') || {}).href || ''")
+        if first:
+            page("synthese", first)
+        page("actualites", base + "/actualites")
+        page("recherche", base + "/recherche?q=VIH")
     # Member pages, as the chair.
     page("revisions", base + "/revisions")
     page("revision", review)

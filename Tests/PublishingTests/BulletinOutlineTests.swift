@@ -28,7 +28,8 @@ struct BulletinOutlineTests {
 
     /// The outline the bulletin's headings must follow: title, two sections, then each topic and its items.
     func outline(_ bulletin: Bulletin) -> [Int] {
-        [1, 2, 2] + bulletin.topics.flatMap { [3] + Array(repeating: 4, count: $0.items.count) }
+        // …then the documentary updates (references, syntheses, news: issue 17), one h2.
+        [1, 2, 2] + bulletin.topics.flatMap { [3] + Array(repeating: 4, count: $0.items.count) } + [2]
     }
 
     func matches(_ pattern: String, in text: String) throws -> [String] {

@@ -15,6 +15,10 @@ public struct CommitteeState: Sendable, Hashable {
     public var comments: [String: [Comment]]
     /// Annexe II's documentary references, by id (`committee/references/<id>.xml`).
     public var references: [String: DocumentaryReference] = [:]
+    /// Syntheses on care in countries of origin (R5.1), by id (`committee/syntheses/<id>.xml`).
+    public var syntheses: [String: Synthesis] = [:]
+    /// News items of the OFII medical service and the DGS (R3.3), by id (`committee/news/<id>.xml`).
+    public var news: [String: NewsItem] = [:]
     /// Records read without the characters XML cannot hold that they contain (only when read leniently).
     public var damaged: [DamagedRecord] = []
 
@@ -64,6 +68,14 @@ public struct CommitteeState: Sendable, Hashable {
                 let reference = try DocumentaryReference(data: data, file: path)
                 guard reference.id == name else { throw .invalidRecord(path: path, line: 1, reason: "identifiant « \(reference.id) » différent du nom du fichier") }
                 references[reference.id] = reference
+            case (3, "syntheses"):
+                let synthesis = try Synthesis(data: data, file: path)
+                guard synthesis.id == name else { throw .invalidRecord(path: path, line: 1, reason: "identifiant « \(synthesis.id) » différent du nom du fichier") }
+                syntheses[synthesis.id] = synthesis
+            case (3, "news"):
+                let item = try NewsItem(data: data, file: path)
+                guard item.id == name else { throw .invalidRecord(path: path, line: 1, reason: "identifiant « \(item.id) » différent du nom du fichier") }
+                news[item.id] = item
             case (4, "positions"):
                 let position = try Position(data: data, file: path)
                 guard position.review == parts[2], position.seat == name else {

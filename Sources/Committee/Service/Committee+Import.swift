@@ -63,7 +63,8 @@ extension Committee {
             // The result must still read as a whole (a review naming an event, for instance).
             var merged = present
             for (path, data) in changes { merged[path] = data }
-            _ = try CommitteeState(files: merged, commit: main, lenient: true)
+            let mergedState = try CommitteeState(files: merged, commit: main, lenient: true)
+            if let broken = mergedState.brokenLink { throw .invalidRecord(path: broken.path, line: 1, reason: broken.reason) }
             return changes
         }
         return outcomes

@@ -50,6 +50,8 @@ public struct CommitteeStatus: Sendable, Hashable, Codable {
     public var staleReferences: [StaleReference] = []
     /// The period between two checks of a reference, in months.
     public var referenceCheckMonths: Int = ReferenceFreshness.defaultMonths
+    /// Syntheses (R5.1) whose review date has passed, the oldest review date first.
+    public var overdueSyntheses: [OverdueSynthesis] = []
 }
 
 extension Committee {
@@ -89,6 +91,7 @@ extension Committee {
         status.damagedRecords = state.damaged
         status.staleReferences = try await staleReferences(in: state, today: today, freshness: freshness)
         status.referenceCheckMonths = freshness.months
+        status.overdueSyntheses = Self.overdueSyntheses(in: state, today: today)
         return status
     }
 

@@ -62,6 +62,7 @@ enum RecordText {
             "replyTo": "réponse à", "event": "événement", "draftBranch": "branche du projet",
             "consultedCommit": "projet consulté", "adoptedVersion": "version adoptée",
             "publisher": "éditeur", "title": "titre", "address": "adresse", "pathologies": "pathologie", "countries": "pays",
+            "paragraphs": "texte", "authors": "auteur", "references": "référence",
         ]
         guard let last = path.last else { return "texte" }
         let label = labels[last] ?? last

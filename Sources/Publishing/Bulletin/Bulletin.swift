@@ -32,6 +32,8 @@ public struct Bulletin: Sendable, Hashable, Codable {
     public var newLabel: String
     /// What is compared: the version the review's text is compared with, and why that one.
     public var base: ReviewComparisonBase
+    /// The documentary updates (references checked, syntheses, news) since the version compared with (R3.3).
+    public var documentary = DocumentaryUpdates()
 
     public init(review: Review, event: CommitteeEvent?, comments: [Comment], old: LegalDocument, new: LegalDocument,
                 base: ReviewComparisonBase) {

@@ -32,6 +32,16 @@ public enum BulletinRenderer {
                 out += item.notes.map { FlowParagraph(.note, text: $0) }
             }
         }
+        out += documentaryParagraphs(bulletin.documentary)
+        return out
+    }
+
+    /// The section on the documentary corpus: references checked, syntheses and news since the version compared with.
+    static func documentaryParagraphs(_ updates: DocumentaryUpdates) -> [FlowParagraph] {
+        let since = updates.since.map { " depuis le \($0.french)" } ?? ""
+        var out = [FlowParagraph(.heading1, text: "Références, synthèses et actualités" + since)]
+        if updates.isEmpty { out.append(FlowParagraph(.body, text: "Aucune mise à jour des références documentaires, des synthèses ni des actualités" + since + ".")) }
+        out += updates.items.map { FlowParagraph(.point, text: $0.text) }
         return out
     }
 
@@ -50,13 +60,13 @@ public enum BulletinRenderer {
         struct Compared: Encodable { let label: String; let commit: String; let adopted: Bool }
         struct Output: Encodable {
             let schema = "suivi-bulletin"; let schemaVersion = 1; let title: String; let review: String
-            let base: Base; let compared: Compared; let why: [String]; let topics: [Topic]
+            let base: Base; let compared: Compared; let why: [String]; let topics: [Topic]; let documentary: DocumentaryUpdates
         }
         let base = Base(version: bulletin.base.baseVersion, date: bulletin.base.baseDate?.iso, commit: bulletin.base.baseCommit.hex,
                         sentence: bulletin.base.sentence)
         let compared = Compared(label: bulletin.base.newLabel, commit: bulletin.base.newCommit.hex, adopted: bulletin.base.adopted)
         return try JSONText.encode(Output(title: bulletin.title, review: bulletin.reviewId, base: base, compared: compared, why: bulletin.why, topics: bulletin.topics.map { topic in
             Topic(title: topic.title, items: topic.items.map { Item(eId: $0.eId, what: $0.what, text: $0.text.map(\.plainText), notes: $0.notes) })
-        }))
+        }, documentary: bulletin.documentary))
     }
 }

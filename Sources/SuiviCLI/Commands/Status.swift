@@ -101,6 +101,12 @@ extension Suivi {
                 }
                 lines.append("    citée par : \(cited.isEmpty ? "aucune clause" : cited.joined(separator: ", "))")
             }
+            lines += ["", "Synthèses à réviser (date de révision passée)"]
+            if status.overdueSyntheses.isEmpty { lines.append("  aucune") }
+            for synthesis in status.overdueSyntheses {
+                lines.append("  \(synthesis.id) : \(synthesis.title) — à réviser au plus tard le \(synthesis.reviewBy.french) : "
+                             + "EN RETARD de \(synthesis.overdueDays) jour\(synthesis.overdueDays > 1 ? "s" : "")")
+            }
             return lines.joined(separator: "\n")
         }
     }

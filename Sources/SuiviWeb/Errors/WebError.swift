@@ -110,11 +110,13 @@ enum ErrorMapping {
     static func status(of error: CommitteeError) -> HTTPResponse.Status {
         switch error {
         case .chairOnly, .notAMember, .noActingPerson: return .forbidden
-        case .unknownReview, .unknownEvent, .unknownComment, .unknownText, .unknownSeat, .unknownMember, .unknownLogin, .unknownReference: return .notFound
+        case .unknownReview, .unknownEvent, .unknownComment, .unknownText, .unknownSeat, .unknownMember, .unknownLogin, .unknownReference,
+             .unknownSynthesis: return .notFound
         case .severalMembers: return .conflict
         case .invalidInput, .inputRequired, .unknownClause, .adoptionDatesRefused, .adoptionNotConfirmed, .forbiddenCharacter:
             return .unprocessableContent
-        case .transitionRefused, .draftUnchanged, .wrongStage, .notConsultedOnDraft, .eventClosed, .reviewExists, .eventExists, .seatExists:
+        case .transitionRefused, .draftUnchanged, .wrongStage, .notConsultedOnDraft, .eventClosed, .reviewExists, .eventExists, .seatExists,
+             .recordExists:
             return .conflict
         case .invalidRecord: return .internalServerError
         case .register(let inner): return status(of: inner)

@@ -11,6 +11,7 @@ struct PageRenderer: Sendable {
     init(hasFeed: Bool) throws {
         var library = MustacheLibrary()
         for (name, template) in Templates.all { try library.register(template, named: name) }
+        for (name, template) in PortalTemplates.all { try library.register(template, named: name) }
         self.library = library
         self.hasFeed = hasFeed
     }

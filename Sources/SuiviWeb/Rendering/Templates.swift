@@ -46,6 +46,7 @@ enum Templates {
     <li><a href="/">Texte en vigueur</a></li>
     <li><a href="/versions">Versions</a></li>
     <li><a href="/diff">Comparer deux versions</a></li>
+    <li><a href="/references">Portail documentaire</a></li>
     {{#hasFeed}}<li><a href="/bulletin">Bulletin</a></li>{{/hasFeed}}
     {{#loggedIn}}<li><a href="/revisions">Révisions du comité</a></li>{{/loggedIn}}
     </ul></nav>
