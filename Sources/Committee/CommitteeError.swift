@@ -150,15 +150,15 @@ public enum CommitteeError: Error, Sendable, Equatable, LocalizedError, CustomSt
         case .unknownClause(let eId, let commit):
             return "aucun élément d'eId ou de wId « \(eId) » dans le texte au commit \(commit)."
         case .transitionRefused(let review, let from, let to, let reason):
-            return "révision \(review) : passage de « \(from) » à « \(to) » refusé : \(reason)."
+            return "révision \(review) : passage de « \(wording.stage(from)) » à « \(wording.stage(to)) » refusé : \(reason)."
                 + (Self.nextStep(review: review, from: from, to: to).map { " Étape à franchir d'abord : " + wording.remedy($0) } ?? "")
         case .draftUnchanged(let review, let from, let to, let draft):
-            return "révision \(review) : passage de « \(from) » à « \(to) » refusé : le projet ne modifie pas encore le texte "
+            return "révision \(review) : passage de « \(wording.stage(from)) » à « \(wording.stage(to)) » refusé : le projet ne modifie pas encore le texte "
                 + "en vigueur ; \(wording.remedy(.commitDraft(draft: draft)))."
         case .chairOnly(let action, let seat):
             return "\(action) : réservé au siège de la présidence (DGS) ; le siège « \(seat) » ne peut pas le faire."
         case .wrongStage(let review, let stage, let reason):
-            return "révision \(review) (étape « \(stage) ») : \(reason)."
+            return "révision \(review) (étape « \(wording.stage(stage)) ») : \(reason)."
         case .notConsultedOnDraft(let review, let consulted, let tip):
             if let consulted {
                 return "révision \(review) : adoption refusée : le projet (\(tip)) a changé depuis la consultation du comité "

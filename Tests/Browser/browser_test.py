@@ -24,6 +24,7 @@ import urllib.request
 
 from scenario_webedit import scenario_webedit  # the script's folder is on sys.path
 from scenario_portal import scenario_portal
+from scenario_webux import scenario_webux
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 IN_CI = os.environ.get("CI", "").lower() == "true"
@@ -259,6 +260,7 @@ def main():
         scenario(tools, f"http://127.0.0.1:{port}")
         scenario_webedit(tools, f"http://127.0.0.1:{port}", CHAIR_PASSWORD)
         scenario_portal(tools, f"http://127.0.0.1:{port}", suivi, register)
+        scenario_webux(tools, f"http://127.0.0.1:{port}", PASSWORD, CHAIR_PASSWORD)
         print("Test navigateur : connexion, commentaire et position vérifiés dans Chromium.")
         print("1 passed, 0 failed")
         return 0

@@ -1,3 +1,4 @@
+import Committee
 import Foundation
 import Register
 import Testing
@@ -21,6 +22,22 @@ struct BulletinAndFeedTests {
         #expect(html.contains("id=\"art_6-1\""))
         let markdown = BulletinRenderer.markdown(bulletin)
         #expect(markdown.contains("Pourquoi ce changement"))
+    }
+
+    @Test("the chair's internal notes are not published in the bulletin; a note marked public is")
+    func internalNotes() async throws {
+        let fixture = try await RegisterFixture()
+        try await fixture.review(upTo: .drafting)
+        let committee = fixture.publisher.committee
+        try await committee.advance(review: "periodique-2020", AdvanceRequest(to: .consultation, note: "Note interne : le DGEF hésite."),
+                                    acting: fixture.chair, today: fixture.today)
+        let bulletin = try await fixture.publisher.bulletin(review: "periodique-2020")
+        #expect(!bulletin.why.contains { $0.contains("le DGEF hésite") })
+        #expect(!BulletinRenderer.markdown(bulletin).contains("le DGEF hésite"))
+        #expect(bulletin.why.contains { $0.contains("Rédaction du projet après l'avis du CNS.") }, "the public note stays")
+        // The flag is recorded in the review's record and read back.
+        let review = try #require(try await committee.state().reviews["periodique-2020"])
+        #expect(review.history.map(\.notePublic) == [false, true, false])
     }
 
     @Test("a review without a draft has no bulletin yet")

@@ -30,7 +30,7 @@ struct AdoptionPagesTests {
                 ([("signature", "2016-01-01"), ("entree_en_vigueur", "2016-02-01")], "n’est pas postérieure|n&#39;est pas postérieure|n'est pas postérieure"),
             ]
             for (dates, expected) in cases {
-                let response = try await chair.post(Self.review + "/etape", [("vers", "adoptee"), ("confirmer", "oui")] + dates)
+                let response = try await chair.postConfirmed(Self.review + "/etape", [("vers", "adoptee"), ("confirmer", "oui")] + dates)
                 #expect(response.status == .unprocessableContent, "\(dates) → \(response.status)")
                 #expect(response.text.contains("adoption refusée, dates à corriger"), "\(dates)")
                 #expect(expected.split(separator: "|").contains { response.text.contains($0) }, "\(dates): \(response.text)")
@@ -50,11 +50,11 @@ struct AdoptionPagesTests {
             #expect(page.contains("sièges sans position sur le projet consulté : ofii-medecins, assoc-medicale"))
             #expect(page.contains("name=\"confirmer\""))
             let dates = [("vers", "adoptee"), ("signature", "2026-11-20"), ("entree_en_vigueur", "2026-12-01")]
-            let refused = try await chair.post(Self.review + "/etape", dates)
+            let refused = try await chair.postConfirmed(Self.review + "/etape", dates)
             #expect(refused.status == .unprocessableContent)
             #expect(refused.text.contains("adoption non confirmée") && refused.text.contains("ofii-medecins, assoc-medicale"))
             #expect(try await fixture.refs() == before)
-            let adopted = try await chair.post(Self.review + "/etape", dates + [("confirmer", "oui")])
+            let adopted = try await chair.postConfirmed(Self.review + "/etape", dates + [("confirmer", "oui")])
             #expect(adopted.status == .seeOther)
             #expect(try await fixture.committee.state().reviews[WebFixture.review]?.status == .adopted)
         }
@@ -67,7 +67,7 @@ struct AdoptionPagesTests {
             var chair = Browser(client)
             try await chair.login("dgs")
             #expect(try await chair.get(Self.review).text.contains("name=\"date_future_confirmee\""))
-            let response = try await chair.post(Self.review + "/etape", [("vers", "adoptee"), ("signature", "2027-06-01"),
+            let response = try await chair.postConfirmed(Self.review + "/etape", [("vers", "adoptee"), ("signature", "2027-06-01"),
                                                                          ("entree_en_vigueur", "2027-06-02"), ("confirmer", "oui"),
                                                                          ("date_future_confirmee", "oui")])
             #expect(response.status == .seeOther)

@@ -46,7 +46,7 @@ struct ChairActionsTests {
         try await fixture.application().test(.router) { client in
             var chair = Browser(client)
             try await chair.login("dgs")
-            let response = try await chair.post(Self.review + "/etape", Self.adoption)
+            let response = try await chair.postConfirmed(Self.review + "/etape", Self.adoption)
             #expect(response.status == .seeOther)
             #expect(response.location == Self.review + "?ok=etape")
             #expect(try await fixture.committee.state().reviews[WebFixture.review]?.status == .adopted)
@@ -66,12 +66,12 @@ struct ChairActionsTests {
         try await fixture.application().test(.router) { client in
             var chair = Browser(client)
             try await chair.login("dgs")
-            #expect(try await chair.post(Self.review + "/etape", [("vers", "adoptee")]).status == .unprocessableContent)
-            #expect(try await chair.post(Self.review + "/etape", [("vers", "adoptee"), ("signature", "15/12/2026"),
+            #expect(try await chair.postConfirmed(Self.review + "/etape", [("vers", "adoptee")]).status == .unprocessableContent)
+            #expect(try await chair.postConfirmed(Self.review + "/etape", [("vers", "adoptee"), ("signature", "15/12/2026"),
                                                                   ("entree_en_vigueur", "2027-01-01")]).status == .badRequest)
-            #expect(try await chair.post(Self.review + "/etape", [("vers", "close-sans-modification")]).status == .unprocessableContent)
-            #expect(try await chair.post(Self.review + "/etape", [("vers", "diffusee")]).status == .conflict)
-            #expect(try await chair.post(Self.review + "/etape", [("vers", "inconnue")]).status == .badRequest)
+            #expect(try await chair.postConfirmed(Self.review + "/etape", [("vers", "close-sans-modification")]).status == .unprocessableContent)
+            #expect(try await chair.postConfirmed(Self.review + "/etape", [("vers", "diffusee")]).status == .conflict)
+            #expect(try await chair.postConfirmed(Self.review + "/etape", [("vers", "inconnue")]).status == .badRequest)
         }
         #expect(try await fixture.refs() == before)
     }
@@ -82,10 +82,10 @@ struct ChairActionsTests {
         try await fixture.application().test(.router) { client in
             var chair = Browser(client)
             try await chair.login("dgs")
-            #expect(try await chair.post(Self.review + "/etape", [("vers", "consultation")]).status == .seeOther)
+            #expect(try await chair.postConfirmed(Self.review + "/etape", [("vers", "consultation")]).status == .seeOther)
             #expect(try await fixture.committee.state().reviews[WebFixture.review]?.status == .consultation)
             try await chair.get(Self.review)
-            #expect(try await chair.post(Self.review + "/etape", [("vers", "close-sans-modification"), ("motif", "Texte à jour.")]).status == .seeOther)
+            #expect(try await chair.postConfirmed(Self.review + "/etape", [("vers", "close-sans-modification"), ("motif", "Texte à jour.")]).status == .seeOther)
             #expect(try await fixture.committee.state().reviews[WebFixture.review]?.status == .closedWithoutChange)
             try await chair.get("/revisions")
             let opened = try await chair.post("/revisions", [("id", "periodique-2029"), ("type", "periodique")])

@@ -47,14 +47,14 @@ struct ErrorWordingPagesTests {
             var chair = Browser(client)
             try await chair.login("dgs")
             try await chair.get(Self.review)
-            let closing = try await chair.post(Self.review + "/etape", [("vers", "close-sans-modification"), ("motif", "")])
+            let closing = try await chair.postConfirmed(Self.review + "/etape", [("vers", "close-sans-modification"), ("motif", "")])
             #expect(closing.status == .unprocessableContent)
             #expect(closing.text.contains("indique sa raison (champ « Motif »)"), "\(closing.text)")
-            let far = try await chair.post(Self.review + "/etape", [("vers", "adoptee"), ("confirmer", "oui"), ("signature", "2027-06-01"),
+            let far = try await chair.postConfirmed(Self.review + "/etape", [("vers", "adoptee"), ("confirmer", "oui"), ("signature", "2027-06-01"),
                                                                     ("entree_en_vigueur", "2027-06-02")])
             #expect(far.status == .unprocessableContent)
             #expect(far.text.contains("confirmez-la explicitement (case « Date de signature future confirmée »)"), "\(far.text)")
-            let unconfirmed = try await chair.post(Self.review + "/etape", [("vers", "adoptee"), ("signature", "2026-11-20"),
+            let unconfirmed = try await chair.postConfirmed(Self.review + "/etape", [("vers", "adoptee"), ("signature", "2026-11-20"),
                                                                             ("entree_en_vigueur", "2026-12-01")])
             #expect(unconfirmed.status == .unprocessableContent)
             #expect(unconfirmed.text.contains("case « Adopter malgré … »"), "\(unconfirmed.text)")

@@ -28,7 +28,7 @@ struct OutOfDateAdoptionTests {
         try await fixture.application().test(.router) { client in
             var chair = Browser(client)
             try await chair.login("dgs")
-            let response = try await chair.post("/revisions/\(WebFixture.review)/etape",
+            let response = try await chair.postConfirmed("/revisions/\(WebFixture.review)/etape",
                                                  [("vers", "adoptee"), ("signature", "2026-12-15"), ("entree_en_vigueur", "2027-01-01")])
             #expect(response.status == .conflict)
             #expect(response.text.contains("mettez le projet \(WebFixture.review) à jour avec le texte en vigueur"), "\(response.text)")

@@ -1,6 +1,7 @@
 import ClauseDiff
 import Foundation
 import HummingbirdTesting
+import Publishing
 import Register
 import Testing
 @testable import SuiviWeb
@@ -83,7 +84,7 @@ struct PublicPagesTests {
             var browser = Browser(client)
             let response = try await browser.get("/historique/art_3__para_2")
             #expect(response.status == .ok)
-            #expect(response.text.contains("Historique de l’élément <code>art_3__para_2</code>"))
+            #expect(response.text.contains("Historique : <span title=\"Identifiant : art_3__para_2\">Article 3, deuxième alinéa</span>"))
             #expect(response.text.contains("<code>AFSP1638149A/v2017-01-05</code>"))
             #expect(try await browser.get("/historique/art_99").status == .notFound)
         }
@@ -94,7 +95,10 @@ struct PublicPagesTests {
         let fixture = try await WebFixture(stage: .drafting)
         let old = try await fixture.register.resolve("v2017-01-05")
         let new = try await fixture.register.resolve("draft/periodique-2020")
-        let expected = HTMLDiffRenderer().renderFragment(
+        // Clauses named as a lawyer names them, in both texts (the new one's names first), as the server does.
+        let names = Designation.names(in: try await fixture.register.document(at: old))
+            .merging(Designation.names(in: try await fixture.register.document(at: new))) { _, new in new }
+        let expected = HTMLDiffRenderer(names: names).renderFragment(
             try await RegisterComparison().compare(in: fixture.register, from: old, to: new, work: nil, oldLabel: "v2017-01-05",
                                                    newLabel: "draft/periodique-2020").diff)
         try await fixture.application().test(.router) { client in

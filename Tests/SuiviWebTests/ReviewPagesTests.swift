@@ -59,16 +59,16 @@ struct ReviewPagesTests {
         }
     }
 
-    @Test("the comment form's clause selector names clauses in French, as a drafter designates them, not by their ids")
+    @Test("the comment form's clause selector names clauses as a lawyer does, not by their ids")
     func clauseSelectorLabels() async throws {
         let fixture = try await WebFixture()
         try await fixture.application().test(.router) { client in
             var browser = Browser(client)
             try await browser.login("ofii-medecins")
             let html = try await browser.get(Self.review).text
-            #expect(html.contains("<option value=\"art_1__para_1\">Article 1er, alinéa 1</option>"))
-            #expect(html.contains("<option value=\"art_3__para_6__list_1__point_2\">Article 3, alinéa 6, 2°</option>"))
-            #expect(html.contains("<option value=\"annex_2__sec_A__para_2\">Annexe II, section A, alinéa 2</option>"))
+            #expect(html.contains("<option value=\"art_1__para_1\">Article 1er, premier alinéa</option>"))
+            #expect(html.contains("<option value=\"art_3__para_6__list_1__point_2\">Article 3, sixième alinéa, 2°</option>"))
+            #expect(html.contains("<option value=\"annex_2__sec_A__para_2\">Annexe II, A, deuxième alinéa</option>"))
             #expect(!html.contains("art_1__para_1 — art_1__para_1"))
         }
     }

@@ -3,7 +3,13 @@ import Foundation
 /// Renders a comparison as one standalone HTML page (no external asset), in French, with accessible
 /// markup: `<ins>` and `<del>` for word changes, a legend, one section per clause anchored on its eId.
 public struct HTMLDiffRenderer: Sendable {
-    public init() {}
+    /// How a lawyer names each clause (« Article 3, deuxième alinéa »), by eId: a clause with a name is headed by
+    /// it, its eId kept as the anchor and in a tooltip; without names, clauses are headed by their eId.
+    public var names: [String: String]
+
+    public init(names: [String: String] = [:]) {
+        self.names = names
+    }
 
     static let style = """
     body{font-family:Georgia,'Times New Roman',serif;max-width:52rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a;line-height:1.5}
@@ -56,8 +62,11 @@ public struct HTMLDiffRenderer: Sendable {
     /// The legend, the summary table and the metadata changes.
     public func renderHeader(_ diff: DocumentDiff) -> String {
         let e = HTMLEscaping.escape
-        var html = "<p class=\"legend\" role=\"note\"><strong>Légende :</strong> <ins>texte inséré</ins>, "
-            + "<del>texte supprimé</del>. Chaque élément est désigné par son identifiant (eId).</p>\n"
+        var html = "<p class=\"legend\" role=\"note\"><strong>Légende :</strong> <ins>texte inséré</ins> (souligné), "
+            + "<del>texte supprimé</del> (barré). "
+            + (names.isEmpty ? "Chaque élément est désigné par son identifiant (eId)."
+                : "Chaque élément est désigné comme dans les textes ; son identifiant (eId) s’affiche au survol.")
+            + "</p>\n"
         html += "<table class=\"summary\"><caption>Résumé des changements</caption><thead><tr><th scope=\"col\">Changement</th>"
             + "<th scope=\"col\">Nombre</th></tr></thead><tbody>\n"
         let counts = diff.counts
@@ -81,12 +90,16 @@ public struct HTMLDiffRenderer: Sendable {
         let e = HTMLEscaping.escape
         let cssClass = change.change.rawValue.replacingOccurrences(of: "+", with: "-")
         var html = "<section class=\"\(cssClass)\" id=\"\(e(anchor))\" aria-labelledby=\"h-\(e(anchor))\">\n"
-        var heading = label == change.eId ? "<code>\(e(change.eId))</code>" : "ex <code>\(e(change.eId))</code>"
-        if let old = change.old, let new = change.new, old.eId != new.eId { heading += " (ex <code>\(e(old.eId))</code>)" }
+        func named(_ eId: String) -> String {
+            guard let name = names[eId] else { return "<code>\(e(eId))</code>" }
+            return "<span class=\"clause-name\" title=\"Identifiant : \(e(eId))\">\(e(name))</span>"
+        }
+        var heading = label == change.eId ? named(change.eId) : "ex " + named(change.eId)
+        if let old = change.old, let new = change.new, old.eId != new.eId { heading += " (ex \(named(old.eId)))" }
         let oldNum = change.old?.num, newNum = change.new?.num
         if let oldNum, let newNum, oldNum != newNum {
             heading += " — <del>\(e(oldNum))</del> <ins>\(e(newNum))</ins>"
-        } else if let num = newNum ?? oldNum {
+        } else if let num = newNum ?? oldNum, names[change.eId] == nil {
             heading += " — \(e(num))"
         }
         heading += " <span class=\"class\">\(e(change.change.french))</span>"

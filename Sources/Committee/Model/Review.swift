@@ -52,6 +52,9 @@ public struct Transition: Sendable, Hashable, Codable {
     public var note: String?
     /// The commit the step refers to (the consulted draft, the adopted version).
     public var commit: String?
+    /// Whether the chair marked the note public: only such notes are published (the bulletin); the others are
+    /// the committee's internal notes. Recorded as `note-publique="oui"`.
+    public var notePublic: Bool = false
 }
 
 /// A review of one text (`committee/reviews/<id>.xml`).
@@ -126,7 +129,7 @@ public struct Review: Sendable, Hashable, Codable {
             history.append(Transition(from: from, to: try step.value("vers", as: ReviewStatus.self, in: file),
                                       date: try step.date("date", in: file), seat: try step.required("siege", in: file),
                                       person: try step.required("par", in: file), note: step.text.isEmpty ? nil : step.text,
-                                      commit: step.optional("commit")))
+                                      commit: step.optional("commit"), notePublic: step.optional("note-publique") == "oui"))
         }
         self.history = history
         guard Identifiers.isValid(id), file.hasSuffix("/\(id).xml") || !file.contains("/") else {
@@ -144,7 +147,8 @@ public struct Review: Sendable, Hashable, Codable {
             writer.leaf("objet", text: subject)
             for step in history {
                 writer.leaf("etape", ["de": step.from?.rawValue, "vers": step.to.rawValue, "date": step.date.iso,
-                                      "siege": step.seat, "par": step.person, "commit": step.commit], text: step.note)
+                                      "siege": step.seat, "par": step.person, "commit": step.commit,
+                                      "note-publique": step.notePublic && step.note != nil ? "oui" : nil], text: step.note)
             }
         }
         return writer.output

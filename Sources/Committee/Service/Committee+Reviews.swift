@@ -6,6 +6,8 @@ import Register
 public struct AdvanceRequest: Sendable, Hashable {
     public var to: ReviewStatus
     public var note: String?
+    /// Whether the note may be published (the bulletin shows it); otherwise it is an internal note of the committee.
+    public var notePublic: Bool = false
     /// For an adoption: the legal dates of the new version.
     public var adoption: AdoptionDates?
     /// For an adoption: the chair adopts knowingly despite unresolved comments, seats without a position and
@@ -15,9 +17,10 @@ public struct AdvanceRequest: Sendable, Hashable {
     public var confirmFutureSignature: Bool
 
     public init(to: ReviewStatus, note: String? = nil, adoption: AdoptionDates? = nil, confirmOutstanding: Bool = false,
-                confirmFutureSignature: Bool = false) {
+                confirmFutureSignature: Bool = false, notePublic: Bool = false) {
         self.to = to
         self.note = note
+        self.notePublic = notePublic
         self.adoption = adoption
         self.confirmOutstanding = confirmOutstanding
         self.confirmFutureSignature = confirmFutureSignature
@@ -40,13 +43,16 @@ extension Committee {
         if allowedTransitions[from]?.contains(to) ?? false { return nil }
         if from == to { return "la révision est déjà à cette étape" }
         switch (from, to) {
-        case (.opened, .consultation): return "il faut d'abord rédiger un projet (étape « redaction »)"
+        case (.opened, .consultation): return "il faut d'abord rédiger un projet"
         case (.opened, .adopted), (.drafting, .adopted):
-            return "le comité doit d'abord être consulté sur le projet (étape « consultation »)"
+            return "le comité doit d'abord être consulté sur le projet"
         case (_, .disseminated): return "seule une révision adoptée ou close sans modification se diffuse"
         case (.adopted, _), (.closedWithoutChange, _), (.disseminated, _): return "la révision est déjà décidée"
         case (_, .opened): return "une révision ne revient pas à l'étape « ouverte »"
-        default: return "étape non prévue par le cycle ouverte → redaction → consultation → adoptee | close-sans-modification → diffusee"
+        default:
+            let cycle = [[ReviewStatus.opened], [.drafting], [.consultation], [.adopted, .closedWithoutChange], [.disseminated]]
+            return "étape non prévue par le cycle des révisions : "
+                + cycle.map { $0.map(\.label).joined(separator: " ou ") }.joined(separator: " → ")
         }
     }
 
@@ -187,7 +193,8 @@ extension Committee {
                 break
             }
             review.history.append(Transition(from: review.status, to: request.to, date: today, seat: seat.id,
-                                             person: Self.label(person), note: request.note, commit: commit))
+                                             person: Self.label(person), note: request.note, commit: commit,
+                                             notePublic: request.notePublic))
             review.status = request.to
             changes[Review.path(id)] = try Self.data(review)
             result = review
@@ -232,7 +239,8 @@ extension Committee {
                 note = [request.note, knowingly].compactMap { $0 }.joined(separator: "\n")
             }
             review.history.append(Transition(from: review.status, to: .adopted, date: today, seat: seat.id,
-                                             person: Self.label(person), note: note, commit: tip.description))
+                                             person: Self.label(person), note: note, commit: tip.description,
+                                             notePublic: request.notePublic))
             review.status = .adopted
             review.adoptedVersion = tagName
             let lastReview = try await cadence(of: review.work, in: state, today: today).lastReviewDate

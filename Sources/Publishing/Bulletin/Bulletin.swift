@@ -25,7 +25,7 @@ public struct Bulletin: Sendable, Hashable, Codable {
 
     public var title: String
     public var reviewId: String
-    /// Why: the review's subject, the event that triggered it, the notes of its steps.
+    /// Why: the review's subject, the event that triggered it, the notes of its steps marked public.
     public var why: [String]
     public var topics: [Topic]
     public var oldLabel: String
@@ -46,7 +46,8 @@ public struct Bulletin: Sendable, Hashable, Codable {
         self.newLabel = newLabel
         var why = [review.subject]
         if let event { why.append("Événement à l'origine de la révision (\(event.date.french)) : \(event.summary)") }
-        why += review.history.compactMap { step in step.note.map { "\(step.date.french), \(step.to.label) : \($0)" } }
+        // Only the notes the chair marked public: the others are the committee's internal notes.
+        why += review.history.filter(\.notePublic).compactMap { step in step.note.map { "\(step.date.french), \(step.to.label) : \($0)" } }
         self.why = why
         let diff = ClauseDiffer().compare(old, new, oldLabel: oldLabel, newLabel: newLabel)
         var notesByWId: [String: [String]] = [:]

@@ -7,10 +7,15 @@ public struct ErrorWording: Sendable {
     public let field: @Sendable (InputField) -> String?
     /// How to say a remedy.
     public let remedy: @Sendable (Remedy) -> String
+    /// How to name a stage of a review given by its identifier (`redaction`): the CLI by the identifier it takes, the
+    /// web by its label (« en rédaction »).
+    public let stage: @Sendable (String) -> String
 
-    public init(field: @escaping @Sendable (InputField) -> String?, remedy: @escaping @Sendable (Remedy) -> String) {
+    public init(field: @escaping @Sendable (InputField) -> String?, remedy: @escaping @Sendable (Remedy) -> String,
+                stage: @escaping @Sendable (String) -> String = { $0 }) {
         self.field = field
         self.remedy = remedy
+        self.stage = stage
     }
 
     /// Plain French, for a reader of no particular front end (a log, a library caller).

@@ -50,7 +50,7 @@ public func buildRouter(_ configuration: WebConfiguration, sessions: SessionStor
     router.addRoutes(PublicationController(services: services, configuration: configuration).endpoints)
     router.addRoutes(PortalController(services: services, configuration: configuration).endpoints)
     let members = RouteCollection(context: AppRequestContext.self)
-    members.add(middleware: RequireMemberMiddleware())
+    members.add(middleware: RequireMemberMiddleware(services: services))
     // The committee's forms write the register: the public pages of the old state go at once.
     members.add(middleware: PageCacheInvalidationMiddleware(pages: pageCache))
     members.addRoutes(ReviewController(services: services).endpoints)

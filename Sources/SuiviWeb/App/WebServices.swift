@@ -3,6 +3,7 @@ import Committee
 import Foundation
 import Hummingbird
 import LegalText
+import Publishing
 import Register
 
 /// What the controllers share: the register and its committee, the accounts and sessions, the page
@@ -96,13 +97,20 @@ struct WebServices: Sendable {
         return diff
     }
 
+    /// The diff renderer that names the clauses of both texts as a lawyer does (the new text's names first).
+    func diffRenderer(old: ObjectID, new: ObjectID, work: String?) async throws(RegisterError) -> HTMLDiffRenderer {
+        let oldNames = Designation.names(in: try await register.document(at: old, work: work))
+        let newNames = Designation.names(in: try await register.document(at: new, work: work))
+        return HTMLDiffRenderer(names: oldNames.merging(newNames) { _, new in new })
+    }
+
     /// The rendered diff fragment of a pair, rendered once per pair and labels.
     func renderedComparison(from old: ObjectID, to new: ObjectID, work: String?, oldLabel: String, newLabel: String)
         async throws(RegisterError) -> String {
         let key = DiffCache.Key(old: old, new: new, work: (work ?? "") + "\u{0}" + oldLabel + "\u{0}" + newLabel)
         if let html = await diffs.html(for: key) { return html }
         let diff = try await comparison(from: old, to: new, work: work, oldLabel: oldLabel, newLabel: newLabel)
-        let html = HTMLDiffRenderer().renderFragment(diff)
+        let html = try await diffRenderer(old: old, new: new, work: work).renderFragment(diff)
         await diffs.store(html: html, for: key)
         return html
     }

@@ -16,12 +16,19 @@ struct AuthController {
         return routes
     }
 
+    struct HiddenField {
+        let name: String
+        let value: String
+    }
+
     struct View {
         let csrf: String
         let back: String
         let login: String
         let hasError: Bool
         let error: String
+        /// What a member had typed when their session ended, carried through the form (``KeptForm``).
+        var kept: [HiddenField] = []
     }
 
     /// Only a path of this site, normalised: never another site (no open redirect); see ``ReturnPath``.
@@ -30,6 +37,13 @@ struct AuthController {
     }
 
     @Sendable func form(_ request: Request, context: AppRequestContext) async throws -> Response {
+        await loginPage(request: request, context: context, back: Self.safeBack(TextController.query(request, "retour")), kept: nil,
+                        error: nil, status: .ok)
+    }
+
+    /// The login form, leading back to `back`, carrying `kept` (with `error` above it).
+    func loginPage(request: Request, context: AppRequestContext, back: String, kept: KeptForm?, error: String?,
+                   status: HTTPResponse.Status) async -> Response {
         var nonce: String?
         var newNonce = false
         if context.session == nil {
@@ -42,10 +56,10 @@ struct AuthController {
             }
         }
         let csrf = context.session?.csrfToken ?? nonce.map { services.loginTokens.token(for: $0) } ?? ""
-        let back = Self.safeBack(TextController.query(request, "retour"))
-        let view = View(csrf: csrf, back: back, login: "", hasError: false, error: "")
+        let view = View(csrf: csrf, back: back, login: "", hasError: error != nil, error: error ?? "",
+                        kept: kept?.hiddenFields.map { HiddenField(name: $0.name, value: $0.value) } ?? [])
         var response = services.renderer.page("login", title: "Connexion", view: view, context: context,
-                                              isChair: await services.isChair(context))
+                                              isChair: await services.isChair(context), status: status)
         if newNonce, let nonce { response.setCookie(SessionMiddleware.cookie(value: nonce)) }
         return response
     }
@@ -53,7 +67,8 @@ struct AuthController {
     @Sendable func login(_ request: Request, context: AppRequestContext) async throws -> Response {
         let login = context.form.text("identifiant") ?? ""
         let password = context.form["mot_de_passe"] ?? ""
-        let back = Self.safeBack(context.form.text("retour"))
+        let kept = KeptForm(loginForm: context.form)
+        let back = kept?.page ?? Self.safeBack(context.form.text("retour"))
         let throttle = services.loginThrottle
         // The attempt is reserved (counted) before the password is checked: a locked name or address, or one
         // whose attempts are all in progress, is refused without checking (no oracle, no CPU spent), and
@@ -61,7 +76,7 @@ struct AuthController {
         let reservation: LoginThrottle.Reservation
         switch await throttle.reserve(login: login, address: context.clientAddress) {
         case .refused(let refusal):
-            return refused(.throttled(refusal), refusal: refusal, login: login, back: back, context: context)
+            return refused(.throttled(refusal), refusal: refusal, login: login, back: back, kept: kept, context: context)
         case .admitted(let admitted):
             reservation = admitted
         }
@@ -74,27 +89,27 @@ struct AuthController {
         }
         guard let account = checked else {
             if let refusal = await throttle.failed(reservation) {
-                return refused(.throttled(refusal), refusal: refusal, login: login, back: back, context: context)
+                return refused(.throttled(refusal), refusal: refusal, login: login, back: back, kept: kept, context: context)
             }
-            return refused(.badCredentials, refusal: nil, login: login, back: back, context: context)
+            return refused(.badCredentials, refusal: nil, login: login, back: back, kept: kept, context: context)
         }
         await throttle.succeeded(reservation)
         var loggedIn = context
         loggedIn.session = Session(id: "", csrfToken: "", account: account, expires: Date())
         _ = try await services.acting(loggedIn)  // a former member's account no longer logs in
         if let old = context.session { await services.sessions.remove(old.id) }
-        let session = await services.sessions.create(account: account)
+        let session = await services.sessions.create(account: account, kept: kept)
         var response = Response.redirect(to: back, type: .normal)
         response.setCookie(SessionMiddleware.cookie(for: session))
         return response
     }
 
     /// The login form again, with the refusal's message (and `Retry-After` when the throttle refused).
-    func refused(_ error: WebError, refusal: LoginThrottle.Refusal?, login: String, back: String,
+    func refused(_ error: WebError, refusal: LoginThrottle.Refusal?, login: String, back: String, kept: KeptForm?,
                  context: AppRequestContext) -> Response {
         // The token the form was sent with (checked by ``CSRFMiddleware``) stays valid for the next try.
         let view = View(csrf: context.session?.csrfToken ?? context.form["csrf"] ?? "", back: back, login: login, hasError: true,
-                        error: error.message)
+                        error: error.message, kept: kept?.hiddenFields.map { HiddenField(name: $0.name, value: $0.value) } ?? [])
         var response = services.renderer.page("login", title: "Connexion", view: view, context: context, status: error.status)
         if let refusal { response.headers[.retryAfter] = String(max(1, Int(refusal.retryIn.rounded(.up)))) }
         return response

@@ -27,7 +27,10 @@ struct PublicationController {
 
     @Sendable func bulletin(_ request: Request, context: AppRequestContext) async throws -> Response {
         let asked = TextController.query(request, "revision")
-        return try await services.cachedPage("bulletin", [asked ?? ""], context: context) { try await bulletinContent(asked) }
+        // Today too: whether the bulletin's text is in force (its notice) changes with the day.
+        return try await services.cachedPage("bulletin", [asked ?? "", services.today().iso], context: context) {
+            try await bulletinContent(asked)
+        }
     }
 
     /// The bulletin of review `asked`, else of the most recent review with a draft.
@@ -38,20 +41,25 @@ struct PublicationController {
             .sorted { ($0.opened, $0.id) > ($1.opened, $1.id) }
         let chosen = asked ?? reviews.first?.id
         var html = ""
+        var notice: ForceNotice?
         if let chosen {
-            let bulletin = try await Publisher(register: services.register).bulletin(review: chosen)
+            let publisher = Publisher(register: services.register)
+            let bulletin = try await publisher.bulletin(review: chosen)
+            notice = try await publisher.forceNotice(at: bulletin.base.newCommit, label: bulletin.newLabel, today: services.today())
             let textURL = "/texte?version=" + TextController.encode(bulletin.newLabel)
             html = HTMLFlowRenderer.render(BulletinRenderer.paragraphs(bulletin, textURL: textURL))
         }
         let options = reviews.map { ReviewOption(value: $0.id, label: "\($0.id) (\($0.status.label))", selected: $0.id == chosen) }
         struct Page {
+            let hasForceNotice: Bool
+            let forceNotices: [String]
             let hasBulletin: Bool
             let bulletinHTML: String
             let hasOptions: Bool
             let options: [ReviewOption]
         }
         return PageCache.Page(title: "Bulletin des médecins de l’OFII",
-                              body: services.renderer.fragment("bulletin", Page(hasBulletin: !html.isEmpty, bulletinHTML: html,
+                              body: services.renderer.fragment("bulletin", Page(hasForceNotice: notice != nil, forceNotices: notice.map { [$0.french] } ?? [], hasBulletin: !html.isEmpty, bulletinHTML: html,
                                                                                 hasOptions: reviews.count > 1, options: options)))
     }
 

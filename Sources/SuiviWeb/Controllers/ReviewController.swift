@@ -29,12 +29,12 @@ struct ReviewController {
         return account
     }
 
-    /// "Article 1er, alinéa 1", "Article 3 — Titre", "Annexe II, section A, alinéa 2" (the drafting designation of
-    /// Publishing), else the clause's number and heading, else its eId.
+    /// "Article 1er, premier alinéa", "Article 3 — Titre", "Annexe II, A, deuxième alinéa" (the clause as a lawyer
+    /// names it, ``Publishing/Designation/name``), else the clause's number and heading, else its eId.
     static func optionLabel(_ clause: Clause, _ designation: Designation?) -> String {
         guard let designation else { return DocumentView.label(clause) }
-        guard let heading = clause.headingText?.trimmingCharacters(in: .whitespaces), !heading.isEmpty else { return designation.label }
-        return designation.label + " — " + heading
+        guard let heading = clause.headingText?.trimmingCharacters(in: .whitespaces), !heading.isEmpty else { return designation.name }
+        return designation.name + " — " + heading
     }
 
     static func kindLabel(_ kind: ReviewKind) -> String { kind.label }
@@ -115,6 +115,7 @@ struct ReviewController {
         let person: String
         let hasNote: Bool
         let note: String
+        let notePublic: Bool
     }
 
     struct PositionRow {
@@ -161,14 +162,21 @@ struct ReviewController {
         let date: String
         let renumbered: Bool
         let originalEId: String
+        /// The clause the comment was written on, named as a lawyer names it.
+        let originalName: String
         let lines: [String]
         let resolved: Bool
         let resolution: String
         let replies: [ReplyView]
+        /// A reply the member had typed when their session ended (``KeptForm``).
+        var hasKeptReply = false
+        var keptReply = ""
     }
 
     struct Row {
         let eId: String
+        /// As a lawyer names the clause (« Article 3, deuxième alinéa »), else its eId.
+        let name: String
         let isDiff: Bool
         let sectionHTML: String
         let hasNum: Bool
@@ -176,14 +184,20 @@ struct ReviewController {
         let lines: [String]
         let hasComments: Bool
         let comments: [CommentView]
+        /// A comment the member had typed on this clause when their session ended (``KeptForm``).
+        var hasKept = false
+        var keptText = ""
     }
 
     struct ClauseOption {
         let value: String
         let label: String
+        var selected = false
     }
 
     struct ReviewView {
+        let hasForceNotice: Bool
+        let forceNotices: [String]
         let reviewID: String
         let stage: String
         let kind: String
@@ -218,6 +232,7 @@ struct ReviewController {
         let deletedComments: [CommentView]
         let canComment: Bool
         let allClauses: [ClauseOption]
+        let keptFreeText: String
         let csrf: String
     }
 
@@ -225,11 +240,11 @@ struct ReviewController {
         text.components(separatedBy: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
-    static func view(_ anchored: AnchoredComment) -> CommentView {
+    static func view(_ anchored: AnchoredComment, names: [String: String] = [:]) -> CommentView {
         let comment = anchored.comment
         return CommentView(
             commentID: comment.id, seat: comment.seat, person: comment.person, date: comment.date.french,
-            renumbered: anchored.renumbered, originalEId: comment.eId, lines: lines(comment.text),
+            renumbered: anchored.renumbered, originalEId: comment.eId, originalName: names[comment.eId] ?? comment.eId, lines: lines(comment.text),
             resolved: comment.resolution != nil, resolution: comment.resolution.map { "\($0.note) (\($0.person), \($0.date.french))" } ?? "",
             replies: anchored.replies.map { ReplyView(replyID: $0.id, seat: $0.seat, person: $0.person, date: $0.date.french, lines: lines($0.text)) })
     }
@@ -280,6 +295,12 @@ struct ReviewController {
         let summary = try await committee.summary(of: review, in: state, today: today)
         let anchored = try await committee.comments(review: id)
         let isChair = state.roster.seat(account.seat)?.isChair ?? false
+        // What the member had typed when their previous session ended, given once.
+        var kept: KeptForm?
+        if let session = context.session { kept = await services.sessions.takeKept(session.id, page: request.uri.path) }
+        let keptComment = kept.flatMap { $0.action.hasSuffix("/commentaires") ? $0.fields : nil }
+        let keptPosition = kept.flatMap { $0.action.hasSuffix("/position") ? $0.fields : nil }
+        var keptPlaced = false
 
         // The draft against the version it was built on (its base), or an adopted review's version against the one
         // before it: never against the text in force today, which another adoption may have changed meanwhile.
@@ -289,13 +310,18 @@ struct ReviewController {
         var diffHeader = ""
         let diffTitle: String
         var baseSentence = ""
+        var renderer = HTMLDiffRenderer()
+        var notice: ForceNotice?
         if let branch = review.draftBranch, review.status.isOpen || review.adoptedVersion != nil {
             let base = try await Publisher(register: register).comparisonBase(of: review, at: .tip, chair: state.roster.chair?.id ?? "dgs")
             document = try await register.document(at: base.newCommit, work: review.work)
             let diff = try await services.comparison(from: base.baseCommit, to: base.newCommit, work: review.work,
                                                      oldLabel: base.baseVersion, newLabel: base.newLabel)
             changes = diff.changes.filter { $0.change != .unchanged }
-            diffHeader = HTMLDiffRenderer().renderHeader(diff)
+            renderer = try await services.diffRenderer(old: base.baseCommit, new: base.newCommit, work: review.work)
+            notice = try await Publisher(register: register).forceNotice(at: base.newCommit, label: base.newLabel, today: today,
+                                                                         work: review.work)
+            diffHeader = renderer.renderHeader(diff)
             baseSentence = base.sentence
             diffTitle = base.adopted
                 ? "Version adoptée \(base.newLabel) comparée à la version précédente (\(base.baseVersion)), avec les commentaires"
@@ -304,16 +330,33 @@ struct ReviewController {
             let inForce = try await register.versionInForce(on: today, work: review.work)
             document = try await register.document(at: inForce.commit, work: review.work)
             diffTitle = "Texte en vigueur (\(inForce.name)) et commentaires"
+            renderer = HTMLDiffRenderer(names: Designation.names(in: document))
         }
+        let names = renderer.names
+        func name(_ eId: String) -> String { names[eId] ?? eId }
         var byEId: [String: [CommentView]] = [:]
         var deleted: [CommentView] = []
         for comment in anchored {
-            if let eId = comment.currentEId { byEId[eId, default: []].append(Self.view(comment)) } else { deleted.append(Self.view(comment)) }
+            if let eId = comment.currentEId {
+                byEId[eId, default: []].append(Self.view(comment, names: names))
+            } else {
+                deleted.append(Self.view(comment, names: names))
+            }
         }
-        let renderer = HTMLDiffRenderer()
+        if let reply = keptComment?["reponse_a"], let text = keptComment?["texte"] {
+            func place(_ views: inout [CommentView]) {
+                for index in views.indices where views[index].commentID == reply {
+                    views[index].hasKeptReply = true
+                    views[index].keptReply = text
+                    keptPlaced = true
+                }
+            }
+            for key in byEId.keys { place(&byEId[key]!) }
+            place(&deleted)
+        }
         var rows: [Row] = changes.map { change in
             let comments = byEId[change.eId] ?? []
-            return Row(eId: change.eId, isDiff: true, sectionHTML: renderer.renderSection(change), hasNum: false, num: "", lines: [],
+            return Row(eId: change.eId, name: name(change.eId), isDiff: true, sectionHTML: renderer.renderSection(change), hasNum: false, num: "", lines: [],
                        hasComments: !comments.isEmpty, comments: comments)
         }
         let shown = Set(changes.map(\.eId))
@@ -321,15 +364,21 @@ struct ReviewController {
         for clause in document.allClauses { clausesByEId[clause.eId] = clause }
         for clause in document.allClauses where byEId[clause.eId] != nil && !shown.contains(clause.eId) {
             let comments = byEId[clause.eId] ?? []
-            rows.append(Row(eId: clause.eId, isDiff: false, sectionHTML: "", hasNum: clause.num != nil, num: clause.num ?? "",
+            rows.append(Row(eId: clause.eId, name: name(clause.eId), isDiff: false, sectionHTML: "", hasNum: clause.num != nil, num: clause.num ?? "",
                             lines: clause.textBlocks.map(\.plainText), hasComments: true, comments: comments))
         }
         for annex in document.annexes where byEId[annex.eId] != nil && !shown.contains(annex.eId) {
             let comments = byEId[annex.eId] ?? []
-            rows.append(Row(eId: annex.eId, isDiff: false, sectionHTML: "", hasNum: annex.number != nil, num: annex.number ?? "",
+            rows.append(Row(eId: annex.eId, name: name(annex.eId), isDiff: false, sectionHTML: "", hasNum: annex.number != nil, num: annex.number ?? "",
                             lines: [annex.title].compactMap { $0 }, hasComments: true, comments: comments))
         }
 
+        if !keptPlaced, keptComment?["reponse_a"] == nil, let eId = keptComment?["eid"], let text = keptComment?["texte"],
+           let index = rows.firstIndex(where: { $0.eId == eId }) {
+            rows[index].hasKept = true
+            rows[index].keptText = text
+            keptPlaced = true
+        }
         let mine = summary.positions.first { $0.seat == account.seat }
         let positions = summary.positions.map { position in
             PositionRow(seat: position.seat, opinion: position.opinion.label, stale: summary.isStale(position),
@@ -345,31 +394,40 @@ struct ReviewController {
             return form
         }
         let designations = Designation.byEId(in: document)
+        // A kept comment not placed beside its clause goes in the form for any clause, that clause chosen.
+        let freeText = keptPlaced || keptComment?["reponse_a"] != nil ? "" : keptComment?["texte"] ?? ""
+        let freeEId = freeText.isEmpty ? nil : keptComment?["eid"]
         let options = document.allClauses.filter { $0.kind != .citation }.map { clause in
-            ClauseOption(value: clause.eId, label: Self.optionLabel(clause, designations[clause.eId]))
+            ClauseOption(value: clause.eId, label: Self.optionLabel(clause, designations[clause.eId]), selected: clause.eId == freeEId)
         } + document.annexes.map { annex in
             let label = [annex.number, annex.title].compactMap { $0 }.joined(separator: " — ")
-            return ClauseOption(value: annex.eId, label: label.isEmpty ? annex.eId : label)
+            return ClauseOption(value: annex.eId, label: label.isEmpty ? annex.eId : label, selected: annex.eId == freeEId)
         }
+        let keptOpinion = keptPosition?["avis"].flatMap(Opinion.init(rawValue:))
         let view = ReviewView(
+            hasForceNotice: notice != nil, forceNotices: notice.map { [$0.french] } ?? [],
             reviewID: review.id, stage: review.status.label, kind: Self.kindLabel(review.kind), work: review.work,
             due: review.due?.french ?? "—", overdue: summary.overdue, hasDraft: review.draftBranch != nil,
             draftBranch: review.draftBranch ?? "", subject: review.subject,
             history: review.history.map { step in
                 StepRow(date: step.date.french, step: step.to.label, seat: step.seat, person: step.person, hasNote: step.note != nil,
-                        note: step.note ?? "")
+                        note: step.note ?? "", notePublic: step.notePublic)
             },
             hasPositions: !positions.isEmpty, positions: positions, hasMissing: !summary.seatsWithoutPosition.isEmpty,
             missing: summary.seatsWithoutPosition.joined(separator: ", "), canPosition: review.status == .consultation,
-            seatID: account.seat, hasMyPosition: mine != nil, myOpinion: mine?.opinion.label ?? "", myReason: mine?.reason ?? "",
-            opinions: Opinion.allCases.map { OpinionOption(value: $0.rawValue, label: $0.label, checked: mine?.opinion == $0) },
+            seatID: account.seat, hasMyPosition: mine != nil, myOpinion: mine?.opinion.label ?? "",
+            myReason: keptPosition?["motif"] ?? mine?.reason ?? "",
+            opinions: Opinion.allCases.map { OpinionOption(value: $0.rawValue, label: $0.label, checked: (keptOpinion ?? mine?.opinion) == $0) },
             positionButton: mine == nil ? "Enregistrer la position" : "Modifier la position",
             isChair: isChair, hasTransitions: !transitions.isEmpty, transitions: transitions, diffTitle: diffTitle,
             hasBase: !baseSentence.isEmpty, baseSentence: baseSentence,
             hasDiffHeader: !diffHeader.isEmpty, diffHeader: diffHeader, rows: rows, hasDeletedComments: !deleted.isEmpty,
-            deletedComments: deleted, canComment: review.status.isOpen, allClauses: options, csrf: context.session?.csrfToken ?? "")
+            deletedComments: deleted, canComment: review.status.isOpen, allClauses: options, keptFreeText: freeText,
+            csrf: context.session?.csrfToken ?? "")
+        let keptNotice = kept == nil ? nil
+            : "Vous êtes de nouveau connecté : le texte que vous aviez saisi est repris dans son formulaire ci-dessous. Rien n’a encore été enregistré : vérifiez-le puis envoyez-le."
         return services.renderer.page("review", title: "Révision \(review.id)", view: view, context: context, isChair: isChair,
-                                      notice: Self.notice(request))
+                                      notice: keptNotice ?? Self.notice(request))
     }
 
     // MARK: Writing
@@ -414,9 +472,24 @@ struct ReviewController {
                                      publication: try Self.date(form, "publication", "Date de publication"),
                                      publicationReference: form.text("reference"))
         }
+        // Nothing irreversible without the confirmation page, given on the review as it is now. A request the committee
+        // refuses anyway (another seat than the chair's, an adoption without its dates, a closing without its reason)
+        // goes straight to its refusal.
+        let complete = target == .adopted ? adoption != nil : form.text("motif") != nil
+        if Self.irreversible.contains(target), complete, await services.isChair(context) {
+            let state = try await services.committee.state()
+            let review = try state.review(id)
+            let confirmed = form.text("confirme")
+            let allowed = Committee.allowedTransitions[review.status]?.contains(target) ?? false
+            if allowed, confirmed != Self.confirmationKey(review) {
+                return try await confirmationPage(review: review, target: target, state: state, adoption: adoption, context: context,
+                                                  stale: confirmed != nil)
+            }
+        }
         let request = AdvanceRequest(to: target, note: form.text("motif"), adoption: adoption,
                                      confirmOutstanding: target == .adopted && form.text("confirmer") != nil,
-                                     confirmFutureSignature: target == .adopted && form.text("date_future_confirmee") != nil)
+                                     confirmFutureSignature: target == .adopted && form.text("date_future_confirmee") != nil,
+                                     notePublic: form.text("note_publique") != nil)
         try await services.committee.advance(review: id, request, acting: acting, today: services.today())
         return Response.redirect(to: "/revisions/\(TextController.encode(id))?ok=etape", type: .normal)
     }

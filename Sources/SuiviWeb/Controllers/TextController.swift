@@ -3,6 +3,7 @@ import Committee
 import Foundation
 import Hummingbird
 import LegalText
+import Publishing
 import Register
 
 /// The public pages: the text in force (or on a date, or at a version), the versions, the history of a
@@ -38,7 +39,8 @@ struct TextController {
         // What the page depends on besides the refs: the version asked, else the day (today when none is given).
         let parameters: [String]
         if let version = Self.query(request, "version") {
-            parameters = ["version", try WebServices.revision(version)]
+            // Today too: whether that version is in force (its notice) changes with the day.
+            parameters = ["version", try WebServices.revision(version), services.today().iso]
         } else if let text = Self.query(request, "date") {
             guard let parsed = LegalDate(iso: text) else { throw WebError.badRequest("Date « \(text) » illisible : écrivez AAAA-MM-JJ.") }
             parameters = ["date", parsed.iso]
@@ -53,6 +55,9 @@ struct TextController {
         let commit: ObjectID
         let line: String
         var dateValue = ""
+        var notice: ForceNotice?
+        var upcoming: [DocumentView.Announcement] = []
+        let today = services.today()
         if parameters[0] == "version" {
             let version = parameters[1]
             let resolved = try await services.register.resolveRevision(version)
@@ -62,6 +67,7 @@ struct TextController {
             } else {
                 line = "Version \(version)."
             }
+            notice = try await Publisher(register: services.register).forceNotice(at: commit, label: resolved.label, today: today)
         } else {
             guard let date = LegalDate(iso: parameters[1]) else { throw WebError.badRequest("Date « \(parameters[1]) » illisible : écrivez AAAA-MM-JJ.") }
             dateValue = date.iso
@@ -71,9 +77,13 @@ struct TextController {
             if let signature = version.record?.signature { parts.append("signée le \(signature.french)") }
             if let entry = version.record?.entryIntoForce { parts.append("en vigueur depuis le \(entry.french)") }
             line = parts.joined(separator: ", ") + "."
+            if date == today {
+                // The home page announces the adopted versions still to come into force.
+                upcoming = ForceNotice.upcoming(among: try await services.versions(), today: today).map(DocumentView.Announcement.init)
+            }
         }
         let document = try await services.register.document(at: commit)
-        let view = DocumentView(document, versionLine: line, dateValue: dateValue)
+        let view = DocumentView(document, versionLine: line, dateValue: dateValue, notice: notice?.french, upcoming: upcoming)
         return PageCache.Page(title: dateValue.isEmpty ? "Texte (version)" : "Texte en vigueur",
                               body: services.renderer.fragment("text", view))
     }
@@ -138,6 +148,11 @@ struct TextController {
 
     func historyContent(eId: String, upTo: String?) async throws -> PageCache.Page {
         let entries = try await services.register.history(of: eId, upTo: upTo)
+        // Named as in the text in force, else as in the last version that had it.
+        var name: String?
+        if let document = try? await services.register.document(at: services.register.versionInForce(on: services.today()).commit) {
+            name = Designation.names(in: document)[eId]
+        }
         let rows = entries.map { entry in
             HistoryRow(version: entry.version, versionQuery: Self.encode(entry.version), anchor: entry.eId ?? entry.previousEId ?? eId,
                        hasDate: entry.date != nil, date: entry.date?.french ?? "", change: entry.change.french,
@@ -146,11 +161,13 @@ struct TextController {
         }
         struct View {
             let eId: String
+            let name: String
             let hasEntries: Bool
             let entries: [HistoryRow]
         }
-        return PageCache.Page(title: "Historique de \(eId)",
-                              body: services.renderer.fragment("history", View(eId: eId, hasEntries: !rows.isEmpty, entries: rows)))
+        let shown = name ?? eId
+        return PageCache.Page(title: "Historique : \(shown)",
+                              body: services.renderer.fragment("history", View(eId: eId, name: shown, hasEntries: !rows.isEmpty, entries: rows)))
     }
 
     struct Option {
@@ -171,6 +188,8 @@ struct TextController {
             return list
         }
         struct View {
+            let hasForceNotice: Bool
+            let forceNotices: [String]
             let fromOptions: [Option]
             let toOptions: [Option]
             let hasDiff: Bool
@@ -179,12 +198,27 @@ struct TextController {
             let diffHTML: String
         }
         var html = ""
+        var notices: [String] = []
         if let from, let to {
             let old = try await services.commit(of: from)
             let new = try await services.commit(of: to)
             html = try await services.renderedComparison(from: old, to: new, work: nil, oldLabel: from, newLabel: to)
+            // Each side that is not the text in force is said so, at the top (kept in the page cache: the notices change
+            // only with the refs and the day).
+            let today = services.today()
+            let cached = try await services.cachedContent("diff-notices", [old.hex, from, new.hex, to, today.iso]) {
+                let publisher = Publisher(register: services.register)
+                var lines: [String] = []
+                for (commit, label) in [(old, from), (new, to)] {
+                    if let notice = try await publisher.forceNotice(at: commit, label: label, today: today), !lines.contains(notice.french) {
+                        lines.append(notice.french)
+                    }
+                }
+                return PageCache.Page(title: "", body: lines.joined(separator: "\n"))
+            }
+            notices = cached.body.split(separator: "\n").map(String.init)
         }
-        let view = View(fromOptions: options(from), toOptions: options(to), hasDiff: from != nil && to != nil, oldLabel: from ?? "",
+        let view = View(hasForceNotice: !notices.isEmpty, forceNotices: notices, fromOptions: options(from), toOptions: options(to), hasDiff: from != nil && to != nil, oldLabel: from ?? "",
                         newLabel: to ?? "", diffHTML: html)
         return services.renderer.page("diff", title: "Comparaison", view: view, context: context, isChair: await services.isChair(context))
     }

@@ -28,5 +28,5 @@ extension ErrorWording {
         case .listReviews: return "voyez la page « Révisions du comité »"
         default: return remedy.french
         }
-    })
+    }, stage: { ReviewStatus(rawValue: $0)?.label ?? $0 })
 }

@@ -1,5 +1,7 @@
 import ClauseDiff
 import LegalText
+import Publishing
+import Register
 
 /// What the text page shows of a document: its table of contents, visas, articles and annexes.
 struct DocumentView {
@@ -10,6 +12,8 @@ struct DocumentView {
 
     struct ClauseView {
         let eId: String
+        /// As a lawyer names it (« Article 3, deuxième alinéa »), else the eId.
+        let name: String
         let kind: String
         let isHeaded: Bool
         let hasNum: Bool
@@ -35,6 +39,28 @@ struct DocumentView {
         let level: Int
     }
 
+    /// An adopted version that enters into force later, announced on the home page.
+    struct Announcement {
+        let version: String
+        let versionQuery: String
+        let hasSignature: Bool
+        let signature: String
+        let entry: String
+
+        init(_ version: VersionInfo) {
+            self.version = version.name
+            versionQuery = TextController.encode(version.name)
+            hasSignature = version.record?.signature != nil
+            signature = version.record?.signature?.french ?? ""
+            entry = version.record?.entryIntoForce?.french ?? ""
+        }
+    }
+
+    /// What the reader is told at the top when the text is not the text in force (``ForceNotice``).
+    let hasForceNotice: Bool
+    let forceNotices: [String]
+    let hasUpcoming: Bool
+    let upcoming: [Announcement]
     let documentTitle: String
     let versionLine: String
     let isTranscription: Bool
@@ -45,17 +71,23 @@ struct DocumentView {
     let body: [ClauseView]
     let annexes: [AnnexView]
 
-    init(_ document: LegalDocument, versionLine: String, dateValue: String) {
+    init(_ document: LegalDocument, versionLine: String, dateValue: String, notice: String? = nil, upcoming: [Announcement] = []) {
+        hasForceNotice = notice != nil
+        forceNotices = notice.map { [$0] } ?? []
+        hasUpcoming = !upcoming.isEmpty
+        self.upcoming = upcoming
+        let names = Designation.names(in: document)
+        func view(_ clause: Clause) -> ClauseView { Self.view(clause, names: names) }
         documentTitle = document.title ?? "Texte"
         self.versionLine = versionLine
         isTranscription = document.isWorkingTranscription
         self.dateValue = dateValue
-        visas = document.citations.map(Self.view)
+        visas = document.citations.map(view)
         hasVisas = !visas.isEmpty
-        body = document.body.map(Self.view)
+        body = document.body.map(view)
         annexes = document.annexes.map { annex in
             AnnexView(eId: annex.eId, number: annex.number ?? annex.eId, hasTitle: annex.title != nil, title: annex.title ?? "",
-                      clauses: annex.clauses.map(Self.view))
+                      clauses: annex.clauses.map(view))
         }
         var toc: [TocEntry] = []
         if hasVisas { toc.append(TocEntry(eId: "preambule", label: "Visas", level: 1)) }
@@ -78,11 +110,11 @@ struct DocumentView {
         return parts.isEmpty ? clause.eId : parts.joined(separator: " — ")
     }
 
-    static func view(_ clause: Clause) -> ClauseView {
+    static func view(_ clause: Clause, names: [String: String]) -> ClauseView {
         let headed = clause.kind != .paragraph && clause.kind != .list && clause.kind != .point && clause.kind != .citation
-        return ClauseView(eId: clause.eId, kind: clause.kind.rawValue, isHeaded: headed, hasNum: clause.num != nil, num: clause.num ?? "",
+        return ClauseView(eId: clause.eId, name: names[clause.eId] ?? clause.eId, kind: clause.kind.rawValue, isHeaded: headed, hasNum: clause.num != nil, num: clause.num ?? "",
                           hasHeading: clause.headingText != nil, heading: clause.headingText ?? "",
-                          blocks: (clause.intro + clause.content).map(block), children: clause.children.map(view),
+                          blocks: (clause.intro + clause.content).map(block), children: clause.children.map { view($0, names: names) },
                           wrapUp: clause.wrapUp.map(block))
     }
 

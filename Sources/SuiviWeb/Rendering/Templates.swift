@@ -8,9 +8,15 @@ enum Templates {
     static let all: [String: String] = [
         "layout": layout, "text": text, "clause": clause, "block": block, "versions": versions, "history": history,
         "diff": diff, "login": login, "reviews": reviews, "review": review, "comment": comment, "error": error,
-        "bulletin": bulletin,
+        "bulletin": bulletin, "forceNotice": forceNotice, "confirmation": confirmation,
         "staleReferences": staleReferences,
     ]
+
+    /// The notice at the top of a page whose text is not the text in force (``Publishing/ForceNotice``).
+    static let forceNotice = """
+    {{#hasForceNotice}}<div class="bandeau-vigueur" role="note" aria-label="Ce texte n’est pas le texte en vigueur">{{#forceNotices}}<p>{{.}}</p>{{/forceNotices}}</div>{{/hasForceNotice}}
+
+    """
 
     static let layout = """
     <!DOCTYPE html>
@@ -25,7 +31,18 @@ enum Templates {
     <body>
     <a class="skip" href="#contenu">Aller au contenu</a>
     <header class="site">
-    <p class="brand"><a href="/">Suivi de l’arrêté du 5 janvier 2017</a> <span>médecins de l’OFII</span></p>
+    <div class="header-body">
+    <div class="brand">
+    <p class="bloc-marque">République<br>française</p>
+    <div class="service"><p class="service-title"><a href="/">Suivi de l’arrêté du 5 janvier 2017</a></p>
+    <p class="service-tagline">Ministère chargé de la santé — orientations générales des médecins de l’OFII</p></div>
+    </div>
+    <div class="account">
+    {{#loggedIn}}<p>Connecté : <strong>{{userName}}</strong>, siège <code>{{userSeat}}</code>{{#userIsChair}} (présidence){{/userIsChair}}</p>
+    <form method="post" action="/deconnexion"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit">Se déconnecter</button></form>{{/loggedIn}}
+    {{^loggedIn}}<p><a href="/connexion">Connexion des membres du comité</a></p>{{/loggedIn}}
+    </div>
+    </div>
     <nav aria-label="Navigation principale"><ul>
     <li><a href="/">Texte en vigueur</a></li>
     <li><a href="/versions">Versions</a></li>
@@ -34,11 +51,6 @@ enum Templates {
     {{#hasFeed}}<li><a href="/bulletin">Bulletin</a></li>{{/hasFeed}}
     {{#loggedIn}}<li><a href="/revisions">Révisions du comité</a></li>{{/loggedIn}}
     </ul></nav>
-    <div class="account">
-    {{#loggedIn}}<p>Connecté : <strong>{{userName}}</strong>, siège <code>{{userSeat}}</code>{{#userIsChair}} (présidence){{/userIsChair}}</p>
-    <form method="post" action="/deconnexion"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit">Se déconnecter</button></form>{{/loggedIn}}
-    {{^loggedIn}}<p><a href="/connexion">Connexion des membres du comité</a></p>{{/loggedIn}}
-    </div>
     </header>
     <main id="contenu" tabindex="-1">
     {{#hasNotice}}<p class="notice" role="status">{{notice}}</p>{{/hasNotice}}
@@ -57,9 +69,9 @@ enum Templates {
 
     static let clause = """
     <div class="clause {{kind}}" id="{{eId}}">
-    {{#isHeaded}}<h3>{{#hasNum}}{{num}}{{/hasNum}}{{#hasHeading}} — {{heading}}{{/hasHeading}} <a class="anchor" href="#{{eId}}" aria-label="Lien vers {{eId}}">#</a></h3>
-    <p class="clause-tools"><code>{{eId}}</code> · <a href="/historique/{{eId}}">historique de l’élément</a></p>{{/isHeaded}}
-    {{^isHeaded}}<p class="clause-tools">{{#hasNum}}<span class="num">{{num}}</span> {{/hasNum}}<a class="anchor" href="#{{eId}}"><code>{{eId}}</code></a></p>{{/isHeaded}}
+    {{#isHeaded}}<h3>{{#hasNum}}{{num}}{{/hasNum}}{{#hasHeading}} — {{heading}}{{/hasHeading}} <a class="anchor" href="#{{eId}}" title="Identifiant : {{eId}}" aria-label="Lien vers {{name}}">#</a></h3>
+    <p class="clause-tools"><a href="/historique/{{eId}}" title="Identifiant : {{eId}}">historique : {{name}}</a></p>{{/isHeaded}}
+    {{^isHeaded}}<p class="clause-tools">{{#hasNum}}<span class="num">{{num}}</span> {{/hasNum}}<a class="anchor" href="#{{eId}}" title="Identifiant : {{eId}}">{{name}}</a></p>{{/isHeaded}}
     {{#blocks}}{{> block}}{{/blocks}}
     {{#children}}{{> clause}}{{/children}}
     {{#wrapUp}}{{> block}}{{/wrapUp}}
@@ -68,6 +80,8 @@ enum Templates {
     """
 
     static let text = """
+    {{> forceNotice}}
+    {{#hasUpcoming}}<div class="annonce" role="note" aria-label="Version à venir">{{#upcoming}}<p><strong>Nouvelle version adoptée</strong> : la version <a href="/texte?version={{versionQuery}}">{{version}}</a>{{#hasSignature}}, signée le {{signature}},{{/hasSignature}} entrera en vigueur le {{entry}}. Le texte ci-dessous reste en vigueur jusque-là.</p>{{/upcoming}}</div>{{/hasUpcoming}}
     <h1>{{documentTitle}}</h1>
     <p class="version-line">{{versionLine}}</p>
     {{#isTranscription}}<p class="warning" role="note">Transcription de travail, non officielle : le texte qui fait foi est celui publié au Journal officiel.</p>{{/isTranscription}}
@@ -91,7 +105,7 @@ enum Templates {
     static let versions = """
     <h1>Versions du texte</h1>
     <p>Les versions adoptées (étiquettes datées de leur signature) puis les projets en cours (branches <code>draft/…</code>).</p>
-    <table>
+    <div class="table-scroll" role="region" aria-label="Tableau des versions (défilement horizontal)" tabindex="0"><table>
     <caption>Versions adoptées et projets</caption>
     <thead><tr><th scope="col">Version</th><th scope="col">Nature</th><th scope="col">Signature ou date du projet</th><th scope="col">Entrée en vigueur</th><th scope="col">Publication</th><th scope="col">Consulter</th></tr></thead>
     <tbody>
@@ -99,12 +113,12 @@ enum Templates {
     <td><a href="/texte?version={{nameQuery}}">lire</a>{{#hasPrevious}} · <a href="/diff?de={{previousQuery}}&amp;a={{nameQuery}}">comparer à <code>{{previous}}</code></a>{{/hasPrevious}}</td></tr>
     {{/versions}}
     </tbody>
-    </table>
+    </table></div>
 
     """
 
     static let history = """
-    <h1>Historique de l’élément <code>{{eId}}</code></h1>
+    <h1>Historique : <span title="Identifiant : {{eId}}">{{name}}</span></h1>
     <p>Chaque version où l’élément a changé, suivi par son identifiant stable (wId) à travers les renumérotations.</p>
     {{#hasEntries}}<ol class="history">
     {{#entries}}<li><h2><a href="/texte?version={{versionQuery}}#{{anchor}}"><code>{{version}}</code></a>{{#hasDate}}, {{date}}{{/hasDate}} : {{change}}</h2>
@@ -116,6 +130,7 @@ enum Templates {
     """
 
     static let diff = """
+    {{> forceNotice}}
     <h1>Comparer deux versions</h1>
     <form class="compare" method="get" action="/diff">
     <p><label for="de">Version de départ</label>
@@ -135,27 +150,28 @@ enum Templates {
     <form class="stack narrow" method="post" action="/connexion">
     <input type="hidden" name="csrf" value="{{csrf}}">
     <input type="hidden" name="retour" value="{{back}}">
+    {{#kept}}<input type="hidden" name="{{name}}" value="{{value}}">{{/kept}}
     <p><label for="identifiant">Identifiant (siège, par exemple <code>dgs</code>, ou courriel)</label>
     <input id="identifiant" name="identifiant" autocomplete="username" required value="{{login}}"></p>
     <p><label for="mot_de_passe">Mot de passe</label>
     <input id="mot_de_passe" name="mot_de_passe" type="password" autocomplete="current-password" required></p>
     <p><button type="submit">Se connecter</button></p>
     </form>
-    <p class="help">Les comptes sont créés par l’administrateur du registre avec <code>suivi committee set-password</code>.</p>
+    <p class="help">Les comptes sont créés par l’administrateur du registre. Mot de passe oublié : demandez-lui d’en définir un nouveau.</p>
 
     """
 
     static let reviews = """
     <h1>Révisions du comité</h1>
     {{#hasDamaged}}<section class="warning" role="alert" aria-labelledby="h-abimes"><h2 id="h-abimes">Enregistrements à réparer</h2>
-    <p>Ces enregistrements du comité contiennent des caractères interdits en XML ; ils sont lus sans eux. Le secrétariat les répare avec <code>suivi committee repair</code>.</p>
+    <p>Ces enregistrements du comité contiennent des caractères interdits en XML ; ils sont lus sans eux. Prévenez le secrétariat du comité, qui les répare dans le registre.</p>
     <ul>{{#damaged}}<li>{{.}}</li>{{/damaged}}</ul></section>{{/hasDamaged}}
-    {{#hasOpen}}<table>
+    {{#hasOpen}}<div class="table-scroll" role="region" aria-label="Tableau des révisions en cours (défilement horizontal)" tabindex="0"><table>
     <caption>Révisions en cours</caption>
     <thead><tr><th scope="col">Révision</th><th scope="col">Nature</th><th scope="col">Étape</th><th scope="col">Échéance</th><th scope="col">Sièges sans position</th><th scope="col">Commentaires non résolus</th></tr></thead>
     <tbody>{{#open}}<tr><th scope="row"><a href="/revisions/{{id}}">{{id}}</a></th><td>{{kind}}</td><td>{{stage}}</td><td>{{due}}{{#overdue}} <strong class="late">en retard</strong>{{/overdue}}</td><td>{{missing}}</td><td>{{unresolved}}</td></tr>
     {{/open}}</tbody>
-    </table>{{/hasOpen}}
+    </table></div>{{/hasOpen}}
     {{^hasOpen}}<p>Aucune révision en cours.</p>{{/hasOpen}}
     {{#hasDecided}}<h2>Révisions décidées</h2>
     <ul>{{#decided}}<li><a href="/revisions/{{id}}">{{id}}</a> : {{stage}}</li>{{/decided}}</ul>{{/hasDecided}}
@@ -178,14 +194,14 @@ enum Templates {
 
     static let comment = """
     <article class="comment{{#resolved}} resolved{{/resolved}}" id="{{commentID}}">
-    <p class="meta"><strong>{{seat}}</strong> · {{person}} · {{date}}{{#renumbered}} · <span class="tag">écrit sur <code>{{originalEId}}</code></span>{{/renumbered}}</p>
+    <p class="meta"><strong>{{seat}}</strong> · {{person}} · {{date}}{{#renumbered}} · <span class="tag" title="Identifiant : {{originalEId}}">écrit sur {{originalName}}</span>{{/renumbered}}</p>
     <div class="body">{{#lines}}<p>{{.}}</p>{{/lines}}</div>
     {{#resolved}}<p class="resolution">Résolu : {{resolution}}</p>{{/resolved}}
     {{#replies}}<div class="reply" id="{{replyID}}"><p class="meta"><strong>{{seat}}</strong> · {{person}} · {{date}}</p><div class="body">{{#lines}}<p>{{.}}</p>{{/lines}}</div></div>{{/replies}}
-    {{#canComment}}<details class="comment-form"><summary>Répondre</summary>
+    {{#canComment}}<details class="comment-form"{{#hasKeptReply}} open{{/hasKeptReply}}><summary>Répondre</summary>
     <form class="stack small" method="post" action="/revisions/{{reviewID}}/commentaires">
     <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="reponse_a" value="{{commentID}}">
-    <p><label for="r-{{commentID}}">Votre réponse</label><textarea id="r-{{commentID}}" name="texte" rows="2" required></textarea></p>
+    <p><label for="r-{{commentID}}">Votre réponse</label><textarea id="r-{{commentID}}" name="texte" rows="2" required>{{keptReply}}</textarea></p>
     <p><button type="submit">Répondre</button></p>
     </form></details>{{/canComment}}
     </article>
@@ -193,6 +209,7 @@ enum Templates {
     """
 
     static let review = """
+    {{> forceNotice}}
     <h1>Révision <code>{{reviewID}}</code></h1>
     <dl class="facts">
     <dt>Étape</dt><dd>{{stage}}</dd>
@@ -203,16 +220,16 @@ enum Templates {
     </dl>
     <p class="subject">{{subject}}</p>
     <details><summary>Étapes de la révision</summary>
-    <ol>{{#history}}<li>{{date}} : {{step}}, siège <code>{{seat}}</code> ({{person}}){{#hasNote}} : {{note}}{{/hasNote}}</li>{{/history}}</ol>
+    <ol>{{#history}}<li>{{date}} : {{step}}, siège <code>{{seat}}</code> ({{person}}){{#hasNote}} : {{note}} <span class="tag">{{#notePublic}}note publiée{{/notePublic}}{{^notePublic}}note interne{{/notePublic}}</span>{{/hasNote}}</li>{{/history}}</ol>
     </details>
 
     <section aria-labelledby="h-positions"><h2 id="h-positions">Positions des sièges</h2>
-    {{#hasPositions}}<table>
+    {{#hasPositions}}<div class="table-scroll" role="region" aria-label="Tableau des positions (défilement horizontal)" tabindex="0"><table>
     <caption>Le comité est consultatif : les positions sont rapportées, pas comptées.</caption>
     <thead><tr><th scope="col">Siège</th><th scope="col">Avis</th><th scope="col">Motif</th><th scope="col">Date</th><th scope="col">Par</th></tr></thead>
     <tbody>{{#positions}}<tr{{#mine}} class="mine"{{/mine}}><th scope="row"><code>{{seat}}</code></th><td>{{opinion}}{{#stale}} <strong class="late">(sur un projet antérieur)</strong>{{/stale}}</td><td>{{reason}}</td><td>{{date}}</td><td>{{person}}</td></tr>
     {{/positions}}</tbody>
-    </table>{{/hasPositions}}
+    </table></div>{{/hasPositions}}
     {{^hasPositions}}<p>Aucune position enregistrée.</p>{{/hasPositions}}
     {{#hasMissing}}<p>Sièges sans position : {{missing}}.</p>{{/hasMissing}}
     {{#canPosition}}<form class="stack" id="form-position" method="post" action="/revisions/{{reviewID}}/position">
@@ -238,6 +255,7 @@ enum Templates {
     <p><input type="checkbox" id="confirmer-{{target}}" name="confirmer" value="oui"> <label for="confirmer-{{target}}">Adopter malgré ces commentaires non résolus et ces sièges sans position à jour (en connaissance de cause)</label></p></div>{{/hasOutstanding}}
     <p><input type="checkbox" id="future-{{target}}" name="date_future_confirmee" value="oui"> <label for="future-{{target}}">Date de signature future confirmée (à plus de {{futureDays}} jours d’aujourd’hui)</label></p>{{/needsDates}}
     <p><label for="motif-{{target}}">{{noteLabel}}</label><textarea id="motif-{{target}}" name="motif" rows="2"{{#needsNote}} required{{/needsNote}}></textarea></p>
+    <p><input type="checkbox" id="publique-{{target}}" name="note_publique" value="oui"> <label for="publique-{{target}}">Publier cette note dans le bulletin des médecins (sinon, note interne du comité)</label></p>
     <p><button type="submit">{{button}}</button></p>
     </form>{{/transitions}}</div>{{/hasTransitions}}
     {{^hasTransitions}}<p>La révision est décidée : aucune étape ne suit.</p>{{/hasTransitions}}
@@ -247,14 +265,14 @@ enum Templates {
     {{#hasBase}}<p class="base">{{baseSentence}}</p>{{/hasBase}}
     {{#hasDiffHeader}}<div class="diff">{{{diffHeader}}}</div>{{/hasDiffHeader}}
     {{#rows}}<div class="clause-row" id="ligne-{{eId}}">
-    <div class="diff clause-diff">{{#isDiff}}{{{sectionHTML}}}{{/isDiff}}{{^isDiff}}<section id="{{eId}}"><h2><code>{{eId}}</code>{{#hasNum}} — {{num}}{{/hasNum}}</h2>{{#lines}}<p>{{.}}</p>{{/lines}}</section>{{/isDiff}}</div>
-    <aside class="comments" aria-label="Commentaires sur {{eId}}">
+    <div class="diff clause-diff">{{#isDiff}}{{{sectionHTML}}}{{/isDiff}}{{^isDiff}}<section id="{{eId}}"><h2><span class="clause-name" title="Identifiant : {{eId}}">{{name}}</span></h2>{{#lines}}<p>{{.}}</p>{{/lines}}</section>{{/isDiff}}</div>
+    <aside class="comments" aria-label="Commentaires sur {{name}}">
     {{#comments}}{{> comment}}{{/comments}}
     {{^hasComments}}<p class="muted">Aucun commentaire.</p>{{/hasComments}}
-    {{#canComment}}<details class="comment-form"><summary>Commenter <code>{{eId}}</code></summary>
+    {{#canComment}}<details class="comment-form"{{#hasKept}} open{{/hasKept}}><summary>Commenter : {{name}}</summary>
     <form class="stack small" method="post" action="/revisions/{{reviewID}}/commentaires">
     <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="eid" value="{{eId}}">
-    <p><label for="c-{{eId}}">Votre commentaire sur <code>{{eId}}</code></label><textarea id="c-{{eId}}" name="texte" rows="3" required></textarea></p>
+    <p><label for="c-{{eId}}">Votre commentaire sur {{name}}</label><textarea id="c-{{eId}}" name="texte" rows="3" required>{{keptText}}</textarea></p>
     <p><button type="submit">Commenter</button></p>
     </form></details>{{/canComment}}
     </aside>
@@ -265,14 +283,15 @@ enum Templates {
     {{#canComment}}<section aria-labelledby="h-commenter"><h2 id="h-commenter">Commenter un autre élément</h2>
     <form class="stack" method="post" action="/revisions/{{reviewID}}/commentaires">
     <input type="hidden" name="csrf" value="{{csrf}}">
-    <p><label for="eid-libre">Élément du projet</label><select id="eid-libre" name="eid">{{#allClauses}}<option value="{{value}}">{{label}}</option>{{/allClauses}}</select></p>
-    <p><label for="texte-libre">Commentaire</label><textarea id="texte-libre" name="texte" rows="3" required></textarea></p>
+    <p><label for="eid-libre">Élément du projet</label><select id="eid-libre" name="eid">{{#allClauses}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/allClauses}}</select></p>
+    <p><label for="texte-libre">Commentaire</label><textarea id="texte-libre" name="texte" rows="3" required>{{keptFreeText}}</textarea></p>
     <p><button type="submit">Commenter</button></p>
     </form></section>{{/canComment}}
 
     """
 
     static let bulletin = """
+    {{> forceNotice}}
     {{#hasOptions}}<form class="inline" method="get" action="/bulletin">
     <p><label for="revision">Révision</label> <select id="revision" name="revision">{{#options}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/options}}</select>
     <button type="submit">Afficher</button></p>

@@ -25,6 +25,10 @@ struct CSRFMiddleware: RouterMiddleware {
             guard let token = form["csrf"], Self.equal(token, session.csrfToken) else { throw WebError.csrf }
         } else if request.uri.path == "/deconnexion" {
             // Logging out without a session (it expired, or a password change ended it) ends nothing: no token needed.
+        } else if KeptForm.isKeptAction(request.uri.path) {
+            // A member's comment or position whose session ended (expired, or the server restarted): no token can be
+            // checked, and nothing will be written; ``RequireMemberMiddleware`` answers with the login form, which keeps
+            // what was typed so that the member can check it and send it again once logged in.
         } else {
             // The login form's token, signed for the nonce of the visitor's cookie (elsewhere the route then
             // asks for a login: 401).

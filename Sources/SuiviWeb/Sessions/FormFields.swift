@@ -18,6 +18,9 @@ public struct FormFields: Sendable, Hashable {
 
     public subscript(_ key: String) -> String? { values[key] }
 
+    /// Sets a field (for building a form in code).
+    mutating func set(_ key: String, _ value: String) { values[key] = value }
+
     /// A field with surrounding spaces removed; nil when absent or empty.
     public func text(_ key: String) -> String? {
         guard let value = values[key]?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else { return nil }

@@ -8,6 +8,8 @@ public struct Session: Sendable, Hashable {
     public let csrfToken: String
     public let account: Account?
     public let expires: Date
+    /// What the member had typed when their previous session ended, shown again once on the page it was on.
+    public var kept: KeptForm? = nil
 
     /// 256 bits from the system's random generator (getrandom on Linux), in hex.
     static func randomToken() -> String {

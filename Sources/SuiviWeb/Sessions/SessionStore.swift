@@ -11,10 +11,10 @@ public actor SessionStore {
     }
 
     /// A new session (anonymous when `account` is nil).
-    public func create(account: Account? = nil) -> Session {
+    public func create(account: Account? = nil, kept: KeptForm? = nil) -> Session {
         purge()
         let session = Session(id: Session.randomToken(), csrfToken: Session.randomToken(), account: account,
-                              expires: Date().addingTimeInterval(lifetime))
+                              expires: Date().addingTimeInterval(lifetime), kept: kept)
         sessions[session.id] = session
         return session
     }
@@ -27,6 +27,13 @@ public actor SessionStore {
             return nil
         }
         return session
+    }
+
+    /// The form kept in session `id` for page `page`, given once (it is removed).
+    public func takeKept(_ id: String, page: String) -> KeptForm? {
+        guard let kept = sessions[id]?.kept, kept.page == page else { return nil }
+        sessions[id]?.kept = nil
+        return kept
     }
 
     /// Ends a session.

@@ -51,7 +51,7 @@ final class RegisterFixture {
         let committee = publisher.committee
         try await committee.openReview(id: id, kind: .periodic, work: nil, event: nil,
                                        subject: "Révision périodique de l'arrêté et de son annexe II.", acting: chair, today: today)
-        try await committee.advance(review: id, AdvanceRequest(to: .drafting, note: "Rédaction du projet après l'avis du CNS."), acting: chair, today: today)
+        try await committee.advance(review: id, AdvanceRequest(to: .drafting, note: "Rédaction du projet après l'avis du CNS.", notePublic: true), acting: chair, today: today)
         let target = register.workingCopy(ofDraft: id).appendingPathComponent("AFSP1638149A.xml")
         try? FileManager.default.removeItem(at: target)
         try FileManager.default.copyItem(at: Corpus.folder.appendingPathComponent("2026-projet/AFSP1638149A.xml"), to: target)

@@ -28,6 +28,8 @@ extension Suivi.ReviewCommand {
         var etape: ReviewStatus
         @Option(help: "Motif ou note de l'étape (obligatoire pour close-sans-modification).")
         var motif: String?
+        @Flag(name: .customLong("note-publique"), help: "Publier le motif ou la note dans le bulletin des médecins (sans cette option, c'est une note interne du comité, non publiée).")
+        var notePublique = false
         @Option(help: "Adoption : date de signature (AAAA-MM-JJ).")
         var signature: String?
         @Option(name: .customLong("entree-en-vigueur"), help: "Adoption : date d'entrée en vigueur (AAAA-MM-JJ).")
@@ -70,7 +72,7 @@ extension Suivi.ReviewCommand {
             }
             let committee = Committee(register: try register.open())
             let (id, request) = (self.id, AdvanceRequest(to: etape, note: motif, adoption: adoption, confirmOutstanding: confirmer,
-                                                         confirmFutureSignature: dateFutureConfirmee))
+                                                         confirmFutureSignature: dateFutureConfirmee, notePublic: notePublique))
             let review = try await committeeCall { () async throws(CommitteeError) in
                 try await committee.advance(review: id, request, acting: acting, today: day)
             }
