@@ -43,6 +43,23 @@ struct DraftApplyTests {
         #expect(committed.clause(eId: "art_3__para_4")?.wId == "art_3__para_4-2026")
     }
 
+    @Test("an alinéa deleted by an earlier order never lends its wId to one an order inserts later (two histories never join)")
+    func deletedWIdNotReused() async throws {
+        let fixture = try await RegisterFixture()
+        _ = try await fixture.register.startDraft("essai", author: fixture.clerk, today: fixture.today)
+        func apply(_ order: String) async throws -> LegalDocument {
+            let applied = try await fixture.publisher.applyOrder(order, toDraft: "essai")
+            let commit = try #require(try await fixture.publisher.commit(applied, order: order, author: fixture.clerk))
+            return try await fixture.register.document(at: commit)
+        }
+        let first = try await apply("L'article 3 est complété par un alinéa ainsi rédigé :\n« Premier ajout. »\n")
+        let added = try #require(first.clause(eId: "art_3__para_6")?.wId)
+        _ = try await apply("Le sixième alinéa de l'article 3 est supprimé.\n")
+        let again = try await apply("L'article 3 est complété par un alinéa ainsi rédigé :\n« Second ajout, sans rapport. »\n")
+        let wId = try #require(again.clause(eId: "art_3__para_6")?.wId)
+        #expect(wId != added, "the new alinéa took the wId of the deleted one: \(wId)")
+    }
+
     @Test("a formula that cannot apply, after others that can: nothing committed, refs and working copy unchanged")
     func failureLeavesNoTrace() async throws {
         let fixture = try await RegisterFixture()

@@ -21,7 +21,7 @@ struct PublicPagesTests {
             #expect(html.contains("id=\"art_3__para_2\""))
             #expect(html.contains("<a href=\"#art_3\">Article 3</a>"))
             #expect(html.contains("version AFSP1638149A/v2017-01-05"))
-            #expect(html.contains("href=\"/historique/art_3\""))
+            #expect(html.contains("href=\"/historique/art_3?version=AFSP1638149A%2Fv2017-01-05\""))
         }
     }
 
@@ -87,6 +87,32 @@ struct PublicPagesTests {
             #expect(response.text.contains("Historique : <span title=\"Identifiant : art_3__para_2\">Article 3, deuxième alinéa</span>"))
             #expect(response.text.contains("<code>AFSP1638149A/v2017-01-05</code>"))
             #expect(try await browser.get("/historique/art_99").status == .notFound)
+        }
+    }
+
+    @Test("a clause's history link reads its eId as the page's version numbers it: renumbered clauses are not confused")
+    func historyOfRenumberedClause() async throws {
+        let fixture = try await WebFixture(stage: .opened)
+        // A draft that inserts an article at the top: the 2017 article 3 is the draft's art_4.
+        let info = try await fixture.register.startDraft("renumerote")
+        let draft = try await fixture.register.document(at: info.tip)
+        let edited = try DraftEdit.applying([.insertArticle(after: nil, heading: nil, text: "Un article nouveau en tête.")],
+                                            to: draft, known: [], year: 2026)
+        _ = try await fixture.register.commitDraft("renumerote", document: edited, expectedTip: info.tip,
+                                                  message: "Article inséré en tête", author: fixture.clerk)
+        try await fixture.application().test(.router) { client in
+            var browser = Browser(client)
+            let page = try await browser.get("/texte?version=draft%2Frenumerote").text
+            #expect(page.contains("href=\"/historique/art_4?version=draft%2Frenumerote\""), "\(page.prefix(3000))")
+            // Read in the draft's numbering, art_4 is the 2017 article 3, which was art_3 before.
+            let inDraft = try await browser.get("/historique/art_4?version=draft%2Frenumerote")
+            #expect(inDraft.status == .ok)
+            #expect(inDraft.text.contains("Identifiant précédent : <code>art_3</code>"), "\(inDraft.text)")
+            // Read in the text in force, art_4 is the 2017 article 4: never renumbered from art_3.
+            let inForce = try await browser.get("/historique/art_4?version=AFSP1638149A%2Fv2017-01-05").text
+            #expect(!inForce.contains("<code>art_3</code>"))
+            // An eId the version does not have: a French 404, not another clause's history.
+            #expect(try await browser.get("/historique/art_99?version=draft%2Frenumerote").status == .notFound)
         }
     }
 

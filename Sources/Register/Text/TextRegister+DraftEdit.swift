@@ -41,7 +41,7 @@ extension TextRegister {
         guard !changes.isEmpty else { return nil }
         let hadEdits = (try? await workingCopyHasEdits(name)) ?? true
         let commit = try await store.commit(changes: changes, message: message, author: author, date: Date(), timeZoneMinutes: 0,
-                                            onBranch: branch, expectedParent: expectedTip)
+                                            onBranch: branch, expectedParent: expectedTip, signer: signer)
         if !hadEdits { try? await writeWorkingCopy(name: name, at: commit) }
         return commit
     }

@@ -14,14 +14,16 @@ extension TextRegister {
         return (base, try await document(at: base, work: work))
     }
 
-    /// Every wId the text `work` ever gave a clause on the way to draft `name`: those of the working copy's base
-    /// and of the adopted version the draft started from. A new clause never takes one of them (a deleted
-    /// clause's wId given to another clause would join two histories).
+    /// Every wId the text `work` ever gave a clause on the way to draft `name`: those of the working copy's base,
+    /// of the adopted version the draft started from, and of every earlier commit of the draft (a clause deleted
+    /// by an earlier order or save). A new clause never takes one of them (a deleted clause's wId given to another
+    /// clause would join two histories), whichever door wrote the draft.
     public func knownWIds(ofDraft name: String, work: String) async throws(RegisterError) -> Set<String> {
         var known = try await draftText(name, work: work).document.allWIds
         if let adopted = try await draftBase(name)?.versionCommit, try await works(at: adopted).contains(work) {
             known.formUnion(try await document(at: adopted, work: work).allWIds)
         }
+        known.formUnion(try await wIdsEverUsed(onDraft: name, work: work))
         return known
     }
 

@@ -54,6 +54,7 @@ struct TextController {
     func textContent(_ parameters: [String]) async throws -> PageCache.Page {
         let commit: ObjectID
         let line: String
+        let shownVersion: String
         var dateValue = ""
         var notice: ForceNotice?
         var upcoming: [DocumentView.Announcement] = []
@@ -62,6 +63,7 @@ struct TextController {
             let version = parameters[1]
             let resolved = try await services.register.resolveRevision(version)
             commit = resolved.commit
+            shownVersion = version
             if case .draft = resolved.revision {
                 line = "Projet \(resolved.label) (non adopté)."
             } else {
@@ -73,6 +75,7 @@ struct TextController {
             dateValue = date.iso
             let version = try await services.register.versionInForce(on: date)
             commit = version.commit
+            shownVersion = version.name
             var parts = ["Texte en vigueur le \(date.french) : version \(version.name)"]
             if let signature = version.record?.signature { parts.append("signée le \(signature.french)") }
             if let entry = version.record?.entryIntoForce { parts.append("en vigueur depuis le \(entry.french)") }
@@ -83,7 +86,7 @@ struct TextController {
             }
         }
         let document = try await services.register.document(at: commit)
-        let view = DocumentView(document, versionLine: line, dateValue: dateValue, notice: notice?.french, upcoming: upcoming)
+        let view = DocumentView(document, versionLine: line, dateValue: dateValue, historyVersion: shownVersion, notice: notice?.french, upcoming: upcoming)
         return PageCache.Page(title: dateValue.isEmpty ? "Texte (version)" : "Texte en vigueur",
                               body: services.renderer.fragment("text", view))
     }
@@ -141,16 +144,21 @@ struct TextController {
     @Sendable func history(_ request: Request, context: AppRequestContext) async throws -> Response {
         let eId = try context.parameters.require("eid")
         let upTo = try Self.query(request, "jusqua").map { try WebServices.revision($0) }
-        return try await services.cachedPage("history", [eId, upTo ?? ""], context: context) {
-            try await historyContent(eId: eId, upTo: upTo)
+        // The version whose numbering the eId is read in (the text page's links carry it); without it, the eId
+        // (or wId) as the register's history resolves it.
+        let numbering = try Self.query(request, "version").map { try WebServices.revision($0) }
+        return try await services.cachedPage("history", [eId, upTo ?? "", numbering ?? ""], context: context) {
+            try await historyContent(eId: eId, upTo: upTo, numberedAt: numbering)
         }
     }
 
-    func historyContent(eId: String, upTo: String?) async throws -> PageCache.Page {
-        let entries = try await services.register.history(of: eId, upTo: upTo)
-        // Named as in the text in force, else as in the last version that had it.
+    func historyContent(eId: String, upTo: String?, numberedAt numbering: String? = nil) async throws -> PageCache.Page {
+        let entries = try await services.register.history(of: eId, upTo: upTo, numberedAt: numbering)
+        // Named as in the version whose numbering was asked, else as in the text in force.
         var name: String?
-        if let document = try? await services.register.document(at: services.register.versionInForce(on: services.today()).commit) {
+        if let numbering, let document = try? await services.register.document(at: services.register.resolveRevision(numbering).commit) {
+            name = Designation.names(in: document)[eId]
+        } else if let document = try? await services.register.document(at: services.register.versionInForce(on: services.today()).commit) {
             name = Designation.names(in: document)[eId]
         }
         let rows = entries.map { entry in

@@ -65,13 +65,18 @@ struct DocumentView {
     let versionLine: String
     let isTranscription: Bool
     let dateValue: String
+    /// The query every clause's history link carries (`?version=…`): the history page reads the eId as this
+    /// version numbers it, so a clause renumbered since (or before) is never confused with another.
+    let historyQuery: String
     let toc: [TocEntry]
     let hasVisas: Bool
     let visas: [ClauseView]
     let body: [ClauseView]
     let annexes: [AnnexView]
 
-    init(_ document: LegalDocument, versionLine: String, dateValue: String, notice: String? = nil, upcoming: [Announcement] = []) {
+    init(_ document: LegalDocument, versionLine: String, dateValue: String, historyVersion: String, notice: String? = nil,
+         upcoming: [Announcement] = []) {
+        historyQuery = "?version=" + TextController.encode(historyVersion)
         hasForceNotice = notice != nil
         forceNotices = notice.map { [$0] } ?? []
         hasUpcoming = !upcoming.isEmpty

@@ -70,7 +70,7 @@ enum Templates {
     static let clause = """
     <div class="clause {{kind}}" id="{{eId}}">
     {{#isHeaded}}<h3>{{#hasNum}}{{num}}{{/hasNum}}{{#hasHeading}} — {{heading}}{{/hasHeading}} <a class="anchor" href="#{{eId}}" title="Identifiant : {{eId}}" aria-label="Lien vers {{name}}">#</a></h3>
-    <p class="clause-tools"><a href="/historique/{{eId}}" title="Identifiant : {{eId}}">historique : {{name}}</a></p>{{/isHeaded}}
+    <p class="clause-tools"><a href="/historique/{{eId}}{{historyQuery}}" title="Identifiant : {{eId}}">historique : {{name}}</a></p>{{/isHeaded}}
     {{^isHeaded}}<p class="clause-tools">{{#hasNum}}<span class="num">{{num}}</span> {{/hasNum}}<a class="anchor" href="#{{eId}}" title="Identifiant : {{eId}}">{{name}}</a></p>{{/isHeaded}}
     {{#blocks}}{{> block}}{{/blocks}}
     {{#children}}{{> clause}}{{/children}}
