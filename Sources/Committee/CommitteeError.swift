@@ -142,7 +142,10 @@ public enum CommitteeError: Error, Sendable, Equatable, LocalizedError, CustomSt
         case .unknownSynthesis(let id):
             return "synthèse inconnue « \(id) » : aucune synthèse de cet identifiant dans le registre."
         case .recordExists(let kind, let id):
-            return "la \(kind) « \(id) » existe déjà : choisissez un autre identifiant, ou modifiez-la."
+            // « la synthèse », « l'actualité »: elision before a vowel; a news item cannot be modified, only a synthesis.
+            let article = kind.first.map { "aeéiou".contains($0) } == true ? "l'" : "la "
+            let remedy = kind == "synthèse" ? ", ou modifiez celle qui existe" : ""
+            return "\(article)\(kind) « \(id) » existe déjà : choisissez un autre identifiant\(remedy)."
         case .unknownComment(let review, let id):
             return "aucun commentaire « \(id) » dans la révision « \(review) » : \(wording.remedy(.listComments(review: review)))."
         case .unknownText(let work):

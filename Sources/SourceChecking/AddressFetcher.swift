@@ -46,7 +46,7 @@ public final class AddressFetcher: Sendable {
                 }
                 answer = head
             } catch {
-                result.failure = Self.failure(error)
+                result.failure = Self.failure(error, host: URLComponents(string: current)?.host ?? current)
                 return result
             }
             result.status = answer.status
@@ -105,7 +105,8 @@ public final class AddressFetcher: Sendable {
     }
 
     /// The failure an error of the client is.
-    static func failure(_ error: any Error) -> FetchFailure {
+    static func failure(_ error: any Error, host: String = "") -> FetchFailure {
+        if isNameResolution(error) { return .nameNotResolved(host) }
         if let error = error as? HTTPClientError {
             switch error {
             case .connectTimeout, .readTimeout, .writeTimeout, .deadlineExceeded, .tlsHandshakeTimeout,
@@ -118,5 +119,13 @@ public final class AddressFetcher: Sendable {
         if error is NIOSSLError || error is BoringSSLError { return .tls(String(describing: error)) }
         if error is CancellationError { return .timeout("vérification interrompue") }
         return .connection(String(describing: error))
+    }
+
+    /// Whether the error is a failed name resolution (NIO's `SocketAddressError.unknown`, or the DNS failures a
+    /// connection attempt reports), told apart so that a run where no name resolves is seen as a network problem.
+    static func isNameResolution(_ error: any Error) -> Bool {
+        if let error = error as? SocketAddressError, case .unknown = error { return true }
+        let text = String(describing: error)
+        return text.contains("UnknownHost") || text.contains("DNS error")
     }
 }

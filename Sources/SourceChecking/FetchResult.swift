@@ -8,7 +8,9 @@ public enum FetchFailure: Sendable, Hashable {
     case timeout(String)
     /// The TLS handshake failed (no TLS on that port, a certificate that does not verify).
     case tls(String)
-    /// The name did not resolve, the connection was refused or cut.
+    /// The host name did not resolve (no such name, or no name service reachable from this machine).
+    case nameNotResolved(String)
+    /// The connection was refused or cut.
     case connection(String)
     /// More redirects than the policy follows.
     case tooManyRedirects(Int)
@@ -21,6 +23,7 @@ public enum FetchFailure: Sendable, Hashable {
         case .refusedAddress(let reason): return "adresse refusée : \(reason)"
         case .timeout(let what): return "pas de réponse dans le délai (\(what))"
         case .tls(let what): return "échec de la négociation TLS (\(what))"
+        case .nameNotResolved(let host): return "nom de domaine introuvable (\(host))"
         case .connection(let what): return "connexion impossible (\(what))"
         case .tooManyRedirects(let count): return "plus de \(count) redirections : abandon"
         case .badRedirect(let what): return "redirection inutilisable (\(what))"

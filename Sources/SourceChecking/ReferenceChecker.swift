@@ -31,7 +31,8 @@ public struct ReferenceChecker: Sendable {
 
     /// Checks the references `ids` (every reference when nil) on `today`.
     /// - Throws: ``CommitteeError/unknownReference(_:)`` for an id not in the register (before any fetch);
-    ///   ``CommitteeError/invalidInput(_:)`` when none of them has an address.
+    ///   ``CommitteeError/invalidInput(_:)`` when none of them has an address, or when not one of their host names
+    ///   resolves (no network here: nothing is recorded).
     public func run(ids: [String]?, author: Identity, today: LegalDate) async throws(CommitteeError) -> CheckRun {
         let references = try await committee.references()
         let byID = Dictionary(uniqueKeysWithValues: references.map { ($0.id, $0) })
@@ -48,6 +49,17 @@ public struct ReferenceChecker: Sendable {
                 : "aucune des références demandées n'a d'adresse (\(withoutAddress.joined(separator: ", "))) : rien à vérifier, rien n'a été enregistré.")
         }
         let results = await fetchAll(toFetch)
+        // Not one name resolved: this machine has no network (or no name service), which says nothing about the
+        // references. Recording « injoignable » for each would publish them all as broken: nothing is recorded.
+        let unresolved = toFetch.filter { id, _ in
+            if case .nameNotResolved? = results[id]?.failure { return true } else { return false }
+        }
+        if unresolved.count == toFetch.count {
+            throw .invalidInput("aucun des \(toFetch.count) noms de domaine n'a pu être résolu "
+                + "(\(unresolved.prefix(3).map { $0.1 }.joined(separator: ", "))\(unresolved.count > 3 ? ", …" : "")) : "
+                + "cette machine semble sans accès au réseau ou sans service de noms. Rien n'a été enregistré ; vérifiez "
+                + "la connexion puis recommencez, ou enregistrez le résultat d'une vérification faite à la main.")
+        }
         let person = "\(author.name) <\(author.email)>"
         let checked = toFetch.map { id, _ in
             CheckedReference(id: id, result: results[id]!, check: CheckClassification.check(of: results[id]!, by: person, on: today))

@@ -211,6 +211,25 @@ struct ForbiddenCharacterTests {
         #expect(try await store.tip() == newTip)
     }
 
+    @Test("a character that disguises what a reader sees (bidi override, zero-width space) is refused, naming it; nothing is written",
+          arguments: ["\u{202E}", "\u{200B}", "\u{2067}", "\u{FEFF}"])
+    func deceptiveRefused(_ character: String) async throws {
+        let fixture = try await CommitteeFixture()
+        try await WritePath.comment.prepare(fixture)
+        let before = try await fixture.refs()
+        let error = await refusal {
+            _ = try await fixture.committee.addComment(review: "p1", eId: "art_3", text: "VIH Mali\(character) fin",
+                                                       acting: fixture.association, today: fixture.today)
+        }
+        guard case .forbiddenCharacter(let field, _, let label, let position, _)? = error else {
+            Issue.record("expected forbiddenCharacter, got \(String(describing: error))"); return
+        }
+        #expect(field == "texte")
+        #expect(label.hasPrefix("U+" + String(character.unicodeScalars.first!.value, radix: 16, uppercase: true)))
+        #expect(position == 9)
+        #expect(try await fixture.refs() == before)
+    }
+
     @Test("tabs and line breaks are kept; a carriage return is kept and reads back exactly")
     func allowedControls() async throws {
         let fixture = try await CommitteeFixture()

@@ -239,4 +239,12 @@ struct SynthesisAndNewsTests {
         let versions = try await fixture.committee.synthesisVersions("vih-cameroun")
         #expect(versions.map(\.synthesis.paragraphs) == model, "seed \(seed)")
     }
+
+    @Test("an id already taken is refused in correct French: « l'actualité » (which cannot be modified), « la synthèse » (which can)")
+    func recordExistsWording() {
+        #expect(CommitteeError.recordExists(kind: "actualité", id: "rupture").description(.probe)
+            == "l'actualité « rupture » existe déjà : choisissez un autre identifiant.")
+        #expect(CommitteeError.recordExists(kind: "synthèse", id: "vih-mali").description(.probe)
+            == "la synthèse « vih-mali » existe déjà : choisissez un autre identifiant, ou modifiez celle qui existe.")
+    }
 }

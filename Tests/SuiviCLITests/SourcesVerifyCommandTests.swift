@@ -112,6 +112,27 @@ struct SourcesVerifyCommandTests {
         #expect(try StockGit.refs(repo) == refs)
     }
 
+    @Test("a run where no host name resolves (no network here) records nothing and says so; one unresolved name among answers is recorded")
+    func noNetworkRecordsNothing() throws {
+        let folder = try TemporaryFolder()
+        // `.invalid` never resolves (RFC 6761), with or without a network: the run looks like a machine offline.
+        let repo = try Self.register(in: folder, references: ["a": "http://suivi-a.invalid/", "b": "https://suivi-b.invalid/page"])
+        let refs = try StockGit.refs(repo)
+        let run = try CLI.run(["sources", "verifier", "--tout", "--delai", "5", "--auteur", CLI.clerk, "--repo", repo])
+        #expect(run.exitCode == 1, "\(run.stdout)\(run.stderr)")
+        #expect(run.stderr.contains("n'a pu être résolu") && run.stderr.contains("Rien n'a été enregistré"), "\(run.stderr)")
+        #expect(try StockGit.refs(repo) == refs)
+
+        // Beside an address that answers, the unresolved name is a real finding: recorded, in French.
+        let server = try ReferenceTestServer(in: folder)
+        let second = try TemporaryFolder()
+        let mixed = try Self.register(in: second, references: ["a": "http://suivi-a.invalid/", "ok": server.address("/ok")])
+        let recorded = try CLI.run(["sources", "verifier", "--tout", "--delai", "5", "--auteur", CLI.clerk, "--repo", mixed])
+        #expect(recorded.exitCode == 0, "\(recorded.stderr)")
+        let record = try StockGit.run(["-C", mixed + "/register.git", "show", "main:committee/references/a.xml"]).stdout
+        #expect(record.contains("nom de domaine introuvable (suivi-a.invalid)"), "\(record)")
+    }
+
     @Test("evaluer opens one documentary event naming the stale references cited by the text in force and their clauses; a second run opens none")
     func assess() throws {
         let folder = try TemporaryFolder()

@@ -55,4 +55,21 @@ struct PublicationPagesTests {
             #expect(try await browser.get("/").text.contains("<link rel=\"alternate\" type=\"application/atom+xml\""))
         }
     }
+
+    @Test("the feeds' links never follow the request's Host: the public address given, else the listening address")
+    func feedLinksIgnoreHost() async throws {
+        let fixture = try await WebFixture(stage: .opened)
+        for address in [nil, "https://suivi.sante.gouv.fr"] {
+            // The router test framework sends every request with the authority `localhost`: a visitor's Host.
+            try await fixture.application(publicAddress: address).test(.router) { client in
+                for uri in ["/flux.atom", "/actualites.atom"] {
+                    let response = try await client.execute(uri: uri, method: .get)
+                    #expect(response.status == .ok)
+                    let text = String(buffer: response.body)
+                    #expect(!text.contains("//localhost"), "\(uri): \(text.prefix(800))")
+                    #expect(text.contains(address ?? "http://127.0.0.1:8080"), "\(uri): \(text.prefix(800))")
+                }
+            }
+        }
+    }
 }

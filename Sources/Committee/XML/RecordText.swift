@@ -19,7 +19,8 @@ extension Roster: CommitteeRecord { static var recordKind: String { "composition
 /// The rule for text written into a committee record, applied in one place (``Committee/data(_:)``, which
 /// every write of the committee goes through, whatever the door: CLI, web, import, pull):
 /// a character XML 1.0 cannot hold (NUL, a C0 control other than tab, line feed and carriage return,
-/// U+FFFE, U+FFFF) is refused, with the field, the character and its position, and nothing is written.
+/// U+FFFE, U+FFFF) is refused, with the field, the character and its position, and nothing is written; so is a
+/// character that disguises what a reader sees (``DeceptiveCharacters``: bidi overrides, zero-width characters).
 /// Such a character would make the record ill-formed, and an unreadable record took every committee page
 /// and command offline. Tabs and line breaks are kept; a carriage return is kept too (written `&#13;`, it
 /// reads back exactly).
@@ -35,9 +36,16 @@ enum RecordText {
     /// Refuses one text given on its own (a value written elsewhere than in a record: the publication reference
     /// of an adoption, written into the text's metadata).
     static func check(_ text: String?, field: String, record: String) throws(CommitteeError) {
-        guard let text, let found = XMLCharacters.firstDisallowed(in: text) else { return }
-        throw .forbiddenCharacter(field: field, record: record, character: XMLCharacters.label(code: found.code),
-                                  position: found.position, before: found.before)
+        guard let text else { return }
+        if let found = XMLCharacters.firstDisallowed(in: text) {
+            throw .forbiddenCharacter(field: field, record: record, character: XMLCharacters.label(code: found.code),
+                                      position: found.position, before: found.before)
+        }
+        // Characters XML holds but that disguise what a reader sees (bidi overrides, invisible characters).
+        if let found = DeceptiveCharacters.first(in: text) {
+            throw .forbiddenCharacter(field: field, record: record, character: DeceptiveCharacters.label(code: found.code),
+                                      position: found.position, before: found.before)
+        }
     }
 
     private static func check(_ mirror: Mirror, path: [String], record: String) throws(CommitteeError) {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Hummingbird
+import Publishing
 import Register
 import SuiviWeb
 
@@ -42,8 +43,17 @@ extension Suivi {
                                    valueName: "fichier"))
         var serverKey: String?
 
+        @Option(name: .customLong("adresse-publique"),
+                help: ArgumentHelp("Adresse publique du site (https://…), pour les liens des flux Atom ; par défaut l'adresse "
+                                   + "d'écoute. Jamais celle que le visiteur envoie.", valueName: "url"))
+        var publicAddress: String?
+
         func run() async throws {
             _ = try TextRegister.open(at: register.url)
+            let address: String?
+            do { address = try publicAddress.map { try SiteAddress(parsing: $0).description } } catch {
+                throw ValidationError("--adresse-publique : \(error)")
+            }
             let signer = try serverKey.map { try Signer(keyFile: URL(fileURLWithPath: $0), role: .server) }
             guard idleTimeout > 0, idleTimeout <= 3600 else {
                 throw ValidationError("--delai-inactivite : entre 0 et 3600 secondes (30 par défaut).")
@@ -52,6 +62,7 @@ extension Suivi {
             var settings = WebConfiguration(registerRoot: register.url, host: host, port: port, idleTimeout: idleTimeout,
                                                  maximumConnections: maximumConnections)
             settings.signer = signer
+            settings.publicAddress = address
             let configuration = settings
             let app = try await buildApplication(configuration) { port in
                 // Unbuffered, so a script waiting for this line sees it at once.

@@ -18,6 +18,9 @@ public struct WebConfiguration: Sendable {
     /// The server's signing key (`suivi web --cle-serveur`): every write is signed with it and names the member
     /// who acted (`Membre-authentifie:`); `nil`: unsigned writes.
     public var signer: Signer?
+    /// The site's public address for the absolute links of the feeds (`suivi web --adresse-publique`); `nil`: the
+    /// address the server listens on. Never the request's `Host` header, which a visitor chooses.
+    public var publicAddress: String?
 
     public init(registerRoot: URL, host: String = "127.0.0.1", port: Int = 8080,
                 today: @escaping @Sendable () -> LegalDate = WebConfiguration.parisToday,

@@ -63,14 +63,11 @@ struct PublicationController {
                                                                                 hasOptions: reviews.count > 1, options: options)))
     }
 
-    /// The site's address for absolute links: the request's Host when it looks like one, else the
-    /// address the server listens on.
+    /// The site's address for absolute links: the public address the server was given, else the address it
+    /// listens on. Never the request's `Host` header: a visitor (or a cache in front) must not choose where the
+    /// feed's links lead.
     func baseURL(_ request: Request) -> String {
-        if let host = request.head.authority,
-           !host.isEmpty, host.unicodeScalars.allSatisfy({ CharacterSet.alphanumerics.contains($0) || ".-:[]".unicodeScalars.contains($0) }) {
-            return "http://" + host
-        }
-        return "http://\(configuration.host):\(configuration.port)"
+        configuration.publicAddress ?? "http://\(configuration.host):\(configuration.port)"
     }
 
     @Sendable func feed(_ request: Request, context: AppRequestContext) async throws -> Response {

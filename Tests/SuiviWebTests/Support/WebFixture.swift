@@ -61,8 +61,9 @@ final class WebFixture: Sendable {
     deinit { try? FileManager.default.removeItem(at: folder) }
 
     /// The application `suivi serve` runs, on this register.
-    func application(loginThrottle: LoginThrottle = LoginThrottle()) throws -> some ApplicationProtocol {
-        let configuration = WebConfiguration(registerRoot: folder, today: { WebFixture.today })
+    func application(loginThrottle: LoginThrottle = LoginThrottle(), publicAddress: String? = nil) throws -> some ApplicationProtocol {
+        var configuration = WebConfiguration(registerRoot: folder, today: { WebFixture.today })
+        configuration.publicAddress = publicAddress
         return Application(router: try buildRouter(configuration, passwordCost: 10, loginThrottle: loginThrottle))
     }
 

@@ -54,25 +54,21 @@ struct LegiElement: Sendable, Hashable {
         return text
     }
 
-    /// Reads a LEGI file held in memory; `file` names it in messages.
+    /// Reads a LEGI file held in memory; `file` names it in messages. The mixed-content walk is
+    /// ``XMLContentReader``'s (same hostile-input policy); LEGI has no namespaces, so names are local names.
     static func read(_ data: Data, file: String, limits: XMLParserLimits = .standard) throws(LegalTextError) -> LegiElement {
-        try SafeXMLParser.withDocument(data, file: file, limits: limits) { root throws(LegalTextError) in
-            try copy(root, file: file, depth: 1, limits: limits)
-        }
+        LegiElement(try XMLContentReader.read(data, file: file, limits: limits))
     }
 
-    private static func copy(_ node: XMLNode, file: String, depth: Int, limits: XMLParserLimits) throws(LegalTextError) -> LegiElement {
-        guard depth <= limits.maxDepth else { throw .tooDeep(file: file, line: node.line, limit: limits.maxDepth) }
-        var nodes: [Node] = []
-        try node.forEachChild { child throws(LegalTextError) in
-            switch child.kind {
-            case .element: nodes.append(.element(try copy(child, file: file, depth: depth + 1, limits: limits)))
-            case .text: nodes.append(.text(child.text))
-            case .entityReference:
-                throw .malformed(file: file, line: child.line, column: 0, problem: .entity, detail: "entity reference")
-            case .comment, .processingInstruction, .other: break
+    init(_ element: XMLContentElement) {
+        name = element.name
+        attributes = element.attributes
+        line = element.line
+        nodes = element.children.map { node in
+            switch node {
+            case .element(let child): .element(LegiElement(child))
+            case .text(let text): .text(text)
             }
         }
-        return LegiElement(name: node.name, attributes: node.attributes, nodes: nodes, line: node.line)
     }
 }

@@ -17,7 +17,8 @@ extension Suivi {
 
         func run() async throws {
             let publisher = Publisher(register: try register.open())
-            let base = baseUrl
+            let base: String
+            do { base = try SiteAddress(parsing: baseUrl).description } catch { throw ValidationError("--adresse : \(error)") }
             let feed = try await publishingCall { () async throws(PublishingError) in try await publisher.feed(baseURL: base) }
             try output.write(feed.xml)
         }
