@@ -69,6 +69,32 @@ struct PortalTests {
         #expect(unaids.eId == nil && unaids.name.contains("absente du texte en vigueur"))
     }
 
+    @Test("renumbering Annexe II keeps the citations: once the renumbered version is in force, a reference's clause is found under its new eId")
+    func citationsFollowRenumbering() async throws {
+        let fixture = try await RegisterFixture()
+        let committee = fixture.publisher.committee
+        _ = try await committee.importRecords(from: ShippedFixture.committee.path, author: fixture.clerk)
+        let before = try #require(try await fixture.publisher.portal(today: fixture.today).reference("unicef")?.citations.first)
+        #expect(before.eId == "annex_2__sec_A__para_4")
+        // A version that inserts an alinéa after the first of section A: the cited alinéa becomes the fifth.
+        let info = try await fixture.register.startDraft("renumerotation", author: fixture.clerk, today: fixture.today)
+        let draft = try await fixture.register.document(at: info.tip)
+        let edited = try DraftEdit.applying([.insertAlinea(after: "annex_2__sec_A__para_1", text: "Un alinéa inséré en tête.")],
+                                            to: draft, known: [], year: 2026)
+        let tip = try #require(try await fixture.register.commitDraft("renumerotation", document: edited, expectedTip: info.tip,
+                                                                     message: "Annexe II renumérotée", author: fixture.clerk))
+        let main = try #require(try await fixture.register.gitStore.tip())
+        _ = try await fixture.register.adoptDraft(at: tip, work: "AFSP1638149A",
+                                                  dates: AdoptionDates(signature: day("2026-01-10"), entryIntoForce: day("2026-02-01")),
+                                                  message: "Adoption", author: fixture.clerk, expectedMain: main)
+        let after = try #require(try await fixture.publisher.portal(today: fixture.today).reference("unicef")?.citations.first)
+        #expect(after.wId == before.wId)
+        #expect(after.eId == "annex_2__sec_A__para_5", "\(after)")
+        #expect(after.name.contains("cinquième") || after.name.contains("alinéa 5"), "\(after.name)")
+        let stale = try await committee.status(today: fixture.today).staleReferences.first { $0.id == "unicef" }
+        #expect(stale?.clauses.map(\.eId) == ["annex_2__sec_A__para_5"])
+    }
+
     @Test("search finds references, syntheses and news without regard to case or accents, every word required")
     func search() async throws {
         let fixture = try await Self.fixture()
