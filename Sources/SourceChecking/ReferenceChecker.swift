@@ -48,6 +48,8 @@ public struct ReferenceChecker: Sendable {
                 ? "aucune référence documentaire dans le registre : rien à vérifier, rien n'a été enregistré."
                 : "aucune des références demandées n'a d'adresse (\(withoutAddress.joined(separator: ", "))) : rien à vérifier, rien n'a été enregistré.")
         }
+        // A write this run could not sign is refused before the fetches, not after them.
+        try await committee.authorizeWrite(author: author)
         let results = await fetchAll(toFetch)
         // Not one name resolved: this machine has no network (or no name service), which says nothing about the
         // references. Recording « injoignable » for each would publish them all as broken: nothing is recorded.

@@ -75,6 +75,8 @@ struct SignedRecordsTests {
             _ = try await fixture.signed(nil).addEvent(event, acting: Acting(seat: "ofii-medecins"), today: fixture.base.today)
         } == .signatureRequired)
         #expect(try await fixture.base.refs() == before)
+        // The same rule, asked before slow work (`sources verifier` fetching every address).
+        #expect(await refusal { try await fixture.signed(nil).authorizeWrite(author: fixture.base.clerk) } == .signatureRequired)
     }
 
     @Test("a member's key acting for a seat its member does not hold is refused up front, naming the seat held")

@@ -168,6 +168,11 @@ struct PortalTests {
         let fixture = try await Self.fixture()
         let feed = try await fixture.publisher.portalFeed(baseURL: "https://exemple.invalid/suivi/")
         #expect(Set(feed.entries.map(\.id)).count == feed.entries.count)
+        // Each entry is titled by what it is about, not only by its kind and date.
+        #expect(feed.entries.map(\.title) == ["Synthèse : VIH en Côte d'Ivoire", "Actualité : Rupture d'antirétroviraux",
+                                              "Référence documentaire : \(feed.entries[2].title.dropFirst(25))",
+                                              "Référence documentaire : \(feed.entries[3].title.dropFirst(25))"])
+        #expect(!feed.entries[2].title.hasSuffix(": "))
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("suivi-portal-feed-\(UUID().uuidString).xml")
         try feed.xml.write(to: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: file) }

@@ -50,6 +50,13 @@ extension Committee {
         return Identity(name: chosen.member.name, email: chosen.member.email)
     }
 
+    /// Whether a write by `author` would be allowed now (the signing rule of ``write(message:author:_:)``), checked
+    /// before slow work whose result would be refused anyway (fetching every reference's address).
+    /// - Throws: ``CommitteeError/signatureRequired``, ``CommitteeError/unknownSigningKey(fingerprint:)``…
+    public func authorizeWrite(author: Identity) async throws(CommitteeError) {
+        _ = try authorizeSigner(seat: nil, person: author, in: try await state())
+    }
+
     /// For writes that change the roster itself (seats, members, keys): once the roster records keys, only the
     /// chair's member (or the server, for the chair's member it authenticated) may sign them.
     func authorizeRosterChange(by author: Identity?, in state: CommitteeState) throws(CommitteeError) {

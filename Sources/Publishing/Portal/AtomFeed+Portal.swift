@@ -26,7 +26,7 @@ extension AtomFeed {
             let key = "\(item.kind):\(item.id):\(item.date.iso)"
             counts[key, default: 0] += 1
             let rank = counts[key] == 1 ? "" : ":\(counts[key] ?? 0)"
-            entries.append(Entry(id: "urn:suivi:\(key)\(rank)", title: "\(title) — \(item.date.french)", updated: item.date,
+            entries.append(Entry(id: "urn:suivi:\(key)\(rank)", title: "\(title) : \(item.title)", updated: item.date,
                                  link: base + path, summary: item.text))
         }
         self.entries = entries.sorted { ($0.updated, $0.id) > ($1.updated, $1.id) }

@@ -10,6 +10,8 @@ public struct DocumentaryUpdates: Sendable, Hashable, Codable {
         public var kind: String
         public var id: String
         public var date: LegalDate
+        /// The record's own title (the reference's, the synthesis's, the news item's), for a feed entry's title.
+        public var title: String
         /// One sentence in French.
         public var text: String
     }
@@ -34,19 +36,19 @@ public struct DocumentaryUpdates: Sendable, Hashable, Codable {
         var items: [Item] = []
         for reference in state.references.values {
             for check in reference.checks where covered(check.date) {
-                items.append(Item(kind: "reference", id: reference.id, date: check.date,
+                items.append(Item(kind: "reference", id: reference.id, date: check.date, title: reference.title,
                                   text: "Référence « \(reference.title) » (\(reference.publisher)) vérifiée le \(check.date.french) : "
                                       + check.outcome.label + (check.note.isEmpty ? "" : " — \(check.note)") + "."))
             }
         }
         for synthesis in state.syntheses.values where covered(synthesis.date) {
             let revised = (synthesisVersionCounts[synthesis.id] ?? 1) > 1
-            items.append(Item(kind: "synthese", id: synthesis.id, date: synthesis.date,
+            items.append(Item(kind: "synthese", id: synthesis.id, date: synthesis.date, title: synthesis.title,
                               text: "Synthèse « \(synthesis.title) » \(revised ? "mise à jour" : "publiée") le \(synthesis.date.french)"
                                   + " (à réviser au plus tard le \(synthesis.reviewBy.french))."))
         }
         for item in state.news.values where covered(item.date) {
-            items.append(Item(kind: "actualite", id: item.id, date: item.date,
+            items.append(Item(kind: "actualite", id: item.id, date: item.date, title: item.title,
                               text: "Actualité du \(item.date.french) (\(item.publisher.label)) : \(item.title)."))
         }
         self.items = items.sorted { ($0.date, $0.kind, $0.id) > ($1.date, $1.kind, $1.id) }
