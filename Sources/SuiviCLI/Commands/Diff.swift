@@ -98,7 +98,7 @@ extension Suivi {
             }
             if let eid { diff = diff.restricted(toEIdPrefix: eid) }
             if onlyChanged { diff = diff.onlyChanged }
-            let useColour = colour.map { $0 == .couleur } ?? (isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
+            let useColour = colour.usesColour
             switch (format, stat) {
             case (.json, _): print(try JSONDiffDocument(diff).encoded())
             case (_, true): print(TerminalDiffRenderer(colour: useColour).renderStat(diff), terminator: "")

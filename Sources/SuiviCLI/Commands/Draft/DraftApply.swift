@@ -32,26 +32,20 @@ extension Suivi.Draft {
                                      valueName: "arrete"))
         var order: String
 
-        @Flag(name: .customLong("essai"), help: "Montre la comparaison sans rien enregistrer.")
-        var dryRun = false
-
-        @Option(name: .customLong("texte"), help: "Texte du registre (NOR), s'il y en a plusieurs.")
-        var work: String?
-
-        @Flag var colour: Suivi.Diff.Colour?
+        @OptionGroup var door: DraftDoorOptions
 
         @OptionGroup var register: RegisterOptions
         @OptionGroup var author: AuthorOptions
 
         func run() async throws {
-            let identity = dryRun ? nil : try author.identity()
+            let identity = door.dryRun ? nil : try author.identity()
             let text = try Self.read(order)
             let publisher = Publisher(register: try register.open())
-            let (name, work) = (self.name, self.work)
+            let (name, work) = (self.name, door.work)
             let applied = try await publishingCall { () async throws(PublishingError) in
                 try await publisher.applyOrder(text, toDraft: name, work: work)
             }
-            let useColour = colour.map { $0 == .couleur } ?? (isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
+            let useColour = door.colour.usesColour
             print(TerminalDiffRenderer(colour: useColour).render(applied.diff.onlyChanged), terminator: "")
             let count = applied.instructions.count
             guard let identity else {

@@ -34,28 +34,22 @@ extension Suivi.Draft {
         @Argument(help: ArgumentHelp("Document modifié : export ODT du projet, ou sa version DOCX.", valueName: "fichier"))
         var file: String
 
-        @Flag(name: .customLong("essai"), help: "Montre la comparaison sans rien enregistrer.")
-        var dryRun = false
-
-        @Option(name: .customLong("texte"), help: "Texte du registre (NOR), s'il y en a plusieurs.")
-        var work: String?
-
-        @Flag var colour: Suivi.Diff.Colour?
+        @OptionGroup var door: DraftDoorOptions
 
         @OptionGroup var register: RegisterOptions
         @OptionGroup var author: AuthorOptions
 
         func run() async throws {
-            let identity = dryRun ? nil : try author.identity()
+            let identity = door.dryRun ? nil : try author.identity()
             let path = file
             let data = try await publishingCall { () async throws(PublishingError) in try WordProcessorFile.odtData(at: path) }
             let publisher = Publisher(register: try register.open())
-            let (name, work) = (self.name, self.work)
+            let (name, work) = (self.name, door.work)
             let fileName = URL(fileURLWithPath: file).lastPathComponent
             let imported = try await publishingCall { () async throws(PublishingError) in
                 try await publisher.importODT(data, file: fileName, toDraft: name, work: work)
             }
-            let useColour = colour.map { $0 == .couleur } ?? (isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
+            let useColour = door.colour.usesColour
             print(TerminalDiffRenderer(colour: useColour).render(imported.diff.onlyChanged), terminator: "")
             let count = imported.diff.onlyChanged.changes.count
             guard let identity else {
