@@ -258,9 +258,11 @@ def main():
         tools = DevTools(url)
         tools.call("Page.enable")
         scenario(tools, f"http://127.0.0.1:{port}")
-        scenario_webedit(tools, f"http://127.0.0.1:{port}", CHAIR_PASSWORD)
         scenario_portal(tools, f"http://127.0.0.1:{port}", suivi, register)
+        # webux needs the review in consultation (the notice, the adoption confirmation page); webedit brings it back
+        # to drafting, so it comes last.
         scenario_webux(tools, f"http://127.0.0.1:{port}", PASSWORD, CHAIR_PASSWORD)
+        scenario_webedit(tools, f"http://127.0.0.1:{port}", CHAIR_PASSWORD)
         print("Test navigateur : connexion, commentaire et position vérifiés dans Chromium.")
         print("1 passed, 0 failed")
         return 0
