@@ -21,6 +21,17 @@ public struct WebConfiguration: Sendable {
     /// The site's public address for the absolute links of the feeds (`suivi web --adresse-publique`); `nil`: the
     /// address the server listens on. Never the request's `Host` header, which a visitor chooses.
     public var publicAddress: String?
+    /// The forge the server's clone syncs with (`origin` when `nil` and the clone has one; no sync when neither):
+    /// pushed after each web write, pulled every `syncPeriod` seconds and on demand.
+    public var remote: String?
+    /// Seconds between two pulls from `remote`; `nil`: no periodic pull.
+    public var syncPeriod: TimeInterval?
+    /// Addresses (or CIDR ranges) of the reverse proxies whose `X-Forwarded-For` / `X-Forwarded-Proto` are
+    /// believed; empty: those headers are ignored.
+    public var trustedProxies: [String] = []
+    /// The file holding the key that signs and encrypts session cookies (sessions survive a restart); `nil`:
+    /// sessions live in memory only.
+    public var sessionKeyFile: URL?
 
     public init(registerRoot: URL, host: String = "127.0.0.1", port: Int = 8080,
                 today: @escaping @Sendable () -> LegalDate = WebConfiguration.parisToday,
