@@ -17,6 +17,15 @@ struct ForgeSyncPropertyTests {
         case webWrite, cloneAWrite, cloneBWrite, serverPull, forgeOffline, forgeOnline
     }
 
+    /// The server's main is on the forge (its last exchange went through).
+    static func expectForgeHoldsServer(_ setup: ForgeFixture, _ context: String) async throws {
+        let server = try #require(try await setup.fixture.register.mainTip())
+        let forge = try await setup.forge.contents()
+        let forgeMain = try #require(try await forge.mainTip())
+        let held = try await forge.containsCommit(server) ? try await forge.isAncestor(server, of: forgeMain) : false
+        #expect(held, "the server's main \(server) is not on the forge after its sync (\(context))")
+    }
+
     @Test("every comment written on the server or a clone ends on the forge exactly once, and no commit is lost",
           arguments: [UInt64(21), 2026, 0x5EED_F0E5])
     func model(seed: UInt64) async throws {
@@ -28,6 +37,7 @@ struct ForgeSyncPropertyTests {
             var written: Set<String> = []          // the model: every comment text written, anywhere
             var commits: [ObjectID] = []           // a commit holding each write, where it was written
             var trace: [String] = []
+            var reachable = true
             var browser = Browser(client)
             try await browser.login("asso@example.org")
             try await browser.get(ForgeFixture.reviewPath)
@@ -42,6 +52,12 @@ struct ForgeSyncPropertyTests {
                     #expect(response.status == .seeOther, "\(context)")
                     written.insert(text)
                     commits.append(try #require(try await setup.fixture.register.mainTip()))
+                    // Half the time, wait for the push that follows the write: with the forge up, it must have gone
+                    // through (merging what the clones pushed), so the forge holds the server's main.
+                    if reachable, Bool.random(using: &generator) {
+                        await setup.sync.idle()
+                        try await Self.expectForgeHoldsServer(setup, context)
+                    }
                 case .cloneAWrite, .cloneBWrite:
                     let clone = clones[step == .cloneAWrite ? 0 : 1]
                     try await Committee(register: clone).addComment(review: WebFixture.review, eId: "art_3__para_3", text: text,
@@ -52,10 +68,16 @@ struct ForgeSyncPropertyTests {
                     // the server's push) leaves the write in the clone, for the final round.
                     _ = try? await clone.exchange(with: nil, author: member, pullFirst: true)
                 case .serverPull:
-                    await setup.sync.synchronize(.pull)
+                    let status = await setup.sync.synchronize(.pull)
+                    if reachable {
+                        #expect(status.problem == nil, "\(status) (\(context))")
+                        try await Self.expectForgeHoldsServer(setup, context)
+                        #expect(try await setup.forgeMain() == setup.fixture.register.mainTip(), "pulled and pushed: level (\(context))")
+                    }
                 case .forgeOffline, .forgeOnline:
                     await setup.sync.idle()
-                    try setup.forge.setReachable(step == .forgeOnline)
+                    reachable = step == .forgeOnline
+                    try setup.forge.setReachable(reachable)
                 }
             }
             return (written, commits, trace)
