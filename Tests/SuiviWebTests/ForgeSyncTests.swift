@@ -4,7 +4,6 @@ import Hummingbird
 import HummingbirdTesting
 import LegalText
 import Register
-import ServiceLifecycle
 import Testing
 @testable import SuiviWeb
 
