@@ -103,7 +103,9 @@ struct ForgeAcceptanceTests {
                 try await group.waitForAll()
             }
             // Once more, in an order that makes the server merge for sure: a member pushes, then the chair writes on
-            // the web; the server's push is refused, it merges (signed with its key, for no member) and pushes.
+            // the web; the server's push is refused, it merges (signed with its key, for no member) and pushes. (The
+            // server's own sync must be over first: still running, it would bring the member's push in itself.)
+            await setup.sync.idle()
             try await Committee(register: doctorClone).addComment(review: WebFixture.review, eId: "art_3__para_3", text: doctorTexts[3],
                                                                   acting: Acting(seat: "ofii-medecins", person: Self.doctorPerson),
                                                                   today: WebFixture.today)
@@ -116,7 +118,8 @@ struct ForgeAcceptanceTests {
             #expect(response.status == .seeOther)
             await setup.sync.idle()
             let merge = try await setup.fixture.register.commitInfo(try #require(try await setup.fixture.register.mainTip()))
-            #expect(merge.parents.count == 2 && merge.author == ForgeSync.mergeAuthor, "\(merge)")
+            let syncStatus = await setup.sync.status
+            #expect(merge.parents.count == 2 && merge.author == ForgeSync.mergeAuthor, "\(merge) — \(syncStatus)")
             guard case .valid(let key) = try await setup.fixture.register.signature(of: merge.id) else {
                 Issue.record("the server's merge is not signed")
                 return
