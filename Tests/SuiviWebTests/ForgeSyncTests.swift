@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import LegalText
+import Publishing
 import Register
 import Testing
 @testable import SuiviWeb
@@ -111,6 +112,35 @@ struct ForgeSyncTests {
         let forgeMain = try #require(try await setup.forgeMain())
         #expect(try await setup.forge.contents().isAncestor(try #require(serverWrite), of: forgeMain))
         #expect(try await setup.forge.contents().isAncestor(try #require(forgeBefore), of: forgeMain))
+    }
+
+    @Test("the same clause reworded on the forge and in the server's draft editor: the chair sees the text's NOR, the wId and eId of the article holding the clause, and both wordings; the draft stays as the server wrote it")
+    func clauseConflict() async throws {
+        let setup = try await ForgeFixture(stage: .drafting)
+        let clone = try await setup.clone("a")
+        _ = try await Publisher(register: clone).applyEdit(.reword(wId: "art_2__para_1", text: "Formulation venue de la forge."),
+                                                          review: WebFixture.review, acting: setup.fixture.chair,
+                                                          expectedTip: try await clone.draftTip(WebFixture.review), today: WebFixture.today)
+        _ = try await clone.push()
+        let editor = Self.review + "/rediger"
+        try await setup.application().test(.router) { client in
+            var chair = Browser(client)
+            try await chair.login("dgs")
+            let page = try await chair.get(editor)
+            let head = try #require(DraftEditorPagesTests.head(in: page.text))
+            let save = try await chair.post(editor, [("operation", "reformuler"), ("cible", "art_2__para_1"),
+                                                     ("texte", "Formulation du serveur."), ("tete", head)])
+            #expect(save.status == .seeOther)
+            let written = try await setup.fixture.register.draftTip(WebFixture.review)
+            await setup.sync.idle()
+            #expect(try await setup.fixture.register.draftTip(WebFixture.review) == written)
+            let html = try await chair.get("/synchronisation").text
+            #expect(html.contains("Conflit avec la forge"))
+            // One file per article: the conflict is the article holding the clause.
+            #expect(html.contains("Texte AFSP1638149A (NOR), élément wId art_2 (eId art_2)"), "\(html)")
+            #expect(html.contains("Formulation venue de la forge.") && html.contains("Formulation du serveur."))
+            #expect(html.contains("branche <code>draft/\(WebFixture.review)</code>"))
+        }
     }
 
     @Test("an unreachable forge never fails a write: the write is kept, the chair sees the forge unreachable and the pending commit; it is pushed once the forge is back")
