@@ -1,5 +1,8 @@
 import Committee
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Hummingbird
 import HummingbirdTesting
 import LegalText
@@ -202,6 +205,39 @@ struct ForgeSyncTests {
         #expect(try await setup.fixture.register.mainTip() == setup.forgeMain())
     }
 
+    @Test("a forge that hangs never holds the pages: they are served while the exchange waits, which then fails as unreachable")
+    func hangingForge() async throws {
+        let fixture = try await WebFixture()
+        let listener = try SilentListener()
+        let sync = try ForgeSync(registerRoot: fixture.folder, signer: nil, remote: "http://127.0.0.1:\(listener.port)/registre.git")
+        var configuration = WebConfiguration(registerRoot: fixture.folder, today: { WebFixture.today })
+        configuration.remote = "http://127.0.0.1:\(listener.port)/registre.git"
+        let application = Application(router: try buildRouter(configuration, passwordCost: 10, forgeSync: sync))
+        await sync.request(.pull)
+        // Bounded polling until the exchange has started (it then waits on the silent forge).
+        for _ in 0..<600 where await sync.status.exchanges == 0 { try await Task.sleep(for: .milliseconds(50)) }
+        #expect(await sync.status.exchanges == 1)
+        try await application.test(.router) { client in
+            var member = Browser(client)
+            for page in ["/", "/versions", Self.review] {
+                #expect(try await member.get(page).status == (page == Self.review ? .seeOther : .ok), "\(page)")
+            }
+            try await member.login("asso@example.org")
+            let response = try await member.post(Self.review + "/commentaires", [("eid", "art_3__para_3"), ("texte", "Pendant que la forge se tait.")])
+            #expect(response.status == .seeOther)
+            #expect(try await member.get(Self.review).text.contains("Pendant que la forge se tait."))
+        }
+        let waiting = await sync.status
+        #expect(waiting.lastPush == nil && waiting.problem == nil, "the exchange was still waiting on the forge: \(waiting)")
+        listener.close()
+        await sync.idle()
+        let after = await sync.status
+        guard case .unreachable = after.problem else {
+            Issue.record("a forge that hung up is not shown unreachable: \(after)")
+            return
+        }
+    }
+
     @Test("a password in the forge's address never reaches the chair's page nor the status")
     func credentialsNeverShown() async throws {
         #expect(ForgeSyncStatus.shown("https://jean:secret@forge.example.org/comite/registre.git") == "https://forge.example.org/comite/registre.git")
@@ -240,4 +276,32 @@ struct ForgeSyncTests {
         }
         #expect(try await setup.fixture.register.mainTip() == wanted)
     }
+}
+
+/// A loopback port that takes connections (the kernel's backlog) and never answers: a forge that hangs.
+final class SilentListener: Sendable {
+    let descriptor: Int32
+    let port: Int
+
+    init() throws {
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        try #require(descriptor >= 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        try #require(bound == 0 && listen(descriptor, 16) == 0)
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &length) }
+        }
+        self.descriptor = descriptor
+        port = Int(UInt16(bigEndian: address.sin_port))
+    }
+
+    /// Closes the socket: the connections waiting in its backlog are reset.
+    func close() { _ = Glibc.close(descriptor) }
 }
