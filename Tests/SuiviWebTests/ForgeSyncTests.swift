@@ -238,6 +238,27 @@ struct ForgeSyncTests {
         }
     }
 
+    @Test("without a forge (no --distant, no origin), writes go nowhere, the dashboard shows no sync box and the page says how to set one")
+    func noForge() async throws {
+        let fixture = try await WebFixture()
+        let sync = try ForgeSync(registerRoot: fixture.folder, signer: nil, remote: nil)
+        let configuration = WebConfiguration(registerRoot: fixture.folder, today: { WebFixture.today })
+        let application = Application(router: try buildRouter(configuration, passwordCost: 10, forgeSync: sync))
+        try await application.test(.router) { client in
+            var chair = Browser(client)
+            try await chair.login("dgs")
+            let response = try await chair.post(Self.review + "/commentaires", [("eid", "art_3__para_3"), ("texte", "Sans forge.")])
+            #expect(response.status == .seeOther)
+            await sync.idle()
+            #expect(!(try await chair.get("/revisions").text.contains("forge")))
+            let page = try await chair.get("/synchronisation")
+            #expect(page.status == .ok && page.text.contains("ne se synchronise avec aucune forge"))
+            #expect(!page.text.contains("Synchroniser maintenant"))
+        }
+        let status = await sync.status
+        #expect(status.forge == nil && status.exchanges == 0 && status.problem == nil)
+    }
+
     @Test("a password in the forge's address never reaches the chair's page nor the status")
     func credentialsNeverShown() async throws {
         #expect(ForgeSyncStatus.shown("https://jean:secret@forge.example.org/comite/registre.git") == "https://forge.example.org/comite/registre.git")
