@@ -22,6 +22,9 @@ let package = Package(
         // and NIO's thread pool for bcrypt).
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
+        // Already in the graph through Hummingbird: the server's service group, which runs the periodic sync with
+        // the forge beside the HTTP server and stops it on shutdown.
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
         // The HTTP client of `suivi sources verifier` (SourceChecking), on the SwiftNIO already in the graph.
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         // Declared because SourceChecking tells a failed TLS handshake by its error type (in the graph through the client).
@@ -88,6 +91,7 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),

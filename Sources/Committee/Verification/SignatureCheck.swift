@@ -7,7 +7,8 @@ import Register
 /// signature verifies (in process); its key is recorded in the roster as it stood **before** the commit (its
 /// parent's), a member's or a server's (then the `Membre-authentifie:` trailer names the member); and that member
 /// held, on the commit's date (Paris), the seat of each record the commit writes — the chair's seat for the chair's
-/// actions (reviews, roster, an event's decision, a comment's resolution, texts).
+/// actions (reviews, roster, an event's decision, a comment's resolution, texts). A merge (of a pull) needs only a
+/// member's key, or a server's (the web server's sync with the forge), without naming a member.
 struct SignatureCheck {
     let register: TextRegister
 
@@ -60,6 +61,9 @@ struct SignatureCheck {
         var who: String
         if let server = roster.server(of: key) {
             guard let email = Self.trailer(Committee.authenticatedMemberTrailer, in: commit.message) else {
+                // A merge the server made when syncing with the forge acts for no member: it joins commits that are
+                // each checked on their own (docs/SERVER-SYNC.md), as a member's merge does.
+                if commit.parents.count > 1 { return [] }
                 return [.init(kind: .unknownSigningKey, subject: subject,
                               message: "\(subject) \(what) est signé par le serveur « \(server.name) » sans dire pour quel membre "
                                   + "(« \(Committee.authenticatedMemberTrailer): <courriel> » absent).")]

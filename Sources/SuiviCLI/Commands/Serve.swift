@@ -20,6 +20,7 @@ extension Suivi {
             signé par le membre connecté.
               suivi web --registre registre
               suivi web --registre registre --port 8081 --hote 0.0.0.0
+              suivi web --registre clone --cle-serveur /etc/suivi/serveur_ed25519 --periode-synchro 300
             """
         )
 
@@ -48,6 +49,18 @@ extension Suivi {
                                    + "d'écoute. Jamais celle que le visiteur envoie.", valueName: "url"))
         var publicAddress: String?
 
+        @Option(name: .customLong("distant"),
+                help: ArgumentHelp("Forge avec laquelle le serveur se synchronise (chemin, git://, http(s)://) : chaque écriture "
+                                   + "y est envoyée ; si elle a reçu d'autres écritures, elles sont récupérées et réunies "
+                                   + "(élément par élément), puis l'envoi recommence. Par défaut : l'adresse du clonage (origin), "
+                                   + "sinon aucune synchronisation.", valueName: "url"))
+        var remote: String?
+
+        @Option(name: .customLong("periode-synchro"),
+                help: ArgumentHelp("Secondes entre deux récupérations depuis la forge (en plus de celle du démarrage, de celles "
+                                   + "qui suivent une écriture et de celles que demande la présidence).", valueName: "secondes"))
+        var syncPeriod: Double?
+
         func run() async throws {
             _ = try TextRegister.open(at: register.url)
             let address: String?
@@ -59,10 +72,15 @@ extension Suivi {
                 throw ValidationError("--delai-inactivite : entre 0 et 3600 secondes (30 par défaut).")
             }
             guard maximumConnections >= 1 else { throw ValidationError("--connexions-max : au moins 1 (500 par défaut).") }
+            if let syncPeriod, !(syncPeriod >= 1 && syncPeriod <= 86_400) {
+                throw ValidationError("--periode-synchro : entre 1 et 86400 secondes (une journée).")
+            }
             var settings = WebConfiguration(registerRoot: register.url, host: host, port: port, idleTimeout: idleTimeout,
                                                  maximumConnections: maximumConnections)
             settings.signer = signer
             settings.publicAddress = address
+            settings.remote = remote
+            settings.syncPeriod = syncPeriod
             let configuration = settings
             let app = try await buildApplication(configuration) { port in
                 // Unbuffered, so a script waiting for this line sees it at once.

@@ -22,6 +22,8 @@ struct WebServices: Sendable {
     /// The public pages already rendered, by register fingerprint and parameters.
     let pages: PageCache
     let today: @Sendable () -> LegalDate
+    /// The server's sync with the forge (a forge-less one when none is configured).
+    let forgeSync: ForgeSync
 
     /// Whether the logged-in account's seat chairs the committee (for showing the chair's forms only:
     /// the committee itself refuses the chair's actions to any other seat).

@@ -85,12 +85,16 @@ struct ReviewController {
             let events: [EventOption]
             let csrf: String
             let references: StaleReferencesView
+            let hasForge: Bool
+            let forge: SyncController.View
         }
         let isChair = await services.isChair(context)
+        let forge = SyncController.view(await services.forgeSync.status, csrf: "", withButton: false)
         let damaged = status.damagedRecords.flatMap(\.lines)
         let view = View(hasDamaged: !damaged.isEmpty, damaged: damaged, hasOpen: !open.isEmpty, open: open, hasDecided: !decided.isEmpty, decided: decided, isChair: isChair,
                         events: events, csrf: context.session?.csrfToken ?? "",
-                        references: await Self.staleReferencesView(status, services: services))
+                        references: await Self.staleReferencesView(status, services: services),
+                        hasForge: isChair && forge.configured, forge: forge)
         return services.renderer.page("reviews", title: "Révisions du comité", view: view, context: context, isChair: isChair,
                                       notice: Self.notice(request))
     }

@@ -10,7 +10,8 @@ struct PageRenderer: Sendable {
 
     init(hasFeed: Bool) throws {
         var library = MustacheLibrary()
-        for (name, template) in Templates.all.merging(Templates.drafting, uniquingKeysWith: { old, _ in old }) { try library.register(template, named: name) }
+        for (name, template) in Templates.all.merging(Templates.drafting, uniquingKeysWith: { old, _ in old })
+            .merging(Templates.sync, uniquingKeysWith: { old, _ in old }) { try library.register(template, named: name) }
         for (name, template) in PortalTemplates.all { try library.register(template, named: name) }
         self.library = library
         self.hasFeed = hasFeed

@@ -163,6 +163,7 @@ enum Templates {
 
     static let reviews = """
     <h1>Révisions du comité</h1>
+    {{#hasForge}}{{#forge}}{{> forgeSync}}{{/forge}}{{/hasForge}}
     {{#hasDamaged}}<section class="warning" role="alert" aria-labelledby="h-abimes"><h2 id="h-abimes">Enregistrements à réparer</h2>
     <p>Ces enregistrements du comité contiennent des caractères interdits en XML ; ils sont lus sans eux. Prévenez le secrétariat du comité, qui les répare dans le registre.</p>
     <ul>{{#damaged}}<li>{{.}}</li>{{/damaged}}</ul></section>{{/hasDamaged}}
