@@ -38,11 +38,12 @@ struct HealthEndpointTests {
             #expect(gone.headers[values: .setCookie].isEmpty)
             try FileManager.default.moveItem(at: moved, to: git)
             #expect(try await client.execute(uri: "/sante", method: .get).status == .ok)
-            // A reference git cannot read: the register opens, its references do not.
-            let corrupt = git.appendingPathComponent("refs/heads/zz-corrompue")
-            try Data("pas une référence\n".utf8).write(to: corrupt)
+            // A packed-refs file git cannot parse: the register opens, its references cannot be read.
+            let packed = git.appendingPathComponent("packed-refs")
+            let saved = try? Data(contentsOf: packed)
+            try Data("pas une référence\n".utf8).write(to: packed)
             let unreadable = try await client.execute(uri: "/sante", method: .get)
-            try FileManager.default.removeItem(at: corrupt)
+            if let saved { try saved.write(to: packed) } else { try FileManager.default.removeItem(at: packed) }
             #expect(unreadable.status == .serviceUnavailable)
             #expect(unreadable.text == "indisponible : registre illisible\n")
             #expect(!unreadable.text.contains(fixture.folder.path))
