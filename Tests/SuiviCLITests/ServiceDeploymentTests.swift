@@ -202,7 +202,13 @@ struct ServiceDeploymentTests {
             if address == nil { usleep(100_000) }
         }
         let base = try #require(address, "no listening line: \((try? String(contentsOfFile: stderr, encoding: .utf8)) ?? "")")
-        let log = (try? String(contentsOfFile: stderr, encoding: .utf8)) ?? ""
+        // The summary follows the listening line, on standard error (the service's log).
+        var log = ""
+        let logDeadline = Date().addingTimeInterval(10)
+        repeat {
+            log = (try? String(contentsOfFile: stderr, encoding: .utf8)) ?? ""
+            if !log.contains("\n") { usleep(50_000) }
+        } while !log.contains("\n") && Date() < logDeadline
         #expect(log.contains("configuration \(configurationFile)") && log.contains("sessions conservées"), "\(log)")
 
         let (healthStatus, health) = try await Self.get(base + "/sante")

@@ -140,17 +140,18 @@ extension Suivi {
             }
             _ = try TextRegister.open(at: configuration.registerRoot)
             let app: any ApplicationProtocol
+            let summary = Self.summary(configuration, settings: settings)
             do {
                 app = try await buildApplication(configuration) { port in
-                    // Unbuffered, so a script waiting for this line sees it at once.
+                    // Unbuffered, so a script waiting for this line sees it at once; it stays the first line of the output.
                     FileHandle.standardOutput.write(Data("Interface web du registre : http://\(configuration.host):\(port)/ (Ctrl-C pour arrêter)\n".utf8))
+                    FileHandle.standardError.write(Data((summary + "\n").utf8))
                 }
             } catch let error as SessionKeyError {
                 throw Refusal(error.description, exitCode: Self.configurationExitCode)
             } catch let error as SessionStorageError {
                 throw Refusal(error.description)
             }
-            FileHandle.standardError.write(Data((Self.summary(configuration, settings: settings) + "\n").utf8))
             try await app.runService()
         }
 
