@@ -32,29 +32,40 @@ public func buildApplication(_ configuration: WebConfiguration, logger: Logger? 
 }
 
 /// The routes: public pages, login, and the member pages behind the login.
-/// `loginThrottle` limits failed logins (its clock is injectable for tests); `passwordVerifier` checks
+/// `sessions`: by default in memory, or kept under the register with `configuration.sessionKeyFile` (they survive
+/// a restart); `loginThrottle` limits failed logins (its clock is injectable for tests); `passwordVerifier` checks
 /// passwords (bcrypt off the cooperative threads; counted in tests); `pageCache` keeps the rendered public pages
 /// (its counters are read in tests); `forgeSync` sends the members' writes to the forge (by default, to
 /// `configuration.remote`, else the register's `origin`, else nowhere).
-public func buildRouter(_ configuration: WebConfiguration, sessions: SessionStore = SessionStore(),
+/// - Throws: ``SessionKeyError``, ``SessionStorageError`` for an unusable key of the sessions or folder of sessions,
+///   ``TrustedProxies/InvalidEntry`` for a trusted proxy that is no address.
+public func buildRouter(_ configuration: WebConfiguration, sessions: SessionStore? = nil,
                         passwordCost: UInt8 = 12, loginThrottle: LoginThrottle = LoginThrottle(),
                         passwordVerifier: any PasswordHashVerifier = BcryptPasswordVerifier(),
                         pageCache: PageCache = PageCache(), forgeSync: ForgeSync? = nil) throws -> Router<AppRequestContext> {
     let register = try TextRegister.open(at: configuration.registerRoot).signing(with: configuration.signer)
     let forgeSync = try forgeSync ?? ForgeSync(registerRoot: configuration.registerRoot, signer: configuration.signer,
                                                remote: configuration.remote)
+    let sessionKey = try configuration.sessionKeyFile.map { file throws(SessionKeyError) in try SessionKey(contentsOf: file) }
+    let sessions = try sessions ?? sessionKey.map { key throws(SessionStorageError) in
+        try SessionStore(registerRoot: configuration.registerRoot, key: key)
+    } ?? SessionStore()
+    let proxies = try TrustedProxies(configuration.trustedProxies)
     let services = WebServices(register: register, committee: Committee(register: register),
                                accounts: AccountStore(registerRoot: configuration.registerRoot, cost: passwordCost, verifier: passwordVerifier),
-                               sessions: sessions, loginThrottle: loginThrottle, loginTokens: LoginFormToken(), renderer: try PageRenderer(hasFeed: true), diffs: DiffCache(),
+                               sessions: sessions, loginThrottle: loginThrottle,
+                               loginTokens: sessionKey.map { LoginFormToken(key: $0.loginForms) } ?? LoginFormToken(), renderer: try PageRenderer(hasFeed: true), diffs: DiffCache(),
                                pages: pageCache,
                                today: configuration.today, forgeSync: forgeSync)
     // HEAD answers as GET without the body on every page (RFC 9110, 9.3.2).
     let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
+    router.add(middleware: ForwardedHeadersMiddleware(proxies: proxies))
     router.add(middleware: HeadRequestMiddleware())
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: SessionMiddleware(sessions: sessions, accounts: services.accounts))
     router.add(middleware: ErrorPageMiddleware(services: services))
     router.add(middleware: CSRFMiddleware(loginTokens: services.loginTokens))
+    router.addRoutes(HealthController(registerRoot: configuration.registerRoot).endpoints)
     router.addRoutes(TextController(services: services).endpoints)
     router.addRoutes(AuthController(services: services).endpoints)
     router.addRoutes(PublicationController(services: services, configuration: configuration).endpoints)

@@ -14,12 +14,19 @@ public struct AppRequestContext: AuthRequestContext {
     /// The form fields of a POST request, decoded once by ``CSRFMiddleware``.
     public var form: FormFields = FormFields()
 
-    /// The client's IP address (nil in in-process tests), for limiting failed logins per address.
-    public let clientAddress: String?
+    /// The IP address of the connection's other end (nil in in-process tests): the client, or a reverse proxy.
+    public let peerAddress: String?
+    /// What failed logins are counted by: the client's address (its /64 network for IPv6, ``IPAddress/throttleKey``),
+    /// taken from `X-Forwarded-For` only when the peer is a trusted proxy (``ForwardedHeadersMiddleware``).
+    public internal(set) var clientAddress: String?
+    /// Whether the browser reached the site over HTTPS, as a trusted proxy says (`X-Forwarded-Proto`): the
+    /// session cookie is then marked `Secure`.
+    public internal(set) var isHTTPS = false
 
     public init(source: Source) {
         coreContext = .init(source: source)
-        clientAddress = source.channel.remoteAddress?.ipAddress
+        peerAddress = source.channel.remoteAddress?.ipAddress
+        clientAddress = peerAddress.map { IPAddress(parsing: $0)?.throttleKey ?? $0 }
     }
 
     /// The logged-in account.

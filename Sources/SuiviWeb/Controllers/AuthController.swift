@@ -60,7 +60,7 @@ struct AuthController {
                         kept: kept?.hiddenFields.map { HiddenField(name: $0.name, value: $0.value) } ?? [])
         var response = services.renderer.page("login", title: "Connexion", view: view, context: context,
                                               isChair: await services.isChair(context), status: status)
-        if newNonce, let nonce { response.setCookie(SessionMiddleware.cookie(value: nonce)) }
+        if newNonce, let nonce { response.setCookie(SessionMiddleware.cookie(value: nonce, secure: context.isHTTPS)) }
         return response
     }
 
@@ -97,10 +97,10 @@ struct AuthController {
         var loggedIn = context
         loggedIn.session = Session(id: "", csrfToken: "", account: account, expires: Date())
         _ = try await services.acting(loggedIn)  // a former member's account no longer logs in
-        if let old = context.session { await services.sessions.remove(old.id) }
-        let session = await services.sessions.create(account: account, kept: kept)
+        if let old = context.session { try await services.sessions.remove(old.id) }
+        let session = try await services.sessions.create(account: account, kept: kept)
         var response = Response.redirect(to: back, type: .normal)
-        response.setCookie(SessionMiddleware.cookie(for: session))
+        response.setCookie(SessionMiddleware.cookie(for: session, secure: context.isHTTPS))
         return response
     }
 
@@ -116,9 +116,9 @@ struct AuthController {
     }
 
     @Sendable func logout(_ request: Request, context: AppRequestContext) async throws -> Response {
-        if let session = context.session { await services.sessions.remove(session.id) }
+        if let session = context.session { try await services.sessions.remove(session.id) }
         var response = Response.redirect(to: "/", type: .normal)
-        response.setCookie(SessionMiddleware.expiredCookie)
+        response.setCookie(SessionMiddleware.expiredCookie(secure: context.isHTTPS))
         return response
     }
 }

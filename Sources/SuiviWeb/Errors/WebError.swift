@@ -96,6 +96,10 @@ enum ErrorMapping {
             // Never the file's path nor the parser's words to a visitor: the details go to the log.
             return (.serviceUnavailable, "Les comptes du comité sont illisibles sur le serveur : la connexion est impossible "
                 + "pour le moment. Prévenez l'administrateur du registre (le détail est dans le journal du serveur).")
+        case is SessionStorageError:
+            // The folder of sessions under the register cannot be written: the details (paths) go to the log.
+            return (.serviceUnavailable, "Le serveur ne peut pas enregistrer votre session : la connexion ou la déconnexion n'a pas "
+                + "abouti. Réessayez plus tard ou prévenez l'administrateur du registre (le détail est dans le journal du serveur).")
         case let error as HTTPError:
             switch error.status {
             case .notFound: return (.notFound, "Page introuvable.")

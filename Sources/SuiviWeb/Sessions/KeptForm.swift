@@ -42,6 +42,13 @@ public struct KeptForm: Sendable, Hashable {
         self.init(action: action, form: fields)
     }
 
+    /// The same form as a session's file kept it (``SessionFolder``); nil when it is no longer a kept form.
+    init?(stored action: String, fields stored: [String: String]) {
+        var fields = FormFields()
+        for name in Self.keptNames { if let value = stored[name] { fields.set(name, value) } }
+        self.init(action: action, form: fields)
+    }
+
     /// The page the form was on: the review (`/revisions/<id>`).
     var page: String {
         String(action[..<(action.lastIndex(of: "/") ?? action.endIndex)])

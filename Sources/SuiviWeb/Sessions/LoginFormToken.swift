@@ -1,7 +1,7 @@
 /// The anti-forgery token of the login form for a visitor without a session, kept nowhere on the server:
 /// the visitor's cookie holds a random nonce and the form carries its HMAC under a key drawn at start-up.
-/// A flood of anonymous visits therefore evicts nothing, and a form stays valid until the server restarts
-/// (signed double-submit cookie).
+/// A flood of anonymous visits therefore evicts nothing, and a form stays valid until the server restarts (or
+/// across restarts, with the sessions' key) (signed double-submit cookie).
 struct LoginFormToken: Sendable {
     private let key: [UInt8]
 
@@ -9,6 +9,12 @@ struct LoginFormToken: Sendable {
     init() {
         var generator = SystemRandomNumberGenerator()
         key = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+    }
+
+    /// A key that outlives the process (derived from the sessions' key, ``SessionKey``): a login form shown before
+    /// a restart still works after it.
+    init(key: [UInt8]) {
+        self.key = key
     }
 
     /// A fresh nonce for the visitor's cookie: 256 random bits in hex.

@@ -17,7 +17,8 @@ struct SessionMiddleware: RouterMiddleware {
             if let account = session.account {
                 let current = try? accounts.account(account.login)
                 guard current?.passwordHash == account.passwordHash else {
-                    await sessions.remove(id)
+                    // Its file may stay if this fails: the same check ends it again at its next use.
+                    try? await sessions.remove(id)
                     return try await next(request, context)
                 }
             }
@@ -26,18 +27,19 @@ struct SessionMiddleware: RouterMiddleware {
         return try await next(request, context)
     }
 
-    /// The cookie carrying a session: not readable by scripts, never sent by another site's request.
-    static func cookie(for session: Session) -> Cookie {
-        cookie(value: session.id)
+    /// The cookie carrying a session: not readable by scripts, never sent by another site's request, and sent
+    /// over HTTPS only when the browser came through HTTPS (`secure`: a trusted proxy said so).
+    static func cookie(for session: Session, secure: Bool) -> Cookie {
+        cookie(value: session.id, secure: secure)
     }
 
     /// The same cookie with another value (the login form's nonce).
-    static func cookie(value: String) -> Cookie {
-        Cookie(name: cookieName, value: value, path: "/", httpOnly: true, sameSite: .strict)
+    static func cookie(value: String, secure: Bool) -> Cookie {
+        Cookie(name: cookieName, value: value, path: "/", secure: secure, httpOnly: true, sameSite: .strict)
     }
 
     /// The cookie that ends a session in the browser.
-    static var expiredCookie: Cookie {
-        Cookie(name: cookieName, value: "", maxAge: 0, path: "/", httpOnly: true, sameSite: .strict)
+    static func expiredCookie(secure: Bool) -> Cookie {
+        Cookie(name: cookieName, value: "", maxAge: 0, path: "/", secure: secure, httpOnly: true, sameSite: .strict)
     }
 }
