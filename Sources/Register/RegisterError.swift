@@ -379,7 +379,7 @@ public enum RegisterError: Error, Sendable, Equatable, LocalizedError, CustomStr
         case .signing(let reason):
             return "Signature SSH impossible : \(reason)."
         case .noRemote:
-            return "Aucun dépôt distant indiqué ni enregistré (origin) : donnez son adresse (chemin, git://, http://)."
+            return "Aucun dépôt distant indiqué ni enregistré (origin) : donnez son adresse (chemin, git://, http(s)://, ssh://)."
         }
     }
 
