@@ -222,6 +222,44 @@ struct AuthenticatedRemoteTests {
         }
     }
 
+    @Test("an HTTPS server whose certificate is not valid (self-signed) is refused with certificateRefused, even with credentials",
+          .enabled(if: ExternalTool.runs("openssl"), ExternalTool.reason("openssl", package: "openssl")))
+    func invalidCertificate() async throws {
+        try await withTemporaryDirectory { root in
+            let openssl = try ExternalTool.require("openssl", package: "openssl")
+            let key = root.appendingPathComponent("cle.pem"), certificate = root.appendingPathComponent("certificat.pem")
+            try ChildProcess.run(openssl, ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1",
+                                           "-keyout", key.path, "-out", certificate.path])
+            let script = root.appendingPathComponent("tls.py")
+            try Data("""
+                import http.server, ssl, sys
+                server = http.server.HTTPServer(("127.0.0.1", int(sys.argv[1])), http.server.SimpleHTTPRequestHandler)
+                context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+                context.load_cert_chain(sys.argv[2], sys.argv[3])
+                server.socket = context.wrap_socket(server.socket, server_side=True)
+                server.serve_forever()
+
+                """.utf8).write(to: script)
+            let port = try ChildProcess.freePort()
+            let pid = try ChildProcess.spawn(try ExternalTool.require("python3", package: "python3"),
+                                             [script.path, "\(port)", certificate.path, key.path])
+            defer { ChildProcess.stop(pid) }
+            try await ChildProcess.waitUntilListening(pid, port: port, name: "TLS server")
+            let copy = root.appendingPathComponent("copie")
+            let access = try credentials(["SUIVI_GIT_JETON": "jeton"], root: root)
+            let error = await registerError {
+                _ = try await TextRegister.clone(from: "https://127.0.0.1:\(port)/registre.git", to: copy, credentials: access)
+            }
+            guard case .certificateRefused(let host, _) = error else {
+                Issue.record("expected certificateRefused, got \(String(describing: error))")
+                return
+            }
+            #expect(host == "127.0.0.1:\(port)")
+            #expect(error?.description.contains("Le certificat HTTPS de 127.0.0.1:\(port) n'est pas valide") == true)
+            #expect(!FileManager.default.fileExists(atPath: copy.path))
+        }
+    }
+
     @Test("an unreachable forge (nobody listens on the port): « Forge injoignable », nothing created")
     func unreachable() async throws {
         try await withTemporaryDirectory { root in
