@@ -185,6 +185,11 @@ final class RemoteSession {
         while reason.hasSuffix(".") { reason.removeLast() }
         if let failure { return failure }
         let host = address.hostDescription
+        if address.transport == .ssh, code == GIT_ECERTIFICATE.rawValue {
+            // libgit2's own known_hosts check (not reached while this session's callback answers).
+            return .hostKeyRefused(host: host, name: address.knownHostsName, keyType: "?", fingerprint: "?",
+                                   knownHosts: credentials.knownHostsFile.path, problem: .unknown)
+        }
         if code == GIT_ECERTIFICATE.rawValue || certificateInvalid {
             return .certificateRefused(host: host, reason: reason)
         }

@@ -69,7 +69,9 @@ struct GitCredentialHelpers {
         if command.hasPrefix("!") { shell = String(command.dropFirst()) }
         else if command.hasPrefix("/") || command.hasPrefix("~") { shell = command }
         else { shell = "git credential-" + command }
-        let name = command.hasPrefix("!") ? "« \(command.dropFirst().prefix(60)) »" : "« \(command.prefix(60)) »"
+        // Named by its program only: an inline shell helper (`!f() { echo password=…; }; f`) may hold a secret.
+        let name = command.hasPrefix("!") ? "(commande du shell)"
+            : "« \(command.split(separator: " ").first.map(String.init) ?? command) »"
         guard let output = Self.run(shell + " get", input: request(useHttpPath: useHttpPath),
                                     environment: credentials.environment.merging(["HOME": credentials.home.path]) { $1 })
         else { return nil }
