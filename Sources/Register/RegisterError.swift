@@ -325,7 +325,8 @@ public enum RegisterError: Error, Sendable, Equatable, LocalizedError, CustomStr
             if transport == .ssh {
                 return "Identifiants refusés par \(host) : aucune clé SSH proposée n'a été acceptée\(sources). Rien n'a été "
                     + "modifié. Chargez votre clé dans l'agent SSH (ssh-add), ou indiquez le fichier de clé privée par "
-                    + "\(RemoteCredentials.sshKeyVariable), et vérifiez que sa clé publique est déclarée sur la forge "
+                    + "\(RemoteCredentials.sshKeyVariable) (et sa phrase de passe, si elle en a une, par "
+                    + "\(RemoteCredentials.sshPassphraseVariable)), et vérifiez que sa clé publique est déclarée sur la forge "
                     + "pour le bon utilisateur (celui de l'adresse, par exemple git@…)."
             }
             return "Identifiants refusés par \(host)\(sources). Rien n'a été modifié. Vérifiez-les (jeton expiré ou "

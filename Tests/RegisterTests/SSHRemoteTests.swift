@@ -150,6 +150,31 @@ struct SSHRemoteTests {
         }
     }
 
+    @Test("a key file protected by a passphrase: read with SUIVI_CLE_SSH_PHRASE; without it, refused saying so")
+    func passphrase() async throws {
+        try await withServer { register, root, bare, sshd in
+            let keygen = try ExternalTool.require("ssh-keygen", package: "openssh-client")
+            let key = root.appendingPathComponent("protegee_ed25519")
+            try ChildProcess.run(keygen, ["-q", "-t", "ed25519", "-N", "phrase de passe", "-C", "protegee", "-f", key.path])
+            try Data(String(contentsOf: URL(fileURLWithPath: key.path + ".pub"), encoding: .utf8).utf8)
+                .write(to: sshd.folder.appendingPathComponent("authorized_keys"))
+            let without = try credentials(key: key, knownHosts: sshd.knownHosts, root: root)
+            let error = await registerError { _ = try await register.push(to: sshd.url(repository: bare), credentials: without) }
+            // libssh2 reports an unreadable key as a refused one (or, for some formats, as unreadable).
+            switch error {
+            case .credentialsRefused(_, .ssh, let tried)?: #expect(tried == ["la clé \(key.path)"])
+            case .invalidKey(let source, _)?: #expect(source == key.path)
+            default: Issue.record("expected a refused or unreadable key, got \(String(describing: error))")
+            }
+            #expect(error?.description.contains("SUIVI_CLE_SSH_PHRASE") == true)
+            #expect(try bareRefs(bare).isEmpty)
+            let with = RemoteCredentials(environment: without.environment.merging(["SUIVI_CLE_SSH_PHRASE": "phrase de passe"]) { $1 },
+                                         home: without.home)
+            _ = try await register.push(to: sshd.url(repository: bare), credentials: with)
+            #expect(!(try bareRefs(bare)).isEmpty)
+        }
+    }
+
     @Test("an SSH port nobody listens on: « Forge injoignable »")
     func unreachableSSH() async throws {
         try await withTemporaryDirectory { root in

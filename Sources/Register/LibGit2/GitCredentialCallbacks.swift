@@ -26,6 +26,8 @@ final class RemoteSession {
     private var useHttpPath = false
     private var offeredPasswords: [PasswordCredential] = []
     private var sshOffers: [SSHOffer]?
+    /// The last key file offered (named when libssh2 cannot read it).
+    private var offeredKeyFile: URL?
 
     private enum SSHOffer {
         case agent
@@ -77,6 +79,7 @@ final class RemoteSession {
                 return git_credential_ssh_key_from_agent(out, user)
             case .keyFile(let file):
                 tried.append("la clé \(file.path)")
+                offeredKeyFile = file
                 let publicKey = file.path + ".pub"
                 return git_credential_ssh_key_new(out, user,
                                                   FileManager.default.fileExists(atPath: publicKey) ? publicKey : nil,
@@ -197,6 +200,11 @@ final class RemoteSession {
         if code == GIT_EAUTH.rawValue || (!tried.isEmpty && (lowered.contains(" 401") || lowered.contains(" 403"))) {
             return tried.isEmpty ? .noCredentials(host: host, transport: address.transport)
                 : .credentialsRefused(host: host, transport: address.transport, tried: tried)
+        }
+        if address.transport == .ssh, let key = offeredKeyFile, lowered.contains("private key") {
+            return .invalidKey(source: key.path, reason: "libssh2 ne peut pas la lire (\(reason)) ; si elle est protégée "
+                + "par une phrase de passe, donnez-la dans \(RemoteCredentials.sshPassphraseVariable) ou chargez la clé dans "
+                + "l'agent SSH (ssh-add) ; sinon convertissez-la au format OpenSSH (ssh-keygen -p -f \(key.path))")
         }
         let unreachable = ["failed to connect", "failed to resolve", "connection refused", "timed out", "no route to host",
                            "network is unreachable", "name or service not known", "could not resolve"]
