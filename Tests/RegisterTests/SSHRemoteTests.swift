@@ -211,6 +211,16 @@ struct RemoteAddressTests {
         #expect(TextRegister.resolveRemote("git@forge.example:groupe/registre.git") == "git@forge.example:groupe/registre.git")
     }
 
+    @Test("identifiers printed in a log or a failure show the variables' names, never their values")
+    func credentialsNeverPrinted() {
+        let credentials = RemoteCredentials(environment: ["SUIVI_GIT_JETON": "jeton-tres-secret", "HOME": "/maison"])
+        for text in [String(describing: credentials), String(reflecting: credentials), "\(credentials)", "\([credentials])"] {
+            #expect(!text.contains("jeton-tres-secret") && text.contains("SUIVI_GIT_JETON"), "\(text)")
+        }
+        let offer = PasswordCredential(user: "membre", password: "mot-secret", source: "la variable SUIVI_GIT_MOT_DE_PASSE")
+        #expect(!String(reflecting: offer).contains("mot-secret") && !"\([offer])".contains("mot-secret"))
+    }
+
     @Test("known_hosts: plain, wildcard, negated and port patterns; another key of the same type is a change; @revoked")
     func knownHosts() {
         let key = Data("cle-a".utf8)

@@ -90,11 +90,29 @@ public struct RemoteCredentials: Sendable, Hashable {
     }
 }
 
+extension RemoteCredentials: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+    /// The home folder and the names of the variables set, never their values: a value printed in a log or a
+    /// test failure must not carry a token.
+    public var description: String {
+        let names = environment.keys.filter { $0.hasPrefix("SUIVI_") || $0 == "SSH_AUTH_SOCK" }.sorted()
+        return "RemoteCredentials(home: \(home.path), variables: \(names.joined(separator: ", ")))"
+    }
+
+    public var debugDescription: String { description }
+
+    public var customMirror: Mirror { Mirror(self, children: ["description": description]) }
+}
+
 /// A user name and a secret for an HTTP(S) remote, and where they came from (said when they are refused; the
 /// secret never is).
-struct PasswordCredential: Sendable, Hashable {
+struct PasswordCredential: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     let user: String
     let password: String
     /// In French: « la variable SUIVI_GIT_JETON », « l'assistant d'identification git « store » ».
     let source: String
+
+    /// The user and the source, never the secret.
+    var description: String { "\(user) (\(source))" }
+    var debugDescription: String { description }
+    var customMirror: Mirror { Mirror(self, children: ["user": user, "source": source]) }
 }
