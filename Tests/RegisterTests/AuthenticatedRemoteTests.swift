@@ -198,10 +198,16 @@ struct AuthenticatedRemoteTests {
             let pushError = await registerError { _ = try await register.push(to: url, credentials: access) }
             #expect(pushError == .passwordInAddress(url: forge.url(repository: "registre")))
             #expect(forge.requests.isEmpty, "no request left: \(forge.requests)")
-            // An origin holding a password (written by hand) is refused too, by pull and push.
-            try await register.gitStore.setRemote(named: "origin", url: url)
+            // The store never records such an address; one written by hand as origin is refused too, by pull and push.
+            await #expect(throws: RegisterError.passwordInAddress(url: forge.url(repository: "registre"))) {
+                try await register.gitStore.setRemote(named: "origin", url: url)
+            }
+            let configured = try runGit(["config", "remote.origin.url", url], in: TextRegister.gitDirectory(of: register.root))
+            try #require(configured.status == 0, "\(configured.errors)")
             let pullError = await registerError { _ = try await register.pull(author: Self.member, credentials: access) }
             #expect(pullError == .passwordInAddress(url: forge.url(repository: "registre")))
+            let pushOrigin = await registerError { _ = try await register.push(credentials: access) }
+            #expect(pushOrigin == .passwordInAddress(url: forge.url(repository: "registre")))
             #expect(forge.requests.isEmpty)
         }
     }

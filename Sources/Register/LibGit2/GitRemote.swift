@@ -111,8 +111,11 @@ extension GitRepository {
         return swiftString(git_remote_url(out))
     }
 
-    /// Records (or replaces) the remote `name` → `url` in the repository's configuration.
+    /// Records (or replaces) the remote `name` → `url` in the repository's configuration. An address holding a
+    /// password is refused: a secret is never written in the register.
     func setRemote(named name: String, url: String) throws(RegisterError) {
+        let address = RemoteAddress(url)
+        if address.hasPassword { throw .passwordInAddress(url: address.redacted) }
         if try remoteURL(named: name) != nil {
             try git(withPointer { git_remote_set_url($0, name, url) }, "git_remote_set_url")
             return
