@@ -127,6 +127,31 @@ struct AuthenticatedRemoteTests {
         }
     }
 
+    @Test("a member who may read but not write (403 on push): credentialsRefused saying the token may lack write access; nothing moved")
+    func httpsForbiddenPush() async throws {
+        let forge = try await LoopbackForge.start(user: "redaction", password: "ecrit", readers: ["lecteur": "lit"])
+        defer { forge.stop() }
+        let bare = try forge.createBareRepository(named: "registre")
+        try await withRegister { register, root in
+            let writer = try credentials(["SUIVI_GIT_UTILISATEUR": "redaction", "SUIVI_GIT_MOT_DE_PASSE": "ecrit"], root: root)
+            let url = forge.url(repository: "registre")
+            _ = try await register.push(to: url, credentials: writer)
+            let pushed = try bareRefs(bare)
+            let reader = try credentials(["SUIVI_GIT_UTILISATEUR": "lecteur", "SUIVI_GIT_MOT_DE_PASSE": "lit"], root: root)
+            let (clone, _) = try await TextRegister.clone(from: url, to: root.appendingPathComponent("copie"), credentials: reader)
+            _ = try await clone.gitStore.commitApplying(changes: ["committee/a.xml": Data("<a/>".utf8)], message: "a",
+                                                         author: Self.member, date: Date())
+            let error = await registerError { _ = try await clone.push(credentials: reader) }
+            guard case .credentialsRefused(let host, .http, _) = error else {
+                Issue.record("expected credentialsRefused, got \(String(describing: error))")
+                return
+            }
+            #expect(host == "127.0.0.1:\(forge.port)")
+            #expect(error?.description.contains("sans droit d'écriture") == true)
+            #expect(try bareRefs(bare) == pushed)
+        }
+    }
+
     @Test("no credentials at all: noCredentials saying which variables or helper to set; nothing created")
     func httpsNoCredentials() async throws {
         let forge = try await LoopbackForge.start(user: "membre", password: "bon")

@@ -20,7 +20,7 @@ public final class LoopbackForge: @unchecked Sendable {  // `stopped` is guarded
     public struct Request: Sendable, Hashable {
         public let method: String
         public let path: String
-        /// Whether it carried the right user and password (else it was answered 401).
+        /// Whether it carried the right user and password (else it was answered 401, or 403 to a reader's push).
         public let authorized: Bool
     }
 
@@ -45,8 +45,9 @@ public final class LoopbackForge: @unchecked Sendable {  // `stopped` is guarded
 
     deinit { stop() }
 
-    /// Starts the server on a free port and waits until it listens.
-    public static func start(user: String, password: String) async throws -> LoopbackForge {
+    /// Starts the server on a free port and waits until it listens. `readers` are accounts (user → password) that
+    /// may fetch but are answered 403 on a push, as a forge answers a member without write access.
+    public static func start(user: String, password: String, readers: [String: String] = [:]) async throws -> LoopbackForge {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("suivi-forge-\(UUID().uuidString)")
         let root = folder.appendingPathComponent("depots")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
@@ -57,8 +58,9 @@ public final class LoopbackForge: @unchecked Sendable {  // `stopped` is guarded
             .first { FileManager.default.isExecutableFile(atPath: $0) } ?? "/usr/lib/git-core/git-http-backend"
         let port = try ChildProcess.freePort()
         let log = folder.appendingPathComponent("server.log").path
+        let readerList = readers.map { "\($0.key):\($0.value)" }.joined(separator: "\n")
         let pid = try ChildProcess.spawn(python, [script.path, root.path, "\(port)", user, password, backend,
-                                                 folder.appendingPathComponent("requests.log").path],
+                                                 folder.appendingPathComponent("requests.log").path, readerList],
                                          stdout: log, stderr: log)
         try await ChildProcess.waitUntilListening(pid, port: port, name: "loopback forge", log: log)
         return LoopbackForge(port: port, user: user, password: password, folder: folder, pid: pid)
@@ -105,7 +107,10 @@ public final class LoopbackForge: @unchecked Sendable {  // `stopped` is guarded
     import base64, http.server, os, subprocess, sys, threading
 
     root, port, user, password, backend, log = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4], sys.argv[5], sys.argv[6]
-    expected = "Basic " + base64.b64encode((user + ":" + password).encode()).decode()
+    def basic(account):
+        return "Basic " + base64.b64encode(account.encode()).decode()
+    expected = basic(user + ":" + password)
+    readers = {basic(line) for line in sys.argv[7].split("\n") if line}
     lock = threading.Lock()
 
     def record(status, method, path):
@@ -130,7 +135,17 @@ public final class LoopbackForge: @unchecked Sendable {  // `stopped` is guarded
         def run_backend(self):
             path, _, query = self.path.partition("?")
             data = self.body()
-            if self.headers.get("Authorization", "") != expected:
+            given = self.headers.get("Authorization", "")
+            if given in readers and ("git-receive-pack" in self.path):
+                record(403, self.command, self.path)
+                message = b"pas de droit d'ecriture\n"
+                self.send_response(403)
+                self.send_header("Content-Type", "text/plain")
+                self.send_header("Content-Length", str(len(message)))
+                self.end_headers()
+                self.wfile.write(message)
+                return
+            if given != expected and given not in readers:
                 record(401, self.command, self.path)
                 message = b"authentification requise\n"
                 self.send_response(401)
