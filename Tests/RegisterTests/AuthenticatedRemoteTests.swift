@@ -114,7 +114,7 @@ struct AuthenticatedRemoteTests {
             #expect(message.contains("SUIVI_GIT_JETON") && message.contains("assistant d'identification git"))
             #expect(!message.contains("mauvais") && !message.contains("faux-jeton"), "a secret is never shown: \(message)")
             #expect(try bareRefs(bare).isEmpty, "nothing reached the forge")
-            #expect(forge.requests.count <= 4, "one request per source and no loop: \(forge.requests)")
+            #expect(forge.requests.count == 3, "the first request, then one per source, and no loop: \(forge.requests)")
             #expect(forge.requests.allSatisfy { !$0.authorized })
 
             // A clone with wrong credentials leaves no folder behind, and a pull moves nothing.

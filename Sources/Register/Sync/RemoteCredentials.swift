@@ -70,7 +70,9 @@ public struct RemoteCredentials: Sendable, Hashable {
         address.user ?? value(Self.userVariable) ?? value("USER") ?? value("LOGNAME") ?? "git"
     }
 
-    /// Whether an SSH agent is reachable (`SSH_AUTH_SOCK` set).
+    /// Whether an SSH agent is to be asked (`SSH_AUTH_SOCK` set). libssh2 itself reads `SSH_AUTH_SOCK` from the
+    /// process's environment, so the agent asked is always the process's: an `environment` given here only
+    /// decides whether it is asked.
     var hasAgent: Bool { value("SSH_AUTH_SOCK") != nil }
 
     /// The private key files to offer, in order: `SUIVI_CLE_SSH_DISTANT` alone when set, else the usual ones
