@@ -251,4 +251,26 @@ struct RemoteAddressTests {
         #expect(file.verdict(name: "vieux.example", key: a) == .revoked)
         #expect(file.verdict(name: "inconnu.example", key: a) == .unknown, "a @cert-authority line vouches for no key")
     }
+
+    @Test("without SUIVI_KNOWN_HOSTS, the user's known_hosts and the system's are read; with it, that file alone")
+    func knownHostsFiles() throws {
+        let home = URL(fileURLWithPath: "/maison/membre")
+        let usual = RemoteCredentials(environment: ["HOME": home.path])
+        #expect(usual.knownHostsFiles.map(\.path) == ["/maison/membre/.ssh/known_hosts", "/etc/ssh/ssh_known_hosts"])
+        let chosen = RemoteCredentials(environment: ["HOME": home.path, "SUIVI_KNOWN_HOSTS": "/tmp/kh"])
+        #expect(chosen.knownHostsFiles.map(\.path) == ["/tmp/kh"])
+        // Two files read as one: a key recorded in either is trusted.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("suivi-kh-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var writer = SSHWireWriter()
+        writer.string("ssh-ed25519")
+        writer.string(Data("cle".utf8))
+        let first = folder.appendingPathComponent("a"), second = folder.appendingPathComponent("b")
+        try Data("autre.example ssh-ed25519 \(writer.data.base64EncodedString())".utf8).write(to: first)
+        try Data("forge.example ssh-ed25519 \(writer.data.base64EncodedString())\n".utf8).write(to: second)
+        let both = KnownHosts(files: [first, second, folder.appendingPathComponent("absent")])
+        #expect(both.verdict(name: "forge.example", key: writer.data) == .trusted)
+        #expect(both.verdict(name: "autre.example", key: writer.data) == .trusted)
+    }
 }

@@ -143,7 +143,7 @@ final class RemoteSession {
             return GIT_PASSTHROUGH.rawValue
         }
         let hostkey = UnsafeRawPointer(cert).assumingMemoryBound(to: git_cert_hostkey.self).pointee
-        let knownHosts = KnownHosts(file: credentials.knownHostsFile)
+        let knownHosts = KnownHosts(files: credentials.knownHostsFiles)
         let name = address.host == nil ? (host ?? "") : address.knownHostsName
         let verdict: KnownHosts.Verdict
         let keyType: String

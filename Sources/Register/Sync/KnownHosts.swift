@@ -30,9 +30,9 @@ struct KnownHosts {
 
     let entries: [Entry]
 
-    /// Reads `file`; an absent file records nothing.
-    init(file: URL) {
-        let text = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
+    /// Reads `files` as one; an absent file records nothing.
+    init(files: [URL]) {
+        let text = files.map { (try? String(contentsOf: $0, encoding: .utf8)) ?? "" }.joined(separator: "\n")
         self.init(text: text)
     }
 

@@ -9,7 +9,8 @@ import Foundation
 ///   credential protocol (`get`).
 /// - SSH: the SSH agent (`SSH_AUTH_SOCK`), then the key file `SUIVI_CLE_SSH_DISTANT` (passphrase
 ///   `SUIVI_CLE_SSH_PHRASE`), else `~/.ssh/id_ed25519`, `id_ecdsa`, `id_rsa`; the user is the address's
-///   (`git@forge…`). The server's host key must be in `~/.ssh/known_hosts` (or `SUIVI_KNOWN_HOSTS`).
+///   (`git@forge…`). The server's host key must be in `~/.ssh/known_hosts` or `/etc/ssh/ssh_known_hosts` (or
+///   `SUIVI_KNOWN_HOSTS` alone).
 ///
 /// Each source is offered once per connection: when the forge refuses them all, the exchange stops with
 /// ``RegisterError/credentialsRefused(host:transport:tried:)``.
@@ -44,10 +45,17 @@ public struct RemoteCredentials: Sendable, Hashable {
         RemoteCredentials(environment: ProcessInfo.processInfo.environment)
     }
 
-    /// The known_hosts file SSH host keys are checked against.
+    /// The user's known_hosts file: where a host key is to be added (`SUIVI_KNOWN_HOSTS`, else `~/.ssh/known_hosts`).
     public var knownHostsFile: URL {
         if let path = value(Self.knownHostsVariable) { return URL(fileURLWithPath: path) }
         return home.appendingPathComponent(".ssh/known_hosts")
+    }
+
+    /// Every file SSH host keys are checked against: `SUIVI_KNOWN_HOSTS` alone when set, else the user's
+    /// `~/.ssh/known_hosts` and the system's `/etc/ssh/ssh_known_hosts` (as ssh reads them).
+    public var knownHostsFiles: [URL] {
+        if value(Self.knownHostsVariable) != nil { return [knownHostsFile] }
+        return [knownHostsFile, URL(fileURLWithPath: "/etc/ssh/ssh_known_hosts")]
     }
 
     /// The user name and secret pairs of the environment, in the order they are offered.

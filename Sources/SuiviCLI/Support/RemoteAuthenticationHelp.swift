@@ -11,7 +11,7 @@ enum RemoteAuthenticationHelp {
       ssh:// ou git@forge:chemin : l'agent SSH (SSH_AUTH_SOCK, clés chargées par ssh-add), puis la clé \
     privée SUIVI_CLE_SSH_DISTANT (phrase de passe : SUIVI_CLE_SSH_PHRASE), sinon ~/.ssh/id_ed25519, \
     id_ecdsa ou id_rsa ; l'utilisateur est celui de l'adresse (git@…). La clé d'hôte du serveur doit être \
-    dans ~/.ssh/known_hosts (ou le fichier SUIVI_KNOWN_HOSTS) : un serveur inconnu est refusé avec \
+    dans ~/.ssh/known_hosts ou /etc/ssh/ssh_known_hosts (ou le fichier SUIVI_KNOWN_HOSTS) : un serveur inconnu est refusé avec \
     l'empreinte SHA256 de sa clé (ajoutez-la avec ssh-keyscan après l'avoir vérifiée), une clé changée est \
     refusée. Les certificats https sont vérifiés par le système.
     Chaque source est essayée une fois ; si la forge les refuse toutes, rien n'est modifié.
