@@ -206,6 +206,22 @@ struct AuthenticatedRemoteTests {
         }
     }
 
+    @Test("a credential helper named in the register's own configuration (register.git/config) is asked too")
+    func repositoryCredentialHelper() async throws {
+        let forge = try await LoopbackForge.start(user: "membre", password: "jeton-local")
+        defer { forge.stop() }
+        let bare = try forge.createBareRepository(named: "registre")
+        try await withRegister { register, root in
+            let helper = root.appendingPathComponent("assistant-local.sh")
+            try Data("#!/bin/sh\ncat > /dev/null\necho username=membre\necho password=jeton-local\n".utf8).write(to: helper)
+            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: helper.path)
+            let configured = try runGit(["config", "credential.helper", helper.path], in: TextRegister.gitDirectory(of: register.root))
+            try #require(configured.status == 0, "\(configured.errors)")
+            _ = try await register.push(to: forge.url(repository: "registre"), credentials: try credentials([:], root: root))
+            #expect(try bareRefs(bare).count == 5)
+        }
+    }
+
     @Test("an address holding a password is refused before any connection and never written in the register's configuration")
     func passwordInAddress() async throws {
         let forge = try await LoopbackForge.start(user: "membre", password: "secret-dans-l-adresse")

@@ -11,6 +11,8 @@ import Foundation
 final class RemoteSession {
     let address: RemoteAddress
     let credentials: RemoteCredentials
+    /// The repository's own configuration file, where a credential helper may be named too.
+    let repositoryConfiguration: String?
 
     /// Where the identifiers offered so far came from, in order (never the secrets).
     private(set) var tried: [String] = []
@@ -34,9 +36,10 @@ final class RemoteSession {
         case keyFile(URL)
     }
 
-    init(address: RemoteAddress, credentials: RemoteCredentials) {
+    init(address: RemoteAddress, credentials: RemoteCredentials, repositoryConfiguration: String? = nil) {
         self.address = address
         self.credentials = credentials
+        self.repositoryConfiguration = repositoryConfiguration
     }
 
     /// Fills the callbacks of a `git_remote_callbacks` with this session's (the caller keeps the session alive
@@ -103,7 +106,8 @@ final class RemoteSession {
             environmentPasswords?.removeFirst()
             return first
         }
-        let helpers = GitCredentialHelpers(credentials: credentials, address: address)
+        let helpers = GitCredentialHelpers(credentials: credentials, address: address,
+                                           repositoryConfiguration: repositoryConfiguration)
         if helperCommands == nil { (helperCommands, useHttpPath) = helpers.helpers() }
         while let command = helperCommands?.first {
             helperCommands?.removeFirst()

@@ -30,7 +30,9 @@ final class GitRemote {
         let code = repository.withPointer { git_remote_create_anonymous(&out, $0, url) }
         if code < 0 { throw .remote(url: address.redacted, reason: remoteReason()) }
         guard let out else { throw .remote(url: address.redacted, reason: "dépôt distant nul") }
-        return GitRemote(owning: out, in: repository, session: RemoteSession(address: address, credentials: credentials))
+        let session = RemoteSession(address: address, credentials: credentials,
+                                    repositoryConfiguration: repository.gitDirectory + "config")
+        return GitRemote(owning: out, in: repository, session: session)
     }
 
     /// The references the remote advertises (branches, tags, HEAD…), name → object id, after connecting for

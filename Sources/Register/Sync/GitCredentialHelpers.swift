@@ -1,13 +1,16 @@
 import Foundation
 
 /// The credential helpers the user's git configuration names for an address (`credential.helper`,
-/// `credential.<adresse>.helper`, in the system, XDG and global files, in that order; an empty value empties
+/// `credential.<adresse>.helper`, in the system, XDG and global files and the register's own `register.git/config`,
+/// in that order; an empty value empties
 /// the list, as in git), asked with git's credential protocol: `<helper> get`, input `protocol=…`, `host=…`
 /// (and `path=…` when `credential.useHttpPath` is true), `username=…` when the address has one, then a blank
 /// line; output `username=…`, `password=…`. suivi runs only the helper program, never git for the transfer.
 struct GitCredentialHelpers {
     let credentials: RemoteCredentials
     let address: RemoteAddress
+    /// The register's git configuration file (`register.git/config`), read last, as git reads a repository's.
+    var repositoryConfiguration: String? = nil
 
     /// The configuration files, lowest priority first.
     var configurationFiles: [String] {
@@ -17,6 +20,7 @@ struct GitCredentialHelpers {
             ?? credentials.home.appendingPathComponent(".config")
         files.append(xdg.appendingPathComponent("git/config").path)
         files.append(credentials.value("GIT_CONFIG_GLOBAL") ?? credentials.home.appendingPathComponent(".gitconfig").path)
+        if let repositoryConfiguration { files.append(repositoryConfiguration) }
         return files
     }
 
