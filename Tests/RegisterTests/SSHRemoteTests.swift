@@ -143,6 +143,16 @@ struct SSHRemoteTests {
             #expect(error == .credentialsRefused(host: "127.0.0.1:\(sshd.port)", transport: .ssh, tried: ["la clé \(stranger.path)"]))
             #expect(error?.description.contains("SUIVI_CLE_SSH_DISTANT") == true)
             #expect(try bareRefs(bare).isEmpty)
+            // A key file that does not exist is named.
+            let absent = root.appendingPathComponent("absente_ed25519")
+            let missingFile = await registerError {
+                _ = try await register.push(to: sshd.url(repository: bare),
+                                            credentials: try credentials(key: absent, knownHosts: sshd.knownHosts, root: root))
+            }
+            guard case .invalidKey(let source, _)? = missingFile, source == absent.path else {
+                Issue.record("expected invalidKey for the absent file, got \(String(describing: missingFile))")
+                return
+            }
             // No key at all.
             let none = try credentials(key: nil, knownHosts: sshd.knownHosts, root: root)
             let missing = await registerError { _ = try await register.push(to: sshd.url(repository: bare), credentials: none) }

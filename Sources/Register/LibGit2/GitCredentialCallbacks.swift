@@ -81,6 +81,12 @@ final class RemoteSession {
                 tried.append("l'agent SSH")
                 return git_credential_ssh_key_from_agent(out, user)
             case .keyFile(let file):
+                guard FileManager.default.isReadableFile(atPath: file.path) else {
+                    failure = .invalidKey(source: file.path, reason: "fichier introuvable ou illisible ; vérifiez "
+                                          + "\(RemoteCredentials.sshKeyVariable) (chemin de la clé privée, pas du .pub)")
+                    git_error_set_str(Int32(GIT_ERROR_SSH.rawValue), "key file not readable")
+                    return GIT_EAUTH.rawValue
+                }
                 tried.append("la clé \(file.path)")
                 offeredKeyFile = file
                 let publicKey = file.path + ".pub"
