@@ -126,6 +126,19 @@ public enum RegisterError: Error, Sendable, Equatable, LocalizedError, CustomStr
     case noRemote
     /// A branch pulled from a remote holds a text that does not read or validate: nothing was changed.
     case remoteContentRefused(url: String, branch: String, reason: String)
+    /// An address carries a password (`https://nom:secret@…`; `url` is shown without it): refused, never recorded.
+    case passwordInAddress(url: String)
+    /// The forge refused every identifier offered (`tried`: where each came from, never the secret).
+    case credentialsRefused(host: String, transport: RemoteAddress.Transport, tried: [String])
+    /// The forge asks for identifiers and no source has any.
+    case noCredentials(host: String, transport: RemoteAddress.Transport)
+    /// The SSH server's host key is not one known_hosts records for it (`name`: as known_hosts names it).
+    case hostKeyRefused(host: String, name: String, keyType: String, fingerprint: String, knownHosts: String,
+                        problem: HostKeyProblem)
+    /// The HTTPS server's certificate is not valid for it.
+    case certificateRefused(host: String, reason: String)
+    /// The forge cannot be reached: unknown name, connection refused, no route, timeout.
+    case remoteUnreachable(url: String, host: String, reason: String)
 
     /// libgit2's return code, when the error comes from libgit2.
     var libgit2Code: Int32? {
@@ -301,12 +314,73 @@ public enum RegisterError: Error, Sendable, Equatable, LocalizedError, CustomStr
         case .remoteContentRefused(let url, let branch, let reason):
             return "La branche \(branch) de « \(url) » contient un texte refusé ; rien n'a été modifié dans ce registre. "
                 + "Signalez-le à qui a écrit sur le dépôt distant. Détail : \(reason)"
+        case .passwordInAddress(let url):
+            return "L'adresse « \(url) » contient un mot de passe : refusée, pour qu'il ne soit jamais enregistré dans le "
+                + "registre ni visible dans la liste des processus. Donnez l'adresse sans « nom:motdepasse@ » et fournissez "
+                + "le secret par la variable d'environnement \(RemoteCredentials.tokenVariable) (jeton) ou "
+                + "\(RemoteCredentials.userVariable) et \(RemoteCredentials.passwordVariable), ou par un assistant "
+                + "d'identification git (credential.helper)."
+        case .credentialsRefused(let host, let transport, let tried):
+            let sources = tried.isEmpty ? "" : " (essayé : \(tried.joined(separator: ", ")))"
+            if transport == .ssh {
+                return "Identifiants refusés par \(host) : aucune clé SSH proposée n'a été acceptée\(sources). Rien n'a été "
+                    + "modifié. Chargez votre clé dans l'agent SSH (ssh-add), ou indiquez le fichier de clé privée par "
+                    + "\(RemoteCredentials.sshKeyVariable) (et sa phrase de passe, si elle en a une, par "
+                    + "\(RemoteCredentials.sshPassphraseVariable)), et vérifiez que sa clé publique est déclarée sur la forge "
+                    + "pour le bon utilisateur (celui de l'adresse, par exemple git@…)."
+            }
+            return "Identifiants refusés par \(host)\(sources). Rien n'a été modifié. Vérifiez-les (jeton expiré ou "
+                + "sans droit d'écriture ?) ; définissez \(RemoteCredentials.tokenVariable) (ou "
+                + "\(RemoteCredentials.userVariable) et \(RemoteCredentials.passwordVariable)) ou un assistant "
+                + "d'identification git (credential.helper)."
+        case .noCredentials(let host, let transport):
+            if transport == .ssh {
+                return "\(host) demande une clé SSH et aucune n'est disponible : pas d'agent SSH (SSH_AUTH_SOCK), pas de "
+                    + "\(RemoteCredentials.sshKeyVariable) ni de ~/.ssh/id_ed25519, id_ecdsa ou id_rsa. Rien n'a été modifié."
+            }
+            return "\(host) demande des identifiants et aucun n'est disponible. Rien n'a été modifié. Définissez "
+                + "\(RemoteCredentials.tokenVariable) (jeton d'accès de la forge) ou \(RemoteCredentials.userVariable) et "
+                + "\(RemoteCredentials.passwordVariable), ou un assistant d'identification git (credential.helper) ; "
+                + "jamais dans l'adresse ni sur la ligne de commande."
+        case .hostKeyRefused(let host, let name, let keyType, let fingerprint, let knownHosts, let problem):
+            let scan = "ssh-keyscan -t \(keyType.hasPrefix("ssh-") ? String(keyType.dropFirst(4)) : keyType)"
+                + (name.hasPrefix("[") ? " -p \(name.split(separator: ":").last ?? "")" : "")
+                + " \(name.hasPrefix("[") ? String(name.dropFirst().prefix(while: { $0 != "]" })) : name) >> \(knownHosts)"
+            switch problem {
+            case .unknown, .otherTypeKnown:
+                let other: String
+                if case .otherTypeKnown(let recorded) = problem {
+                    other = " (seules des clés de type \(recorded.joined(separator: ", ")) y sont enregistrées)"
+                } else {
+                    other = ""
+                }
+                return "Le serveur SSH \(host) est inconnu : sa clé d'hôte \(keyType) \(fingerprint) n'est pas dans "
+                    + "\(knownHosts)\(other). Connexion refusée, rien n'a été modifié. Vérifiez cette empreinte auprès "
+                    + "de l'administrateur de la forge, puis ajoutez la clé : « \(scan) », ou connectez-vous une fois "
+                    + "avec ssh et acceptez-la."
+            case .changed:
+                return "ATTENTION : la clé d'hôte du serveur SSH \(host) a changé ! Elle est maintenant \(keyType) "
+                    + "\(fingerprint), différente de celle enregistrée dans \(knownHosts). Quelqu'un peut s'interposer "
+                    + "entre vous et la forge. Connexion refusée, rien n'a été modifié. Ne continuez qu'après avoir "
+                    + "vérifié auprès de l'administrateur de la forge que la clé a bien été changée ; retirez alors "
+                    + "l'ancienne (ssh-keygen -R \"\(name)\" -f \(knownHosts)) et ajoutez la nouvelle."
+            case .revoked:
+                return "La clé d'hôte \(keyType) \(fingerprint) du serveur SSH \(host) est révoquée dans \(knownHosts). "
+                    + "Connexion refusée, rien n'a été modifié ; prévenez l'administrateur de la forge."
+            }
+        case .certificateRefused(let host, let reason):
+            return "Le certificat HTTPS de \(host) n'est pas valide (\(reason)). Connexion refusée, rien n'a été "
+                + "modifié. Vérifiez l'adresse ; si la forge utilise une autorité de certification interne, "
+                + "installez-la dans le magasin de certificats du système."
+        case .remoteUnreachable(let url, let host, let reason):
+            return "Forge injoignable : \(host) ne répond pas (\(reason)) pour « \(url) ». Rien n'a été modifié. "
+                + "Vérifiez l'adresse, le réseau (proxy, pare-feu) et que la forge est en service, puis recommencez."
         case .invalidKey(let source, let reason):
             return "Clé SSH refusée (\(source)) : \(reason)."
         case .signing(let reason):
             return "Signature SSH impossible : \(reason)."
         case .noRemote:
-            return "Aucun dépôt distant indiqué ni enregistré (origin) : donnez son adresse (chemin, git://, http://)."
+            return "Aucun dépôt distant indiqué ni enregistré (origin) : donnez son adresse (chemin, git://, http(s)://, ssh://)."
         }
     }
 

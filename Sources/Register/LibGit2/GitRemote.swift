@@ -1,15 +1,18 @@
 import CGit2
 import Foundation
 
-/// A remote repository (a path, `git://`, `http(s)://`), as libgit2 reaches it. Anonymous remotes are created
-/// from a URL for one exchange; nothing is written to the configuration.
+/// A remote repository (a path, `git://`, `http(s)://`, SSH), as libgit2 reaches it. Anonymous remotes are created
+/// from a URL for one exchange; nothing is written to the configuration. Every connection goes through a
+/// ``RemoteSession``: identifiers from ``RemoteCredentials``, SSH host keys checked against known_hosts.
 final class GitRemote {
     private let pointer: OpaquePointer
     private let repository: GitRepository
+    private let session: RemoteSession
 
-    private init(owning pointer: OpaquePointer, in repository: GitRepository) {
+    private init(owning pointer: OpaquePointer, in repository: GitRepository, session: RemoteSession) {
         self.pointer = pointer
         self.repository = repository
+        self.session = session
     }
 
     deinit {
@@ -17,29 +20,38 @@ final class GitRemote {
         git_remote_free(pointer)
     }
 
-    /// A remote for `url`, known only to this object (`git_remote_create_anonymous`).
-    static func anonymous(url: String, in repository: GitRepository) throws(RegisterError) -> GitRemote {
+    /// A remote for `url`, known only to this object (`git_remote_create_anonymous`), authenticated from
+    /// `credentials`.
+    static func anonymous(url: String, in repository: GitRepository,
+                          credentials: RemoteCredentials) throws(RegisterError) -> GitRemote {
+        let address = RemoteAddress(url)
+        if address.hasPassword { throw .passwordInAddress(url: address.redacted) }
         var out: OpaquePointer?
         let code = repository.withPointer { git_remote_create_anonymous(&out, $0, url) }
-        if code < 0 { throw .remote(url: url, reason: remoteReason()) }
-        guard let out else { throw .remote(url: url, reason: "dépôt distant nul") }
-        return GitRemote(owning: out, in: repository)
+        if code < 0 { throw .remote(url: address.redacted, reason: remoteReason()) }
+        guard let out else { throw .remote(url: address.redacted, reason: "dépôt distant nul") }
+        let session = RemoteSession(address: address, credentials: credentials,
+                                    repositoryConfiguration: repository.gitDirectory + "config")
+        return GitRemote(owning: out, in: repository, session: session)
     }
 
     /// The references the remote advertises (branches, tags, HEAD…), name → object id, after connecting for
     /// a fetch. Nothing is downloaded.
-    func advertisedReferences(url: String) throws(RegisterError) -> [String: ObjectID] {
+    func advertisedReferences() throws(RegisterError) -> [String: ObjectID] {
         var callbacks = git_remote_callbacks()
         try git(git_remote_init_callbacks(&callbacks, UInt32(GIT_REMOTE_CALLBACKS_VERSION)), "git_remote_init_callbacks")
         var proxy = git_proxy_options()
         try git(git_proxy_options_init(&proxy, UInt32(GIT_PROXY_OPTIONS_VERSION)), "git_proxy_options_init")
         proxy.type = GIT_PROXY_NONE
-        if git_remote_connect(pointer, GIT_DIRECTION_FETCH, &callbacks, &proxy, nil) < 0 {
-            throw .remote(url: url, reason: remoteReason())
+        let connected = withExtendedLifetime(session) { () -> Int32 in
+            session.install(in: &callbacks)
+            return git_remote_connect(pointer, GIT_DIRECTION_FETCH, &callbacks, &proxy, nil)
         }
+        if connected < 0 { throw session.error(code: connected) }
         var heads: UnsafeMutablePointer<UnsafePointer<git_remote_head>?>?
         var count = 0
-        if git_remote_ls(&heads, &count, pointer) < 0 { throw .remote(url: url, reason: remoteReason()) }
+        let listed = git_remote_ls(&heads, &count, pointer)
+        if listed < 0 { throw session.error(code: listed) }
         var references: [String: ObjectID] = [:]
         for index in 0..<count {
             guard let head = heads?[index], let name = swiftString(head.pointee.name) else { continue }
@@ -49,39 +61,30 @@ final class GitRemote {
     }
 
     /// Downloads the objects the references matching `refspecs` need and indexes them; moves no reference.
-    func download(refspecs: [String], url: String) throws(RegisterError) {
+    func download(refspecs: [String]) throws(RegisterError) {
         var options = git_fetch_options()
         try git(git_fetch_options_init(&options, UInt32(GIT_FETCH_OPTIONS_VERSION)), "git_fetch_options_init")
         options.download_tags = GIT_REMOTE_DOWNLOAD_TAGS_NONE
         options.update_fetchhead = 0
         options.proxy_opts.type = GIT_PROXY_NONE
-        let code = withStrArray(refspecs) { array in git_remote_download(pointer, &array, &options) }
-        if code < 0 { throw .remote(url: url, reason: remoteReason()) }
+        let code = withExtendedLifetime(session) { () -> Int32 in
+            session.install(in: &options.callbacks)
+            return withStrArray(refspecs) { array in git_remote_download(pointer, &array, &options) }
+        }
+        if code < 0 { throw session.error(code: code) }
     }
 
     /// Pushes `refspecs` (never forced); returns the references the remote refused, name → its reason.
-    func push(refspecs: [String], url: String) throws(RegisterError) -> [String: String] {
+    func push(refspecs: [String]) throws(RegisterError) -> [String: String] {
         var options = git_push_options()
         try git(git_push_options_init(&options, UInt32(GIT_PUSH_OPTIONS_VERSION)), "git_push_options_init")
         options.proxy_opts.type = GIT_PROXY_NONE
-        let refused = RefusedReferences()
-        let code = withExtendedLifetime(refused) { () -> Int32 in
-            options.callbacks.payload = Unmanaged.passUnretained(refused).toOpaque()
-            options.callbacks.push_update_reference = { name, status, payload in
-                guard let status, let payload, let name = swiftString(name) else { return 0 }
-                Unmanaged<RefusedReferences>.fromOpaque(payload).takeUnretainedValue().references[name] =
-                    swiftString(status) ?? "refusée"
-                return 0
-            }
+        let code = withExtendedLifetime(session) { () -> Int32 in
+            session.install(in: &options.callbacks)
             return withStrArray(refspecs) { array in git_remote_push(pointer, &array, &options) }
         }
-        if code < 0 { throw .remote(url: url, reason: remoteReason()) }
-        return refused.references
-    }
-
-    /// Collects the push callback's refusals (the callback is a C function: it reaches this box by pointer).
-    private final class RefusedReferences {
-        var references: [String: String] = [:]
+        if code < 0 { throw session.error(code: code) }
+        return session.refusedReferences
     }
 }
 
@@ -110,8 +113,11 @@ extension GitRepository {
         return swiftString(git_remote_url(out))
     }
 
-    /// Records (or replaces) the remote `name` → `url` in the repository's configuration.
+    /// Records (or replaces) the remote `name` → `url` in the repository's configuration. An address holding a
+    /// password is refused: a secret is never written in the register.
     func setRemote(named name: String, url: String) throws(RegisterError) {
+        let address = RemoteAddress(url)
+        if address.hasPassword { throw .passwordInAddress(url: address.redacted) }
         if try remoteURL(named: name) != nil {
             try git(withPointer { git_remote_set_url($0, name, url) }, "git_remote_set_url")
             return

@@ -40,9 +40,10 @@ extension GitStore {
 
     /// Connects to `url`, lists its branches and tags, and downloads the objects they need into this
     /// repository. **No reference of this repository moves**: the caller decides what to do with the snapshot.
-    package func fetch(from url: String) throws(RegisterError) -> RemoteSnapshot {
-        let remote = try GitRemote.anonymous(url: url, in: repository)
-        let advertised = try remote.advertisedReferences(url: url)
+    /// Identifiers and host keys: `credentials`.
+    package func fetch(from url: String, credentials: RemoteCredentials = .process) throws(RegisterError) -> RemoteSnapshot {
+        let remote = try GitRemote.anonymous(url: url, in: repository, credentials: credentials)
+        let advertised = try remote.advertisedReferences()
         var branches: [String: ObjectID] = [:]
         var tags: [String: ObjectID] = [:]
         for (name, id) in advertised where GitRepository.isValidReferenceName(name) {
@@ -50,21 +51,23 @@ extension GitStore {
             if name.hasPrefix("refs/tags/") { tags[name] = id }  // `^{}` peeled entries are not valid names
         }
         if !branches.isEmpty || !tags.isEmpty {
-            try remote.download(refspecs: ["+refs/heads/*:refs/remotes/suivi/*", "+refs/tags/*:refs/tags/*"], url: url)
+            try remote.download(refspecs: ["+refs/heads/*:refs/remotes/suivi/*", "+refs/tags/*:refs/tags/*"])
         }
         return RemoteSnapshot(url: url, branches: branches, tags: tags)
     }
 
     /// Pushes `refspecs` to `url` (never forced: the remote refuses what is not a fast-forward).
     /// - Returns: the references the remote refused, full name → reason.
-    package func push(to url: String, refspecs: [String]) throws(RegisterError) -> [String: String] {
-        let remote = try GitRemote.anonymous(url: url, in: repository)
-        return try remote.push(refspecs: refspecs, url: url)
+    package func push(to url: String, refspecs: [String],
+                      credentials: RemoteCredentials = .process) throws(RegisterError) -> [String: String] {
+        let remote = try GitRemote.anonymous(url: url, in: repository, credentials: credentials)
+        return try remote.push(refspecs: refspecs)
     }
 
     /// The branches and tags `url` advertises, without downloading anything.
-    package func remoteReferences(at url: String) throws(RegisterError) -> [String: ObjectID] {
-        try GitRemote.anonymous(url: url, in: repository).advertisedReferences(url: url)
+    package func remoteReferences(at url: String,
+                                  credentials: RemoteCredentials = .process) throws(RegisterError) -> [String: ObjectID] {
+        try GitRemote.anonymous(url: url, in: repository, credentials: credentials).advertisedReferences()
     }
 
     // MARK: Graph and merges

@@ -9,15 +9,20 @@ extension TextRegister {
     /// Creates a register in `root` from the register at `source`: same layout as `suivi init` (`register.git`,
     /// bare, and `brouillons/` with a working copy per draft), every branch and tag, and `origin` recorded so
     /// that `pull` and `push` need no address.
-    /// - Throws: ``RegisterError/repositoryExists(path:)`` when `root` already holds a register; any failure
-    ///   leaves no half-made register behind.
-    public static func clone(from source: String, to root: URL) async throws(RegisterError) -> (TextRegister, SyncReport) {
+    /// - Parameter credentials: where identifiers for an authenticated remote come from, and the known_hosts
+    ///   file SSH host keys are checked against (default: this process's environment and home folder).
+    /// - Throws: ``RegisterError/repositoryExists(path:)`` when `root` already holds a register;
+    ///   ``RegisterError/passwordInAddress(url:)`` for an address holding a password (nothing created); any
+    ///   failure leaves no half-made register behind.
+    public static func clone(from source: String, to root: URL,
+                             credentials: RemoteCredentials = .process) async throws(RegisterError) -> (TextRegister, SyncReport) {
         let url = resolveRemote(source)
+        if RemoteAddress(url).hasPassword { throw .passwordInAddress(url: RemoteAddress(url).redacted) }
         let existed = FileManager.default.fileExists(atPath: root.path)
         let register = try create(at: root)
         do {
             try await register.store.setRemote(named: "origin", url: url)
-            let report = try await register.pull(from: url, author: nil)
+            let report = try await register.pull(from: url, author: nil, credentials: credentials)
             return (register, report)
         } catch {
             let created = existed ? [gitDirectory(of: root), draftsDirectory(of: root)] : [root]
@@ -29,17 +34,25 @@ extension TextRegister {
     /// The address a user gives, as libgit2 wants it: a register folder stands for its `register.git`, a
     /// relative path becomes absolute, URLs are kept.
     public static func resolveRemote(_ source: String) -> String {
-        if source.contains("://") { return source }
+        if source.contains("://") || RemoteAddress(source).transport == .ssh { return source }
         let url = URL(fileURLWithPath: source).standardizedFileURL
         let git = gitDirectory(of: url)
         return FileManager.default.fileExists(atPath: git.path) ? git.path : url.path
     }
 
-    /// The remote to use: `source` if given, else `origin`.
+    /// The remote to use: `source` if given, else `origin`. An address holding a password is refused (the
+    /// secret comes from ``RemoteCredentials``, never from an address).
     func remoteAddress(_ source: String?) async throws(RegisterError) -> String {
-        if let source { return Self.resolveRemote(source) }
-        guard let origin = try await store.remoteURL(named: "origin") else { throw .noRemote }
-        return origin
+        let url: String
+        if let source {
+            url = Self.resolveRemote(source)
+        } else {
+            guard let origin = try await store.remoteURL(named: "origin") else { throw .noRemote }
+            url = origin
+        }
+        let address = RemoteAddress(url)
+        if address.hasPassword { throw .passwordInAddress(url: address.redacted) }
+        return url
     }
 
     /// Brings the remote's branches and tags into this register: a missing branch is created, a branch behind
@@ -52,9 +65,12 @@ extension TextRegister {
     /// and no reference of this register has changed (the downloaded objects stay unreferenced). Every text at
     /// every new branch tip is read through the safe reader and validated first, as an import is
     /// (``RegisterError/remoteContentRefused(url:branch:reason:)``).
-    public func pull(from source: String? = nil, author: Identity?) async throws(RegisterError) -> SyncReport {
+    ///
+    /// Identifiers and host keys come from `credentials` (default: this process's environment and home folder).
+    public func pull(from source: String? = nil, author: Identity?,
+                     credentials: RemoteCredentials = .process) async throws(RegisterError) -> SyncReport {
         let url = try await remoteAddress(source)
-        let remote = try await store.fetch(from: url)
+        let remote = try await store.fetch(from: url, credentials: credentials)
         var updates: [SyncReport.Update] = []
         var ahead: [String] = []
         var conflicts: [MergeConflict] = []
@@ -163,10 +179,13 @@ extension TextRegister {
 
     /// Sends every branch and tag to the remote (never forced). Refused when the remote has writes this
     /// register lacks: pull first.
-    /// - Throws: ``RegisterError/pushRejected(url:references:)``, ``RegisterError/remote(url:reason:)``.
-    public func push(to destination: String? = nil) async throws(RegisterError) -> SyncReport {
+    /// Identifiers and host keys come from `credentials` (default: this process's environment and home folder).
+    /// - Throws: ``RegisterError/pushRejected(url:references:)``, ``RegisterError/remote(url:reason:)``, and the
+    ///   authentication errors (``RegisterError/credentialsRefused(host:transport:tried:)``…).
+    public func push(to destination: String? = nil,
+                     credentials: RemoteCredentials = .process) async throws(RegisterError) -> SyncReport {
         let url = try await remoteAddress(destination)
-        let before = try await store.remoteReferences(at: url)
+        let before = try await store.remoteReferences(at: url, credentials: credentials)
         var refspecs: [String] = []
         var updates: [SyncReport.Update] = []
         var ahead: [String] = []
@@ -195,7 +214,7 @@ extension TextRegister {
         guard !refspecs.isEmpty else {
             return SyncReport(url: url, updates: [], ahead: ahead, refreshedWorkingCopies: [], keptWorkingCopies: [])
         }
-        let refusedByRemote = try await store.push(to: url, refspecs: refspecs)
+        let refusedByRemote = try await store.push(to: url, refspecs: refspecs, credentials: credentials)
         if !refusedByRemote.isEmpty { throw .pushRejected(url: url, references: refusedByRemote) }
         return SyncReport(url: url, updates: updates, ahead: ahead, refreshedWorkingCopies: [], keptWorkingCopies: [])
     }

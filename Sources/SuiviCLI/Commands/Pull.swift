@@ -16,7 +16,7 @@ extension Suivi {
             (versions adoptées) sont copiées, jamais déplacées.
               suivi recuperer --registre registre --auteur "Prénom Nom <courriel>"
               suivi recuperer /partage/registre --registre registre --auteur "Prénom Nom <courriel>"
-            """
+            """ + "\n\n" + RemoteAuthenticationHelp.text
         )
 
         @Argument(help: ArgumentHelp("Adresse du registre distant. Par défaut : celle du clonage (origin).", valueName: "adresse"))

@@ -13,7 +13,7 @@ extension Suivi {
             doit d'abord les réunir. Les étiquettes (versions adoptées) partent aussi.
               suivi envoyer --registre registre
               suivi envoyer /partage/registre --registre registre
-            """
+            """ + "\n\n" + RemoteAuthenticationHelp.text
         )
 
         @Argument(help: ArgumentHelp("Adresse du registre distant. Par défaut : celle du clonage (origin).", valueName: "adresse"))
