@@ -11,7 +11,7 @@ struct ServeSyncCommandTests {
         let folder = try TemporaryFolder()
         let repo = try CLI.shippedRegister(in: folder)
         for period in ["0", "-5", "9", "100000"] {
-            let result = try CLI.run(["web", "--repo", repo, "--port", "0", "--periode-synchro", period])
+            let result = try CLI.run(["web", "--repo", repo, "--port", "0", "--periode-synchro=" + period])
             #expect(result.exitCode == 78, "\(period): \(result)")
             #expect(result.stderr.contains("--periode-synchro"), "\(period): \(result.stderr)")
         }

@@ -9,12 +9,12 @@ import Testing
 @testable import SuiviWeb
 
 /// Issue 21's acceptance: two members on two clones and the web server on a third, each signing with their own key
-/// recorded in the roster, act at the same time on the same review and push to the forge (``ForgeFixture/makeForge``:
-/// a bare repository for now, the authenticated loopback forge once it exists); every record arrives on the forge
+/// recorded in the roster, act at the same time on the same review and push to the forge (``AuthenticatedForge``:
+/// git http-backend behind HTTP basic auth on loopback, no push without the password); every record arrives on the forge
 /// once, signed, stock `git verify-commit` accepts every committee commit with the exported allowed-signers file,
 /// the verifier is clean; then forged records pushed by hand are reported.
 @Suite("Two clones and the web server on one forge (issue 21)", .tags(.externalTool),
-       .enabled(if: ExternalTool.runs("git", "ssh-keygen"), ExternalTool.reason("git", package: "git openssh-client")))
+       .enabled(if: ExternalTool.runs("git", "ssh-keygen", "python3"), ExternalTool.reason("git", package: "git openssh-client python3")))
 struct ForgeAcceptanceTests {
     static let chairPerson = Identity(name: "Présidence", email: "presidence@example.org")
     static let doctorPerson = Identity(name: "Médecin OFII", email: "medecin@example.org")
@@ -54,22 +54,23 @@ struct ForgeAcceptanceTests {
 
     /// A member working in their clone: comments, then a position, each followed by `suivi recuperer` + `suivi envoyer`
     /// (a failed exchange, the forge moving under another push, leaves the write for the next one).
-    static func memberWork(_ clone: TextRegister, seat: String, person: Identity, texts: [String], reason: String) async throws {
+    static func memberWork(_ clone: TextRegister, seat: String, person: Identity, texts: [String], reason: String,
+                           credentials: RemoteCredentials) async throws {
         let committee = Committee(register: clone)
         let acting = Acting(seat: seat, person: person)
         for text in texts {
             try await committee.addComment(review: WebFixture.review, eId: "art_3__para_3", text: text, acting: acting, today: WebFixture.today)
-            _ = try? await clone.exchange(with: nil, author: person, pullFirst: true)
+            _ = try? await clone.exchange(with: nil, author: person, pullFirst: true, credentials: credentials)
         }
         try await committee.recordPosition(review: WebFixture.review, opinion: .reserves, reason: reason, acting: acting, today: WebFixture.today)
-        _ = try? await clone.exchange(with: nil, author: person, pullFirst: true)
+        _ = try? await clone.exchange(with: nil, author: person, pullFirst: true, credentials: credentials)
     }
 
     @Test("concurrent signed writes from two clones and the web server all reach the forge once; git verify-commit and the verifier accept them; forged records pushed by hand are reported")
     func twoClonesAndServer() async throws {
         let (chairKey, doctorKey, associationKey, serverKey) =
             (Signer(randomFor: .member), Signer(randomFor: .member), Signer(randomFor: .member), Signer(randomFor: .server))
-        let setup = try await ForgeFixture(signer: serverKey) { fixture in
+        let setup = try await ForgeFixture(signer: serverKey, makeForge: { try await AuthenticatedForge(seededFrom: $0) }) { fixture in
             try await Self.recordKeys(fixture, chair: chairKey, doctor: doctorKey, association: associationKey, server: serverKey)
         }
         let keysCommit = try #require(try await setup.fixture.register.mainTip())
@@ -83,11 +84,12 @@ struct ForgeAcceptanceTests {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask {
                     try await Self.memberWork(doctorClone, seat: "ofii-medecins", person: Self.doctorPerson, texts: Array(doctorTexts.prefix(3)),
-                                              reason: "Réserve du médecin.")
+                                              reason: "Réserve du médecin.", credentials: setup.forge.credentials)
                 }
                 group.addTask {
                     try await Self.memberWork(associationClone, seat: "assoc-medicale", person: Self.associationPerson,
-                                              texts: associationTexts, reason: "Réserve de la association.")
+                                              texts: associationTexts, reason: "Réserve de la association.",
+                                              credentials: setup.forge.credentials)
                 }
                 group.addTask {
                     var chair = Browser(client)
@@ -109,7 +111,7 @@ struct ForgeAcceptanceTests {
             try await Committee(register: doctorClone).addComment(review: WebFixture.review, eId: "art_3__para_3", text: doctorTexts[3],
                                                                   acting: Acting(seat: "ofii-medecins", person: Self.doctorPerson),
                                                                   today: WebFixture.today)
-            _ = try await doctorClone.exchange(with: nil, author: Self.doctorPerson, pullFirst: true)
+            _ = try await doctorClone.exchange(with: nil, author: Self.doctorPerson, pullFirst: true, credentials: setup.forge.credentials)
             await setup.sync.idle()
             var chair = Browser(client)
             try await chair.login("dgs")
@@ -130,7 +132,7 @@ struct ForgeAcceptanceTests {
         await setup.sync.idle()
         for (clone, person) in [(doctorClone, Self.doctorPerson), (associationClone, Self.associationPerson)] {
             var done = false
-            for _ in 0..<3 where !done { done = (try? await clone.exchange(with: nil, author: person, pullFirst: true)) != nil }
+            for _ in 0..<3 where !done { done = (try? await clone.exchange(with: nil, author: person, pullFirst: true, credentials: setup.forge.credentials)) != nil }
             #expect(done)
         }
         let status = await setup.sync.synchronize(.pull)
@@ -172,18 +174,25 @@ struct ForgeAcceptanceTests {
         let clean = try await RegisterVerifier(register: forge).verify(record: false)
         #expect(clean.findings.isEmpty, "\(clean.findings.map(\.message))")
 
+        // The forge is authenticated: every push went with the password, and one without it is refused.
+        let forgeServer = try #require((setup.forge as? AuthenticatedForge)?.server)
+        #expect(forgeServer.requests.contains { $0.method == "POST" && $0.path.hasSuffix("git-receive-pack") && $0.authorized })
+        #expect(!forgeServer.requests.contains { $0.method == "POST" && $0.path.hasSuffix("git-receive-pack") && !$0.authorized })
+        let anonymous = RemoteCredentials(environment: [:], home: setup.clones)
+        await #expect(throws: RegisterError.self) { _ = try await doctorClone.push(credentials: anonymous) }
+
         // Forged by hand and pushed: the doctor's key writing the association's position; a key nobody recorded.
-        _ = try await doctorClone.pull(author: Self.doctorPerson)
+        _ = try await doctorClone.pull(author: Self.doctorPerson, credentials: setup.forge.credentials)
         let forgedPosition = try #require(positions["committee/positions/\(WebFixture.review)/assoc-medicale.xml"])
             .replacingOccurrences(of: "Réserve de la association.", with: "Avis falsifié.")
         _ = try await doctorClone.applyRecords(["committee/positions/\(WebFixture.review)/assoc-medicale.xml": Data(forgedPosition.utf8)],
                                                message: "Comité : position du siège assoc-medicale", author: Self.associationPerson)
-        _ = try await doctorClone.push()
+        _ = try await doctorClone.push(credentials: setup.forge.credentials)
         let stranger = doctorClone.signing(with: Signer(randomFor: .member))
         let strangerComment = try #require(comments.first).replacingOccurrences(of: "Observation", with: "Intrusion")
         _ = try await stranger.applyRecords(["\(ForgeFixture.commentsFolder)/c-intrusion.xml": Data(strangerComment.utf8)],
                                             message: "Comité : commentaire", author: Self.doctorPerson)
-        _ = try await stranger.push()
+        _ = try await stranger.push(credentials: setup.forge.credentials)
         let forged = try await setup.forge.contents()
         let report = try await RegisterVerifier(register: forged).verify(record: false)
         #expect(report.findings.contains { $0.kind == .seatNotHeld && $0.message.contains("assoc-medicale") }, "\(report.findings.map(\.message))")

@@ -148,7 +148,8 @@ struct ServiceSettingsTests {
         #expect(try refusal { try settings(environment: ["SUIVI_PROXY_DE_CONFIANCE": "::1"]) }
                 == .unknownVariable(name: "SUIVI_PROXY_DE_CONFIANCE", suggestion: "SUIVI_PROXYS_DE_CONFIANCE"))
         let others = ["SUIVI_AUTEUR": "a", "SUIVI_CLE_SSH": "k", "SUIVI_CONFIG": "", "SUIVI_MOT_DE_PASSE": "m", "SUIVI_GIT_JETON": "j",
-                      "SUIVI_TESTS_RAPIDES": "1", "SUIVI_SHARED": "/s"]
+                      "SUIVI_TESTS_RAPIDES": "1", "SUIVI_SHARED": "/s", "SUIVI_GIT_UTILISATEUR": "u", "SUIVI_GIT_MOT_DE_PASSE": "p",
+                      "SUIVI_CLE_SSH_DISTANT": "/k", "SUIVI_CLE_SSH_PHRASE": "f", "SUIVI_KNOWN_HOSTS": "/h", "SUIVI_DEPOT_INITIAL": "/d"]
         #expect(try settings(environment: others).values.isEmpty)
     }
 

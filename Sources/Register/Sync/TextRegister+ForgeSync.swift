@@ -37,8 +37,9 @@ extension TextRegister {
     ///   ``RegisterError/remote(url:reason:)`` when the forge cannot be reached; ``RegisterError/pushRejected(url:references:)``
     ///   when it still moved after `attempts` pushes; any refusal of ``pull(from:author:)`` (a diverged tag, a text that
     ///   does not validate).
-    public func exchange(with remote: String?, author: Identity?, pullFirst: Bool, attempts: Int = 3)
-        async throws(RegisterError) -> ForgeExchange
+    /// Identifiers and host keys come from `credentials` (default: this process's environment and home folder).
+    public func exchange(with remote: String?, author: Identity?, pullFirst: Bool, attempts: Int = 3,
+                         credentials: RemoteCredentials = .process) async throws(RegisterError) -> ForgeExchange
     {
         let url = try await remoteAddress(remote)
         let attempts = max(1, attempts)
@@ -47,9 +48,9 @@ extension TextRegister {
         while true {
             attempt += 1
             do {
-                if pullFirst || attempt > 1 { pulls.append(try await pull(from: url, author: author)) }
-                let pushed = try await push(to: url)
-                let branches = try await forgeBranches(at: url)
+                if pullFirst || attempt > 1 { pulls.append(try await pull(from: url, author: author, credentials: credentials)) }
+                let pushed = try await push(to: url, credentials: credentials)
+                let branches = try await forgeBranches(at: url, credentials: credentials)
                 return ForgeExchange(url: url, pulls: pulls, push: pushed, attempts: attempt, forgeBranches: branches)
             } catch {
                 guard attempt < attempts, Self.isRace(error) else { throw error }
@@ -67,8 +68,10 @@ extension TextRegister {
     }
 
     /// The branches `url` advertises, full name → tip (nothing is downloaded).
-    public func forgeBranches(at url: String) async throws(RegisterError) -> [String: ObjectID] {
-        try await store.remoteReferences(at: url).filter { $0.key.hasPrefix("refs/heads/") }
+    public func forgeBranches(at url: String, credentials: RemoteCredentials = .process) async throws(RegisterError)
+        -> [String: ObjectID]
+    {
+        try await store.remoteReferences(at: url, credentials: credentials).filter { $0.key.hasPrefix("refs/heads/") }
     }
 
     /// For each local branch with commits the forge lacks, how many, given the forge's branches as last seen: a

@@ -20,6 +20,9 @@ public struct ServiceSettings: Sendable {
     static let otherVariables: Set<String> = [
         configurationVariable, "SUIVI_DEPOT_INITIAL", "SUIVI_AUTEUR", "SUIVI_CLE_SSH", "SUIVI_MOT_DE_PASSE", "SUIVI_GIT_JETON", "SUIVI_GIT_UTILISATEUR",
         "SUIVI_TESTS_RAPIDES", "SUIVI_SHARED", "SUIVI_CAPTURES", "SUIVI_SEED", "SUIVI_PROPERTY_SEED", "SUIVI_SOFFICE",
+        // The forge's identifiers and host keys (docs/SYNC.md), which the server's sync reads.
+        RemoteCredentials.tokenVariable, RemoteCredentials.userVariable, RemoteCredentials.passwordVariable,
+        RemoteCredentials.sshKeyVariable, RemoteCredentials.sshPassphraseVariable, RemoteCredentials.knownHostsVariable,
     ]
 
     public let values: [ServiceSetting: Value]

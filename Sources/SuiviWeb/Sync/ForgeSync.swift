@@ -27,6 +27,7 @@ public actor ForgeSync {
     /// store's thread) never delays the pages, which read through another.
     private let register: TextRegister
     private let remote: String?
+    private let credentials: RemoteCredentials
     private let author: Identity
     private let attempts: Int
     private let logger: Logger
@@ -44,11 +45,15 @@ public actor ForgeSync {
     ///   - registerRoot: the server's register (opened again here, with its own store).
     ///   - signer: the server's key (merge commits are signed with it).
     ///   - remote: the forge's address; `nil`: the register's `origin`, else no sync at all.
+    ///   - credentials: where the forge's identifiers and host keys come from (docs/SYNC.md): by default the server's
+    ///     environment (`SUIVI_GIT_JETON`…) and home folder (git credential helpers, `~/.ssh`).
     ///   - attempts: pushes per exchange before giving up until the next one.
-    public init(registerRoot: URL, signer: Signer?, remote: String?, author: Identity = ForgeSync.mergeAuthor, attempts: Int = 3,
+    public init(registerRoot: URL, signer: Signer?, remote: String?, credentials: RemoteCredentials = .process,
+                author: Identity = ForgeSync.mergeAuthor, attempts: Int = 3,
                 logger: Logger = Logger(label: "suivi.web.forge")) throws(RegisterError) {
         register = try TextRegister.open(at: registerRoot).signing(with: signer)
         self.remote = remote
+        self.credentials = credentials
         self.author = author
         self.attempts = max(1, attempts)
         self.logger = logger
@@ -111,7 +116,8 @@ public actor ForgeSync {
         status.lastAttempt = started
         status.exchanges += 1
         do {
-            let result = try await register.exchange(with: url, author: author, pullFirst: pullFirst, attempts: attempts)
+            let result = try await register.exchange(with: url, author: author, pullFirst: pullFirst, attempts: attempts,
+                                                     credentials: credentials)
             let now = Date()
             status.lastPush = now
             if pullFirst || !result.pulls.isEmpty { status.lastPull = now }
@@ -126,8 +132,8 @@ public actor ForgeSync {
             case .mergeConflict(_, let conflicts):
                 problem = .conflict(conflicts: conflicts, message: message)
                 // The forge's writes were downloaded: what the server has and the forge lacks can be counted.
-                if let branches = try? await register.forgeBranches(at: url) { knownForge = branches }
-            case .remote:
+                if let branches = try? await register.forgeBranches(at: url, credentials: credentials) { knownForge = branches }
+            case .remote, .remoteUnreachable:
                 problem = .unreachable(message: message)
             default:
                 problem = .refused(message: message)
