@@ -24,9 +24,9 @@ struct SigningKeyCommandTests {
         let folder = try TemporaryFolder()
         let repo = try CLI.shippedRegister(in: folder)
         let missing = folder.path("nulle-part/id_ed25519")
-        let reading: [[String]] = [["afficher"], ["diff", "v2017-01-05", "2026-11-24"], ["etat", "--aujourdhui", "2026-11-24"],
+        let reading: [[String]] = [["afficher", "--version", "v2017-01-05"], ["diff", "v2017-01-05", "2026-11-24"], ["etat", "--aujourdhui", "2026-11-24"],
                                    ["verifier", "--sans-enregistrer"], ["historique", "art_3"], ["revision", "lister"],
-                                   ["exporter", "consolide", "--sortie", folder.path("consolide.html")]]
+                                   ["exporter", "consolide", "--version", "v2017-01-05", "--sortie", folder.path("consolide.html")]]
         for arguments in reading {
             let byOption = try CLI.run(arguments + ["--repo", repo, "--cle-ssh", missing])
             #expect(byOption.exitCode == 0, "suivi \(arguments.joined(separator: " ")) --cle-ssh <absent> → \(byOption)")
