@@ -43,7 +43,7 @@ extension SuiviBench {
                     try await store.commitApplying(
                         changes: ["bench/\(writer)/\(number).txt": Data("rédacteur \(writer), écriture \(number)\n".utf8)],
                         message: "Écriture \(number) du rédacteur \(writer)", author: author, date: Date(),
-                        onBranch: "refs/heads/" + branch, maxAttempts: 10_000)
+                        onBranch: "refs/heads/" + branch, maxAttempts: 10_000, signer: nil)
                 }
             }
             let elapsed = clock.now - start

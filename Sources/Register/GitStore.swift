@@ -238,7 +238,7 @@ package actor GitStore {
     ///   objects are just left unreferenced.
     package func commit(
         files: [String: Data], message: String, author: Identity, date: Date, timeZoneMinutes: Int = 0,
-        onBranch branch: String = GitStore.mainBranch, expectedParent: ObjectID?, signer: Signer? = nil
+        onBranch branch: String = GitStore.mainBranch, expectedParent: ObjectID?, signer: Signer?
     ) async throws(RegisterError) -> ObjectID {
         let edit = try TreeEdit(changes: files.mapValues { Optional($0) })
         let stamp = try Stamp(message: message, author: author, date: date, timeZoneMinutes: timeZoneMinutes, signer: signer)
@@ -251,7 +251,7 @@ package actor GitStore {
     /// - Throws: ``RegisterError/conflict(ref:expected:actual:)`` when the branch moved.
     package func commit(
         changes: [String: Data?], message: String, author: Identity, date: Date, timeZoneMinutes: Int = 0,
-        onBranch branch: String = GitStore.mainBranch, expectedParent: ObjectID?, signer: Signer? = nil
+        onBranch branch: String = GitStore.mainBranch, expectedParent: ObjectID?, signer: Signer?
     ) async throws(RegisterError) -> ObjectID {
         let edit = try TreeEdit(changes: changes)
         let stamp = try Stamp(message: message, author: author, date: date, timeZoneMinutes: timeZoneMinutes, signer: signer)
@@ -267,7 +267,7 @@ package actor GitStore {
     ///   - maxAttempts: how many times to rebuild before ``RegisterError/retriesExhausted(ref:attempts:)``.
     package func commitApplying(
         changes: [String: Data?], message: String, author: Identity, date: Date, timeZoneMinutes: Int = 0,
-        onBranch branch: String = GitStore.mainBranch, maxAttempts: Int = 100, signer: Signer? = nil
+        onBranch branch: String = GitStore.mainBranch, maxAttempts: Int = 100, signer: Signer?
     ) async throws(RegisterError) -> ObjectID {
         try Self.checkBranchName(branch)
         let edit = try TreeEdit(changes: changes)
@@ -394,7 +394,7 @@ package actor GitStore {
     /// a reference at it (or at a descendant).
     package func writeCommitObject(
         changes: [String: Data?], message: String, author: Identity, date: Date, timeZoneMinutes: Int = 0,
-        parent: ObjectID?, signer: Signer? = nil
+        parent: ObjectID?, signer: Signer?
     ) throws(RegisterError) -> ObjectID {
         let edit = try TreeEdit(changes: changes)
         let stamp = try Stamp(message: message, author: author, date: date, timeZoneMinutes: timeZoneMinutes, signer: signer)

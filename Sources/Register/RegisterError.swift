@@ -25,6 +25,8 @@ public enum RegisterError: Error, Sendable, Equatable, LocalizedError, CustomStr
     case tagExists(name: String, target: ObjectID)
     /// A branch of that name already exists and points at another commit.
     case branchExists(ref: String, tip: ObjectID)
+    /// A draft named `name` already exists (its working copy in `workingCopy`): opening it again is refused.
+    case draftExists(name: String, workingCopy: String)
     /// The branch HEAD names (`refs/heads/main`) cannot be deleted: a clone would check out nothing.
     case protectedBranch(ref: String)
     /// A reference, branch or tag name git refuses (`refs/heads/a..b`, spaces, `~`…), or outside its namespace.
@@ -80,8 +82,8 @@ public enum RegisterError: Error, Sendable, Equatable, LocalizedError, CustomStr
     case outOfOrder(version: String, latest: String)
     /// The operation needs an adopted version and there is none yet.
     case noAdoptedVersion
-    /// No draft branch `draft/<name>`.
-    case unknownDraft(name: String)
+    /// No draft branch `draft/<name>`; `closest`: the drafts it most likely meant (a typing mistake), closest first.
+    case unknownDraft(name: String, closest: [String] = [])
     /// No version has a clause with that eId or wId.
     case clauseNotFound(identifier: String)
     /// The version named holds no clause with that eId (nor that wId): an eId is read as that version numbers it.
@@ -174,6 +176,9 @@ public enum RegisterError: Error, Sendable, Equatable, LocalizedError, CustomStr
         case .tagExists(let name, let target):
             return "L'étiquette \(name) existe déjà et désigne une autre version (\(target.abbreviated)) ; "
                 + "une étiquette publiée ne se déplace pas."
+        case .draftExists(let name, let workingCopy):
+            return "Le projet « \(name) » existe déjà : continuez-le dans sa copie de travail (\(workingCopy)) puis "
+                + "\(wording.remedy(.commitDraft(draft: name))), ou choisissez un autre nom pour un nouveau projet."
         case .branchExists(let ref, let tip):
             return "La branche \(ref) existe déjà et pointe sur une autre version (\(tip.abbreviated))."
         case .protectedBranch(let ref):
@@ -236,7 +241,10 @@ public enum RegisterError: Error, Sendable, Equatable, LocalizedError, CustomStr
                 + "importez les versions dans l'ordre chronologique, dans un registre neuf."
         case .noAdoptedVersion:
             return "Le registre ne contient encore aucune version adoptée ; \(wording.remedy(.importText))."
-        case .unknownDraft(let name):
+        case .unknownDraft(let name, let closest) where !closest.isEmpty:
+            return "Aucun projet « \(name) » dans le registre. Vouliez-vous dire "
+                + closest.map { "« \($0) »" }.joined(separator: " ou ") + " ? Sinon, \(wording.remedy(.listDrafts))."
+        case .unknownDraft(let name, _):
             return "Aucun projet « \(name) » dans le registre : \(wording.remedy(.listDrafts)), ou "
                 + "\(wording.remedy(.startDraft(draft: name)))."
         case .clauseNotFound(let identifier):

@@ -52,7 +52,7 @@ public struct SyntheticHistory: Sendable {
             let record = VersionRecord(document: document)
             let date = TextRegister.commitDate(signature)
             let commit = try await store.commit(changes: changes, message: "Version du \(signature.french) (\(record.work))",
-                                                author: author, date: date, expectedParent: tip)
+                                                author: author, date: date, expectedParent: tip, signer: nil)
             if let tip { ChangedPathsCache(gitDirectory: store.url).record(changes.keys, from: tip, to: commit) }
             try await store.tag(name: record.tagName ?? "v\(index)", target: commit, message: record.message,
                                 tagger: author, date: date)

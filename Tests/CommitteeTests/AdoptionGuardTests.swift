@@ -253,7 +253,7 @@ struct AdoptionGuardTests {
         review.history.removeLast()
         let store = fixture.register.gitStore
         _ = try await store.commit(changes: [Review.path("periodique-2020"): Data(review.xml.utf8)], message: "Ancien enregistrement",
-                                   author: fixture.clerk, date: Date(), expectedParent: state.commit)
+                                   author: fixture.clerk, date: Date(), expectedParent: state.commit, signer: nil)
         state = try await fixture.committee.state()
         #expect(state.reviews["periodique-2020"]?.due == day("2020-01-05"))
         Self.expectCoherent(try await fixture.committee.status(today: fixture.today))

@@ -173,7 +173,7 @@ struct ForbiddenCharacterTests {
         let reference = Comment.path(review: "p1", id: "c-ref")
         _ = try await store.commit(changes: [raw: Data(record("c-brut", "Collé\u{0B}ici").utf8),
                                              reference: Data(record("c-ref", "Non&#xFFFE;caractère").utf8)],
-                                   message: "écrit par un autre outil", author: fixture.clerk, date: Date(), expectedParent: tip)
+                                   message: "écrit par un autre outil", author: fixture.clerk, date: Date(), expectedParent: tip, signer: nil)
 
         // The committee still reads, without the characters, and says which records hold them.
         let state = try await fixture.committee.state()

@@ -28,7 +28,7 @@ struct VerificationTests {
                                 commit: absent, date: fixture.today, person: "Médecin OFII <medecin@example.org>")
         _ = try await fixture.register.gitStore.commitApplying(
             changes: [Position.path(review: "periodique-2020", seat: "ofii-medecins"): Data(position.xml.utf8)],
-            message: "Position", author: fixture.clerk, date: Date())
+            message: "Position", author: fixture.clerk, date: Date(), signer: nil)
         let report = try await RegisterVerifier(register: fixture.register).verify()
         #expect(report.findings.map(\.kind) == [.missingCommit], "\(report.findings)")
         #expect(report.findings.first?.message.contains("abababa") == true)

@@ -1,3 +1,4 @@
+import Foundation
 import LegalText
 import Testing
 @testable import Publishing
@@ -19,8 +20,13 @@ struct ClauseNameTests {
               ("annex_2", "Annexe II"),
               ("annex_2__sec_C", "Annexe II, C"),
               ("annex_2__sec_A__para_11", "Annexe II, A, onzième alinéa"),
-              // An unnumbered subsection is counted in words.
-              ("annex_2__sec_C__subsec_1__para_2", "Annexe II, C, première sous-section, deuxième alinéa"),
+              // An unnumbered subsection is named by its heading.
+              ("annex_2__sec_C__subsec_1", "Annexe II, C, « [Infection par le VIH] »"),
+              ("annex_2__sec_C__subsec_1__para_2", "Annexe II, C, « [Infection par le VIH] », deuxième alinéa"),
+              ("annex_2__sec_C__subsec_2__para_1", "Annexe II, C, « [Hépatites virales] », premier alinéa"),
+              // A list of points is named after its alinéa.
+              ("art_3__para_6__list_1", "Article 3, sixième alinéa (énumération)"),
+              ("art_6-2__para_2__list_1", "Article 6-2, deuxième alinéa (énumération)"),
           ])
     func names(eId: String, expected: String) throws {
         let names = Designation.names(in: try Corpus.read("2026-projet"))
@@ -32,10 +38,44 @@ struct ClauseNameTests {
         for version in ["2017-01-05", "2026-projet"] {
             let document = try Corpus.read(version)
             let names = Designation.names(in: document)
-            for clause in document.allClauses where clause.kind != .list {
+            for clause in document.allClauses {
                 let name = try #require(names[clause.eId], "\(version): \(clause.eId) has no name")
                 #expect(!name.contains("_"), "\(version): \(clause.eId) → \(name)")
             }
+        }
+    }
+
+    /// The 2026 draft with the heading of Annex II, C's second subsection replaced by `heading` (nil: removed).
+    static func draft(secondSubsectionHeading heading: String?) throws -> LegalDocument {
+        let url = Corpus.folder.appendingPathComponent("2026-projet/AFSP1638149A.xml")
+        let text = try String(contentsOf: url, encoding: .utf8)
+        let original = "<heading><span class=\"note-editoriale\">[Hépatites virales]</span></heading>"
+        try #require(text.components(separatedBy: original).count == 2)
+        let changed = text.replacingOccurrences(of: original, with: heading.map { "<heading>\($0)</heading>" } ?? "")
+        return try LegalTextReader.read(data: Data(changed.utf8), file: "AFSP1638149A.xml").document
+    }
+
+    @Test("an unnumbered subsection without a heading is named by its position; its neighbour keeps its heading")
+    func positionWithoutHeading() throws {
+        let names = Designation.names(in: try Self.draft(secondSubsectionHeading: nil))
+        #expect(names["annex_2__sec_C__subsec_2__para_1"] == "Annexe II, C, deuxième sous-section, premier alinéa")
+        #expect(names["annex_2__sec_C__subsec_1"] == "Annexe II, C, « [Infection par le VIH] »")
+    }
+
+    @Test("two unnumbered subsections with the same heading are named by their positions, never the same name")
+    func positionForSharedHeadings() throws {
+        let names = Designation.names(in: try Self.draft(secondSubsectionHeading: "<span class=\"note-editoriale\">[Infection par le VIH]</span>"))
+        #expect(names["annex_2__sec_C__subsec_1"] == "Annexe II, C, première sous-section")
+        #expect(names["annex_2__sec_C__subsec_2"] == "Annexe II, C, deuxième sous-section")
+    }
+
+    @Test("no two clauses of the corpus texts share a name")
+    func namesAreDistinct() throws {
+        for version in ["2017-01-05", "2026-projet"] {
+            let names = Designation.names(in: try Corpus.read(version))
+            var byName: [String: [String]] = [:]
+            for (eId, name) in names { byName[name, default: []].append(eId) }
+            for (name, eIds) in byName where eIds.count > 1 { Issue.record("\(version): « \(name) » names \(eIds.sorted())") }
         }
     }
 

@@ -69,7 +69,7 @@ struct BlockingWorkTests {
                     for (index, store) in waiting.enumerated() {
                         group.addTask {
                             try await store.commitApplying(changes: ["w/\(index).txt": Data("\(index)".utf8)],
-                                                           message: "écriture \(index)", author: author, date: Fixture.signature)
+                                                           message: "écriture \(index)", author: author, date: Fixture.signature, signer: nil)
                         }
                     }
                     return try await group.reduce(into: [ObjectID]()) { $0.append($1) }

@@ -9,13 +9,13 @@ struct BranchTests {
         try await withNewStore { (store, _) async throws in
             let v1 = try await store.commit(
                 files: ["a.xml": Fixture.data("1")], message: "v1", author: Fixture.drafter, date: Fixture.signature,
-                expectedParent: nil)
+                expectedParent: nil, signer: nil)
             let draft = "refs/heads/draft/revision-2026"
             try await store.createBranch(draft, at: v1)
             try await store.createBranch(draft, at: v1)  // idempotent
             let d1 = try await store.commit(
                 changes: ["a.xml": Fixture.data("projet")], message: "projet", author: Fixture.drafter,
-                date: Fixture.signature, onBranch: draft, expectedParent: v1)
+                date: Fixture.signature, onBranch: draft, expectedParent: v1, signer: nil)
             #expect(try await store.tip() == v1)
             #expect(try await store.tip(of: draft) == d1)
             #expect(try await store.branches() == [Branch(ref: draft, tip: d1), Branch(ref: "refs/heads/main", tip: v1)])

@@ -36,7 +36,7 @@ struct CommitTests {
             ]
             let id = try await store.commit(
                 files: files, message: "Import de l'arrêté du 5 janvier 2017", author: Fixture.drafter,
-                date: Fixture.signature, timeZoneMinutes: Fixture.paris, expectedParent: nil)
+                date: Fixture.signature, timeZoneMinutes: Fixture.paris, expectedParent: nil, signer: nil)
 
             #expect(try await store.tip() == id)
             for (path, content) in files {
@@ -68,10 +68,10 @@ struct CommitTests {
         try await withNewStore { (store, _) async throws in
             let first = try await store.commit(
                 files: ["a.xml": Fixture.data("1"), "b.xml": Fixture.data("1")], message: "Première version",
-                author: Fixture.drafter, date: Fixture.signature, expectedParent: nil)
+                author: Fixture.drafter, date: Fixture.signature, expectedParent: nil, signer: nil)
             let second = try await store.commit(
                 files: ["a.xml": Fixture.data("2")], message: "Deuxième version : b supprimé",
-                author: Fixture.drafter, date: Fixture.signature.addingTimeInterval(86_400), expectedParent: first)
+                author: Fixture.drafter, date: Fixture.signature.addingTimeInterval(86_400), expectedParent: first, signer: nil)
             #expect(try await store.tip() == second)
             #expect(try await store.commitInfo(second).parents == [first])
             #expect(try await store.listFiles(at: second) == ["a.xml"])  // a snapshot replaces the whole tree
@@ -86,20 +86,20 @@ struct CommitTests {
         try await withNewStore { (store, _) async throws in
             let first = try await store.commit(
                 files: ["a.xml": Fixture.data("1")], message: "v1", author: Fixture.drafter, date: Fixture.signature,
-                expectedParent: nil)
+                expectedParent: nil, signer: nil)
             let second = try await store.commit(
                 changes: ["a.xml": Fixture.data("2")], message: "v2", author: Fixture.drafter,
-                date: Fixture.signature, expectedParent: first)
+                date: Fixture.signature, expectedParent: first, signer: nil)
 
             await #expect(throws: RegisterError.conflict(ref: "refs/heads/main", expected: first, actual: second)) {
                 try await store.commit(
                     changes: ["a.xml": Fixture.data("3")], message: "v3 sur v1", author: Fixture.member,
-                    date: Fixture.signature, expectedParent: first)
+                    date: Fixture.signature, expectedParent: first, signer: nil)
             }
             await #expect(throws: RegisterError.conflict(ref: "refs/heads/main", expected: nil, actual: second)) {
                 try await store.commit(
                     files: ["a.xml": Fixture.data("0")], message: "réimport", author: Fixture.member,
-                    date: Fixture.signature, expectedParent: nil)
+                    date: Fixture.signature, expectedParent: nil, signer: nil)
             }
             #expect(try await store.tip() == second)
             #expect(try await store.readFile(path: "a.xml", at: second) == Fixture.data("2"))
@@ -112,14 +112,14 @@ struct CommitTests {
             let other = try GitStore(openingAt: url)
             let first = try await store.commit(
                 files: ["a.xml": Fixture.data("1")], message: "v1", author: Fixture.drafter, date: Fixture.signature,
-                expectedParent: nil)
+                expectedParent: nil, signer: nil)
             let theirs = try await other.commit(
                 changes: ["b.xml": Fixture.data("b")], message: "v2 par un autre", author: Fixture.member,
-                date: Fixture.signature, expectedParent: first)
+                date: Fixture.signature, expectedParent: first, signer: nil)
             let error = await #expect(throws: RegisterError.self) {
                 try await store.commit(
                     changes: ["a.xml": Fixture.data("2")], message: "v2", author: Fixture.drafter,
-                    date: Fixture.signature, expectedParent: first)
+                    date: Fixture.signature, expectedParent: first, signer: nil)
             }
             #expect(error == .conflict(ref: "refs/heads/main", expected: first, actual: theirs))
             #expect(error?.description.contains("Conflit d'écriture") == true)
@@ -132,16 +132,16 @@ struct CommitTests {
             let first = try await store.commit(
                 files: ["keep.xml": Fixture.data("k"), "dir/a.xml": Fixture.data("a"), "dir/sub/b.xml": Fixture.data("b"),
                         "gone/x.xml": Fixture.data("x")],
-                message: "v1", author: Fixture.drafter, date: Fixture.signature, expectedParent: nil)
+                message: "v1", author: Fixture.drafter, date: Fixture.signature, expectedParent: nil, signer: nil)
             let second = try await store.commit(
                 changes: ["dir/a.xml": Fixture.data("A"), "dir/sub/b.xml": nil, "gone": nil, "new/c.xml": Fixture.data("c"),
                           "absent.xml": nil],
-                message: "v2", author: Fixture.drafter, date: Fixture.signature, expectedParent: first)
+                message: "v2", author: Fixture.drafter, date: Fixture.signature, expectedParent: first, signer: nil)
             #expect(try await store.listFiles(at: second) == ["dir/a.xml", "keep.xml", "new/c.xml"])
             #expect(try await store.readFile(path: "dir/a.xml", at: second) == Fixture.data("A"))
             let third = try await store.commitApplying(
                 changes: ["dir/a.xml": nil, "keep.xml": nil, "new/c.xml": nil], message: "tout supprimé",
-                author: Fixture.drafter, date: Fixture.signature)
+                author: Fixture.drafter, date: Fixture.signature, signer: nil)
             #expect(try await store.listFiles(at: third).isEmpty)
         }
     }
@@ -155,7 +155,7 @@ struct CommitTests {
             let error = await #expect(throws: RegisterError.self) {
                 try await store.commit(
                     files: [path: Fixture.data("x")], message: "m", author: Fixture.drafter, date: Fixture.signature,
-                    expectedParent: nil)
+                    expectedParent: nil, signer: nil)
             }
             guard case .invalidPath(let refused, _) = error else {
                 Issue.record("expected invalidPath, got \(String(describing: error))")
@@ -172,15 +172,15 @@ struct CommitTests {
             await #expect(throws: RegisterError.self) {
                 try await store.commit(
                     files: ["a": Fixture.data("1"), "a/b": Fixture.data("2")], message: "m", author: Fixture.drafter,
-                    date: Fixture.signature, expectedParent: nil)
+                    date: Fixture.signature, expectedParent: nil, signer: nil)
             }
             let first = try await store.commit(
                 files: ["a/b": Fixture.data("2")], message: "m", author: Fixture.drafter, date: Fixture.signature,
-                expectedParent: nil)
+                expectedParent: nil, signer: nil)
             await #expect(throws: RegisterError.invalidPath(path: "a", reason: "un dossier porte déjà ce nom")) {
                 try await store.commit(
                     changes: ["a": Fixture.data("1")], message: "m", author: Fixture.drafter, date: Fixture.signature,
-                    expectedParent: first)
+                    expectedParent: first, signer: nil)
             }
         }
     }
@@ -192,33 +192,33 @@ struct CommitTests {
             let before1970 = Date(timeIntervalSince1970: -86_400)
             await #expect(throws: RegisterError.dateOutOfRange(before1970)) {
                 try await store.commit(files: files, message: "m", author: Fixture.drafter, date: before1970,
-                                       expectedParent: nil)
+                                       expectedParent: nil, signer: nil)
             }
             let farFuture = Date(timeIntervalSince1970: 4_102_444_800)  // 2100-01-01
             await #expect(throws: RegisterError.dateOutOfRange(farFuture)) {
                 try await store.commit(files: files, message: "m", author: Fixture.drafter, date: farFuture,
-                                       expectedParent: nil)
+                                       expectedParent: nil, signer: nil)
             }
             let bad = Identity(name: "Eve <eve@x>", email: "eve@x")
             await #expect(throws: RegisterError.invalidIdentity(name: bad.name, email: bad.email)) {
                 try await store.commit(files: files, message: "m", author: bad, date: Fixture.signature,
-                                       expectedParent: nil)
+                                       expectedParent: nil, signer: nil)
             }
             await #expect(throws: RegisterError.invalidMessage) {
                 try await store.commit(files: files, message: "  \n\n", author: Fixture.drafter,
-                                       date: Fixture.signature, expectedParent: nil)
+                                       date: Fixture.signature, expectedParent: nil, signer: nil)
             }
             await #expect(throws: RegisterError.invalidTimeZone(minutes: 900)) {
                 try await store.commit(files: files, message: "m", author: Fixture.drafter, date: Fixture.signature,
-                                       timeZoneMinutes: 900, expectedParent: nil)
+                                       timeZoneMinutes: 900, expectedParent: nil, signer: nil)
             }
             await #expect(throws: RegisterError.invalidReference(name: "refs/heads/a..b")) {
                 try await store.commit(files: files, message: "m", author: Fixture.drafter, date: Fixture.signature,
-                                       onBranch: "refs/heads/a..b", expectedParent: nil)
+                                       onBranch: "refs/heads/a..b", expectedParent: nil, signer: nil)
             }
             await #expect(throws: RegisterError.invalidReference(name: "main")) {
                 try await store.commit(files: files, message: "m", author: Fixture.drafter, date: Fixture.signature,
-                                       onBranch: "main", expectedParent: nil)
+                                       onBranch: "main", expectedParent: nil, signer: nil)
             }
             #expect(try await store.tip() == nil)
         }
@@ -230,7 +230,7 @@ struct CommitTests {
             await #expect(throws: RegisterError.notFound(revision: "main")) { try await store.resolve(revision: "main") }
             let id = try await store.commit(
                 files: ["a.xml": Fixture.data("1")], message: "v1", author: Fixture.drafter, date: Fixture.signature,
-                expectedParent: nil)
+                expectedParent: nil, signer: nil)
             await #expect(throws: RegisterError.notFound(revision: "v1999")) { try await store.resolve(revision: "v1999") }
             await #expect(throws: RegisterError.notFound(revision: "main~5")) { try await store.resolve(revision: "main~5") }
             await #expect(throws: RegisterError.notACommit(revision: "main:a.xml")) {

@@ -23,7 +23,7 @@ struct ConcurrentWriterTests {
                             changes: ["comments/w\(writer)/c\(n).xml": Fixture.data("commentaire \(writer)-\(n)")],
                             message: "Commentaire \(n) du membre \(writer)",
                             author: Identity(name: "Membre \(writer)", email: "m\(writer)@example.org"),
-                            date: Fixture.signature.addingTimeInterval(Double(n)))
+                            date: Fixture.signature.addingTimeInterval(Double(n)), signer: nil)
                     }
                 }
             }

@@ -24,7 +24,7 @@ struct DraftBaseTests {
             let main = try #require(try await register.gitStore.tip())
             let record = try await register.gitStore.commit(
                 changes: ["committee/notes/essai.xml": Data("<note/>\n".utf8)], message: "Note",
-                author: Fixture.drafter, date: Date(), expectedParent: main)
+                author: Fixture.drafter, date: Date(), expectedParent: main, signer: nil)
             _ = try await register.startDraft("revision-2027")
             let base = try #require(try await register.draftBase("revision-2027"))
             #expect(base.commit == record)

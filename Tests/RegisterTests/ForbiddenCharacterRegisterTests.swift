@@ -58,7 +58,7 @@ struct ForbiddenCharacterRegisterTests {
                 data = Data("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<commentaire xmlns=\"urn:suivi:comite:1\">\n  <corps>Avant\u{0B}après</corps>\n</commentaire>\n".utf8)
             }
             _ = try await store.commit(changes: [path: data], message: "écrit par un autre outil", author: Self.member, date: Date(),
-                                      expectedParent: tip)
+                                      expectedParent: tip, signer: nil)
             let before = try await clone.refs()
             do {
                 _ = try await clone.pull(author: Self.member)

@@ -9,10 +9,10 @@ struct HistoryTests {
         try await withNewStore { (store, _) async throws in
             let v1 = try await store.commit(
                 files: ["a.xml": Fixture.data("1"), "b.xml": Fixture.data("1"), "dir/c.xml": Fixture.data("1")],
-                message: "v1", author: Fixture.drafter, date: Fixture.signature, expectedParent: nil)
+                message: "v1", author: Fixture.drafter, date: Fixture.signature, expectedParent: nil, signer: nil)
             let v2 = try await store.commit(
                 changes: ["a.xml": Fixture.data("2"), "b.xml": nil, "dir/d.xml": Fixture.data("new")],
-                message: "v2", author: Fixture.drafter, date: Fixture.signature, expectedParent: v1)
+                message: "v2", author: Fixture.drafter, date: Fixture.signature, expectedParent: v1, signer: nil)
             let changes = try await store.changedPaths(from: v1, to: v2)
             #expect(changes.map(\.path) == ["a.xml", "b.xml", "dir/d.xml"])
             #expect(changes.map(\.kind) == [.modified, .deleted, .added])
@@ -32,7 +32,7 @@ struct HistoryTests {
         try await withNewStore { (store, _) async throws in
             func commit(_ changes: [String: Data?], _ message: String) async throws -> ObjectID {
                 try await store.commitApplying(changes: changes, message: message, author: Fixture.drafter,
-                                               date: Fixture.signature)
+                                               date: Fixture.signature, signer: nil)
             }
             let c1 = try await commit(["articles/art_1.xml": Fixture.data("1"), "articles/art_2.xml": Fixture.data("1")],
                                       "import")
@@ -56,7 +56,7 @@ struct HistoryTests {
             for n in 0..<5 {
                 ids.append(try await store.commitApplying(
                     changes: ["a.xml": Fixture.data("\(n)")], message: "version \(n)", author: Fixture.drafter,
-                    date: Fixture.signature.addingTimeInterval(Double(n) * 60)))
+                    date: Fixture.signature.addingTimeInterval(Double(n) * 60), signer: nil))
             }
             #expect(try await store.log().map(\.id) == ids.reversed())
             #expect(try await store.log(limit: 2).map(\.summary) == ["version 4", "version 3"])

@@ -11,10 +11,10 @@ struct InteropTests {
             let v1 = try await store.commit(
                 files: ["texts/arrete/articles/art_1.xml": Fixture.data("<article>un</article>\n")],
                 message: "Import de l'arrêté", author: Fixture.drafter, date: Fixture.signature,
-                timeZoneMinutes: Fixture.paris, expectedParent: nil)
+                timeZoneMinutes: Fixture.paris, expectedParent: nil, signer: nil)
             let v2 = try await store.commitApplying(
                 changes: ["texts/arrete/articles/art_2.xml": Fixture.data("<article>deux</article>\n")],
-                message: "Ajout de l'article 2", author: Fixture.member, date: Fixture.signature.addingTimeInterval(3600))
+                message: "Ajout de l'article 2", author: Fixture.member, date: Fixture.signature.addingTimeInterval(3600), signer: nil)
             try await store.tag(name: "v2017-01-05", target: v1, message: "Publication : JORF du 7 janvier 2017",
                                 tagger: Fixture.drafter, date: Fixture.signature)
 
@@ -74,12 +74,12 @@ struct InteropTests {
         try await withNewStore { (store, url) async throws in
             let v1 = try await store.commit(
                 files: ["a.xml": Fixture.data("1")], message: "v1", author: Fixture.drafter, date: Fixture.signature,
-                expectedParent: nil)
+                expectedParent: nil, signer: nil)
             // What a writer killed mid-commit leaves: objects not yet referenced, a temporary object file,
             // and the branch's lock file.
             _ = try await store.commit(
                 files: ["orphan.xml": Fixture.data("jamais référencé")], message: "orphelin", author: Fixture.drafter,
-                date: Fixture.signature, onBranch: "refs/heads/tmp", expectedParent: nil)
+                date: Fixture.signature, onBranch: "refs/heads/tmp", expectedParent: nil, signer: nil)
             try FileManager.default.removeItem(at: url.appendingPathComponent("refs/heads/tmp"))
             try Data("x\u{1}garbage".utf8).write(to: url.appendingPathComponent("objects/tmp_object_git2_a1b2c3"))
             let lock = url.appendingPathComponent("refs/heads/main.lock")
@@ -92,7 +92,7 @@ struct InteropTests {
             #expect(!FileManager.default.fileExists(atPath: lock.path))
             let v2 = try await reopened.commit(
                 changes: ["a.xml": Fixture.data("2")], message: "v2", author: Fixture.drafter, date: Fixture.signature,
-                expectedParent: v1)
+                expectedParent: v1, signer: nil)
             #expect(try await reopened.tip() == v2)
             let fsck = try runGit(["fsck", "--strict"], in: url)
             #expect(fsck.status == 0, "\(fsck.errors)")
@@ -105,13 +105,13 @@ struct InteropTests {
             let store = try GitStore(openingAt: url, staleLockAge: .seconds(60), lockTimeout: .milliseconds(200))
             let v1 = try await store.commit(
                 files: ["a.xml": Fixture.data("1")], message: "v1", author: Fixture.drafter, date: Fixture.signature,
-                expectedParent: nil)
+                expectedParent: nil, signer: nil)
             let lock = url.appendingPathComponent("refs/heads/main.lock")
             try Data().write(to: lock)
             let started = ContinuousClock.now
             await #expect(throws: RegisterError.locked(ref: "refs/heads/main")) {
                 try await store.commitApplying(changes: ["b.xml": Fixture.data("b")], message: "bloqué",
-                                               author: Fixture.drafter, date: Fixture.signature)
+                                               author: Fixture.drafter, date: Fixture.signature, signer: nil)
             }
             #expect(ContinuousClock.now - started >= .milliseconds(200))
             #expect(try await store.tip() == v1)
@@ -119,7 +119,7 @@ struct InteropTests {
             try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-120)],
                                                   ofItemAtPath: lock.path)
             let v2 = try await store.commitApplying(changes: ["b.xml": Fixture.data("b")], message: "débloqué",
-                                                    author: Fixture.drafter, date: Fixture.signature)
+                                                    author: Fixture.drafter, date: Fixture.signature, signer: nil)
             #expect(try await store.commitInfo(v2).parents == [v1])
             #expect(!FileManager.default.fileExists(atPath: lock.path))
         }

@@ -11,10 +11,10 @@ struct LibGit2LayerTests {
         try await withNewStore { (store, url) async throws in
             let first = try await store.commit(
                 files: ["a.xml": Fixture.data("1")], message: "v1", author: Fixture.drafter, date: Fixture.signature,
-                onBranch: "refs/heads/side", expectedParent: nil)
+                onBranch: "refs/heads/side", expectedParent: nil, signer: nil)
             let second = try await store.commit(
                 changes: ["a.xml": Fixture.data("2")], message: "v2", author: Fixture.drafter, date: Fixture.signature,
-                onBranch: "refs/heads/side", expectedParent: first)
+                onBranch: "refs/heads/side", expectedParent: first, signer: nil)
             let repository = try GitRepository.open(at: url.path)
             let main = GitStore.mainBranch
 

@@ -27,7 +27,7 @@ struct SyncTests {
         let text = String(decoding: try #require(try await store.readFile(path: path, at: tip)), as: UTF8.self)
         let edited = text.replacingOccurrences(of: "</p>", with: " \(words)</p>")
         return try await store.commit(changes: [path: Data(edited.utf8)], message: words, author: Self.member, date: Date(),
-                                      onBranch: branch, expectedParent: tip)
+                                      onBranch: branch, expectedParent: tip, signer: nil)
     }
 
     @Test("a clone has the same branches and tags, a working copy per draft, and origin recorded")
@@ -46,9 +46,9 @@ struct SyncTests {
     func mergeOfDifferentFiles() async throws {
         try await withRegisterAndClone { register, clone in
             _ = try await register.gitStore.commitApplying(changes: ["committee/a.xml": Data("a".utf8)], message: "a",
-                                                           author: Self.member, date: Date())
+                                                           author: Self.member, date: Date(), signer: nil)
             let mine = try await clone.gitStore.commitApplying(changes: ["committee/b.xml": Data("b".utf8)], message: "b",
-                                                               author: Self.member, date: Date())
+                                                               author: Self.member, date: Date(), signer: nil)
             await #expect(throws: RegisterError.self) { try await clone.push() }
             let report = try await clone.pull(author: Self.member)
             #expect(report.updates.map(\.change) == [.merged])
@@ -86,9 +86,9 @@ struct SyncTests {
     func mergeNeedsAuthor() async throws {
         try await withRegisterAndClone { register, clone in
             _ = try await register.gitStore.commitApplying(changes: ["committee/a.xml": Data("a".utf8)], message: "a",
-                                                           author: Self.member, date: Date())
+                                                           author: Self.member, date: Date(), signer: nil)
             _ = try await clone.gitStore.commitApplying(changes: ["committee/b.xml": Data("b".utf8)], message: "b",
-                                                        author: Self.member, date: Date())
+                                                        author: Self.member, date: Date(), signer: nil)
             let before = try await clone.refs()
             await #expect(throws: RegisterError.mergeNeedsAuthor(branch: "refs/heads/main")) { try await clone.pull(author: nil) }
             #expect(try await clone.refs() == before)

@@ -67,7 +67,7 @@ struct TagPerTextTests {
             let store = register.gitStore
             let commit = try await store.commit(files: RegisterLayout.files(for: document), message: "Version du 5 janvier 2017",
                                                 author: Self.author, date: Date(timeIntervalSince1970: 1_483_617_600),
-                                                expectedParent: nil)
+                                                expectedParent: nil, signer: nil)
             try await store.tag(name: "v2017-01-05", target: commit, message: record.message, tagger: Self.author,
                                 date: Date(timeIntervalSince1970: 1_483_617_600))
 

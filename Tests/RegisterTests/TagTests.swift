@@ -16,10 +16,10 @@ struct TagTests {
         try await withNewStore { (store, _) async throws in
             let v1 = try await store.commit(
                 files: ["a.xml": Fixture.data("1")], message: "v1", author: Fixture.drafter, date: Fixture.signature,
-                expectedParent: nil)
+                expectedParent: nil, signer: nil)
             let v2 = try await store.commit(
                 changes: ["a.xml": Fixture.data("2")], message: "v2", author: Fixture.drafter, date: Fixture.signature,
-                expectedParent: v1)
+                expectedParent: v1, signer: nil)
 
             let tag = try await store.tag(
                 name: "v2017-01-05", target: v1, message: Self.publication, tagger: Fixture.drafter,
@@ -51,10 +51,10 @@ struct TagTests {
         try await withNewStore { (store, _) async throws in
             let v1 = try await store.commit(
                 files: ["a.xml": Fixture.data("1")], message: "v1", author: Fixture.drafter, date: Fixture.signature,
-                expectedParent: nil)
+                expectedParent: nil, signer: nil)
             let v2 = try await store.commit(
                 changes: ["a.xml": Fixture.data("2")], message: "v2", author: Fixture.drafter, date: Fixture.signature,
-                expectedParent: v1)
+                expectedParent: v1, signer: nil)
             try await store.tag(name: "v2026-03-01", target: v2, message: "Révision 2026", tagger: Fixture.drafter,
                                 date: Fixture.signature)
             try await store.tag(name: "v2017-01-05", target: v1, message: "Version initiale", tagger: Fixture.drafter,
@@ -78,7 +78,7 @@ struct TagTests {
             }
             let v1 = try await store.commit(
                 files: ["a.xml": Fixture.data("1")], message: "v1", author: Fixture.drafter, date: Fixture.signature,
-                expectedParent: nil)
+                expectedParent: nil, signer: nil)
             await #expect(throws: RegisterError.invalidReference(name: "v 1")) {
                 try await store.tag(name: "v 1", target: v1, message: "m", tagger: Fixture.drafter,
                                     date: Fixture.signature)
@@ -92,10 +92,10 @@ struct TagTests {
         try await withNewStore { (store, url) async throws in
             let v1 = try await store.commit(
                 files: ["a.xml": Fixture.data("1")], message: "v1", author: Fixture.drafter, date: Fixture.signature,
-                expectedParent: nil)
+                expectedParent: nil, signer: nil)
             let v2 = try await store.commit(
                 changes: ["a.xml": Fixture.data("2")], message: "v2", author: Fixture.drafter, date: Fixture.signature,
-                expectedParent: v1)
+                expectedParent: v1, signer: nil)
             let stores = try (0..<6).map { _ in try GitStore(openingAt: url) }
             let results = await withTaskGroup(of: Result<ObjectID, RegisterError>.self) { group in
                 for (index, other) in stores.enumerated() {

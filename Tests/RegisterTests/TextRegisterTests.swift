@@ -540,7 +540,7 @@ struct TextRegisterDraftTests {
             if try await store.readFile(path: path, at: tip) != data { changes[path] = data }
         }
         return try await store.commit(changes: changes, message: "Autre rédacteur", author: Fixture.member, date: Date(),
-                                      onBranch: "refs/heads/draft/revision", expectedParent: tip)
+                                      onBranch: "refs/heads/draft/revision", expectedParent: tip, signer: nil)
     }
 
     private static func reword(_ wId: String, _ text: String) -> (inout LegalDocument) -> Void {
@@ -563,9 +563,13 @@ struct TextRegisterDraftTests {
             #expect(try await register.sameText(at: draft.tip, and: main, work: SmallAct.work), "only the metadata changed")
             #expect(try await register.drafts().map(\.name) == ["revision"])
             #expect(try await register.drafts().first?.base == draft.tip)
-            await #expect(throws: RegisterError.branchExists(ref: "refs/heads/draft/revision", tip: draft.tip)) {
-                try await register.startDraft("revision")
-            }
+            // Opening it again: refused in the user's words (no branch, no commit id), saying where to continue.
+            let again = await #expect(throws: RegisterError.self) { try await register.startDraft("revision") }
+            #expect(again == .draftExists(name: "revision", workingCopy: register.workingCopy(ofDraft: "revision").path))
+            let message = again?.description ?? ""
+            #expect(message.contains("Le projet « revision » existe déjà : continuez-le dans sa copie de travail"), "\(message)")
+            #expect(!message.contains("branche") && !message.contains("draft/") && !message.contains(draft.tip.abbreviated), "\(message)")
+            #expect(try await register.drafts().first?.tip == draft.tip, "nothing written")
         }
     }
 

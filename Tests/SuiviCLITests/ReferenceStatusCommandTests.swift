@@ -14,7 +14,7 @@ struct ReferenceStatusCommandTests {
         #expect(text.contains("Références documentaires à vérifier (annexe II, vérification tous les 12 mois)"))
         #expect(text.contains("rapport-iga-igas-2013 : Inspection générale de l'administration (IGA) et Inspection générale des affaires sociales (IGAS)"))
         #expect(text.components(separatedBy: " : jamais vérifiée").count - 1 == 11)
-        #expect(text.contains("    citée par : annex_2__sec_A__para_8\n"))
+        #expect(text.contains("    citée par : Annexe II, section A, alinéa 8 (annex_2__sec_A__para_8)\n"), "named as a lawyer does, eId in parentheses")
         #expect(text.contains("    citée par : annex_2__sec_A__para_8-2026 (absente du texte en vigueur)"))
         #expect(text.contains("    adresse : https://aidsinfo.unaids.org/"))
 

@@ -90,7 +90,7 @@ struct ForbiddenCharacterPagesTests {
             """
         _ = try await store.commit(changes: [CommitteeState.rosterPath: Data(damagedRoster.utf8),
                                              "committee/comments/\(WebFixture.review)/c-abime.xml": Data(comment.utf8)],
-                                   message: "écrit par un autre outil", author: fixture.clerk, date: Date(), expectedParent: tip)
+                                   message: "écrit par un autre outil", author: fixture.clerk, date: Date(), expectedParent: tip, signer: nil)
         try await fixture.application().test(.router) { client in
             try await expectPagesWork(client, login: "asso@example.org")
             var browser = Browser(client)

@@ -5,10 +5,33 @@ extension Designation {
     /// deuxième alinéa », « Article 1er », « Article 4-1, 2° », « Annexe II, C, 4° », « Deuxième visa ».
     /// Inside an annex, a division is named by its number alone (« Annexe II, C »), as the annexes are cited; in
     /// the body, by its kind and number (« Section 2 »). Alinéas and unnumbered divisions are counted in words.
-    public var name: String {
+    public var name: String { name(headings: [:]) }
+
+    /// ``name``, each unnumbered division named by its heading (« Annexe II, C, « Hépatites virales » ») when it has
+    /// one that no division of the same kind beside it shares; by its position only when it has none.
+    public func name(in document: LegalDocument) -> String {
+        var headings: [Int: String] = [:]
+        for (index, step) in steps.enumerated() {
+            guard case .divisionAt(let kind, _) = step,
+                  let path = Designation(Array(steps.prefix(index + 1))).resolve(in: document),
+                  let heading = Self.heading(of: document.clause(at: path)) else { continue }
+            let siblings = path.parent.map { document.children(at: $0) } ?? document.roots(path.root)
+            let sameHeading = siblings.filter { $0.kind == kind && Self.heading(of: $0) == heading }
+            if sameHeading.count == 1 { headings[index] = heading }
+        }
+        return name(headings: headings)
+    }
+
+    private static func heading(of clause: Clause?) -> String? {
+        guard let text = clause?.headingText?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else { return nil }
+        return text
+    }
+
+    /// ``name`` with the divisions at the steps of `headings` named by their heading instead of their position.
+    private func name(headings: [Int: String]) -> String {
         var inAnnex = false
         var words: [String] = []
-        for step in steps {
+        for (index, step) in steps.enumerated() {
             switch step {
             case .annex(let number):
                 inAnnex = true
@@ -18,6 +41,9 @@ extension Designation {
             case .alinea(let position): words.append("\(FrenchWords.ordinal(position)) alinéa")
             case .point(let num): words.append(num)
             case .division(let kind, let number): words.append(inAnnex ? number : "\(Designation.noun(kind).word) \(number)")
+            case .divisionAt(let kind, _) where headings[index] != nil:
+                let heading = "« \(headings[index]!) »"
+                words.append(inAnnex ? heading : "\(Designation.noun(kind).word) \(heading)")
             case .divisionAt(let kind, let position):
                 let noun = Designation.noun(kind)
                 words.append("\(FrenchWords.ordinal(position, feminine: noun.feminine)) \(noun.word)")
@@ -29,9 +55,10 @@ extension Designation {
         return first.uppercased() + text.dropFirst()
     }
 
-    /// Every clause and annex of `document` named as a lawyer names it (``name``), by eId: an annex by its
-    /// number (« Annexe II »), a clause that cannot be designated unambiguously by its number and heading.
-    /// Clauses with neither keep no name (the caller shows the eId).
+    /// Every clause and annex of `document` named as a lawyer names it (``name(in:)``), by eId: an annex by its
+    /// number (« Annexe II »), a clause that cannot be designated unambiguously by its number and heading, the
+    /// list of points of an alinéa after it (« Article 3, sixième alinéa (énumération) »: a drafter designates
+    /// its points, never the list). Clauses with none of these keep no name (the caller shows the eId).
     public static func names(in document: LegalDocument) -> [String: String] {
         var result: [String: String] = [:]
         for annex in document.annexes {
@@ -48,7 +75,24 @@ extension Designation {
         walk(document.citations)
         walk(document.body)
         for annex in document.annexes { walk(annex.clauses) }
-        for (eId, designation) in byEId(in: document) { result[eId] = designation.name }
+        for (eId, designation) in byEId(in: document) { result[eId] = designation.name(in: document) }
+        // A list of points is named after the clause that holds it (a list inside another list, after its point).
+        func lists(_ clauses: [Clause], holder: String?) {
+            let count = clauses.filter { $0.kind == .list }.count
+            var seen = 0
+            for clause in clauses {
+                if clause.kind == .list {
+                    seen += 1
+                    if result[clause.eId] == nil, let holder, let holderName = result[holder] {
+                        let which = count > 1 ? "\(FrenchWords.ordinal(seen, feminine: true)) énumération" : "énumération"
+                        result[clause.eId] = "\(holderName) (\(which))"
+                    }
+                }
+                lists(clause.children, holder: clause.eId)
+            }
+        }
+        lists(document.body, holder: nil)
+        for annex in document.annexes { lists(annex.clauses, holder: annex.eId) }
         return result
     }
 }

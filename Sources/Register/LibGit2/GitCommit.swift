@@ -66,7 +66,7 @@ extension GitRepository {
     /// SSH format (`gpgsig` header) when `signer` is given.
     func createCommit(
         tree: GitTree, parents: [GitCommit], author: GitSignature, committer: GitSignature, message: String,
-        signer: Signer? = nil
+        signer: Signer?
     ) throws(RegisterError) -> ObjectID {
         if let signer {
             return try createSignedCommit(tree: tree, parents: parents, author: author, committer: committer,

@@ -57,7 +57,7 @@ extension TextRegister {
         switch revision {
         case .tag(let name): return try await store.resolveTag(name)
         case .draft(let draft):
-            guard let tip = try await store.tip(of: draft.ref) else { throw .unknownDraft(name: draft.name) }
+            guard let tip = try await store.tip(of: draft.ref) else { throw await unknownDraft(draft.name) }
             return tip
         case .commit(let id):
             guard try await store.peeledCommit(id) == id else { throw .notFound(revision: id.hex) }

@@ -22,13 +22,35 @@ public struct Signer: Sendable {
     /// - Throws: ``RegisterError/invalidKey(source:reason:)``: unreadable file, a public key given instead, a key
     ///   protected by a passphrase, another key type.
     public init(keyFile: URL, role: Role) throws(RegisterError) {
-        let text: String
-        do {
-            text = try String(contentsOf: keyFile, encoding: .utf8)
-        } catch {
-            throw .invalidKey(source: keyFile.path, reason: "fichier illisible (\(error.localizedDescription))")
+        let path = keyFile.path
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            throw .invalidKey(source: path, reason: "aucun fichier à cet endroit ; vérifiez le chemin : c'est celui de la clé privée "
+                              + "(par exemple ~/.ssh/id_ed25519, sans .pub). " + Self.dedicatedKeyAdvice)
         }
-        try self.init(openSSHPrivateKey: text, source: keyFile.path, role: role)
+        guard !isFolder.boolValue else {
+            throw .invalidKey(source: path, reason: "c'est un dossier ; donnez le fichier de la clé privée (par exemple ~/.ssh/id_ed25519)")
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw .invalidKey(source: path, reason: "fichier illisible (droits insuffisants ?) : il doit être lisible par vous (chmod 600)")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw .invalidKey(source: path, reason: "ce fichier n'est pas une clé SSH (pas du texte) ; donnez la clé privée faite par ssh-keygen -t ed25519")
+        }
+        try self.init(openSSHPrivateKey: text, source: path, role: role)
+    }
+
+    /// What to do when the key cannot sign here (in an agent only, on a security key, of another type, a public key).
+    static let dedicatedKeyAdvice = "suivi signe lui-même avec une clé ed25519 sans phrase de passe : il ne passe pas par "
+        + "ssh-agent et ne peut pas utiliser une clé qui n'existe que dans l'agent ou sur une clé matérielle. Créez-vous une clé "
+        + "dédiée (ssh-keygen -t ed25519 -N '' -f ~/.ssh/suivi_ed25519), faites inscrire sa clé publique (~/.ssh/suivi_ed25519.pub) "
+        + "au comité pour votre siège, puis signez avec ~/.ssh/suivi_ed25519"
+
+    /// `path` as a shell reads it (in single quotes when it holds anything but plain characters).
+    static func shellQuoted(_ path: String) -> String {
+        let plain = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/._-~+")
+        guard path.contains(where: { !plain.contains($0) }) else { return path }
+        return "'" + path.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
     /// Reads the text of an OpenSSH private key (`-----BEGIN OPENSSH PRIVATE KEY-----`).
@@ -36,8 +58,15 @@ public struct Signer: Sendable {
         let begin = "-----BEGIN OPENSSH PRIVATE KEY-----", end = "-----END OPENSSH PRIVATE KEY-----"
         let lines = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
         guard let first = lines.firstIndex(of: begin), let last = lines.lastIndex(of: end), first < last else {
-            if text.hasPrefix(SSHPublicKey.ed25519) {
-                throw .invalidKey(source: source, reason: "c'est une clé publique ; pour signer, donnez la clé privée (le fichier sans .pub)")
+            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            if trimmed.hasPrefix("ssh-") || trimmed.hasPrefix("ecdsa-") || trimmed.hasPrefix("sk-") {
+                let privatePath = source.hasSuffix(".pub") ? String(source.dropLast(4)) : nil
+                throw .invalidKey(source: source, reason: "c'est une clé publique ; pour signer, donnez la clé privée"
+                                  + (privatePath.map { " (le même fichier sans .pub : \($0))" } ?? " (le fichier sans .pub)")
+                                  + ". Si elle n'est que dans ssh-agent ou sur une clé matérielle : " + Self.dedicatedKeyAdvice)
+            }
+            if text.contains("-----BEGIN ") && text.contains(" PRIVATE KEY-----") {
+                throw .invalidKey(source: source, reason: "clé privée dans un ancien format (PEM) ou d'un autre type qu'ed25519. " + Self.dedicatedKeyAdvice)
             }
             throw .invalidKey(source: source, reason: "clé privée OpenSSH attendue (« \(begin) », faite par ssh-keygen -t ed25519)")
         }
@@ -49,13 +78,22 @@ public struct Signer: Sendable {
               reader.string() != nil, let count = reader.uint32() else {
             throw .invalidKey(source: source, reason: "clé privée OpenSSH tronquée ou d'un format inconnu")
         }
-        guard cipher == "none", kdf == "none" else {
-            throw .invalidKey(source: source, reason: "la clé est protégée par une phrase de passe, que suivi ne lit pas ; "
-                              + "utilisez une clé dédiée sans phrase de passe (ssh-keygen -t ed25519 -N '' -f <fichier>), rangée "
-                              + "dans un fichier lisible de vous seul")
-        }
         guard count == 1, let publicBlob = reader.string(), let secret = reader.string() else {
             throw .invalidKey(source: source, reason: "une seule clé attendue dans le fichier")
+        }
+        var typeReader = SSHWireReader(publicBlob)
+        if let type = typeReader.text(), type != SSHPublicKey.ed25519 {
+            let hardware = type.hasPrefix("sk-") ? " (une clé matérielle FIDO, qui signe hors de l'ordinateur)" : ""
+            throw .invalidKey(source: source, reason: "clé de type « \(type.prefix(40)) »\(hardware) : " + Self.dedicatedKeyAdvice)
+        }
+        guard cipher == "none", kdf == "none" else {
+            // The public half is readable without the passphrase: the copy's is the same, already in the roster.
+            let copy = Self.shellQuoted(source + "-suivi"), original = Self.shellQuoted(source)
+            throw .invalidKey(source: source, reason: "la clé est protégée par une phrase de passe, que suivi ne peut pas demander "
+                              + "(et suivi ne passe pas par ssh-agent). Faites-en une copie sans phrase de passe, lisible de vous seul, "
+                              + "et signez avec elle : cp \(original) \(copy) && chmod 600 \(copy) && ssh-keygen -p -N '' -f \(copy) "
+                              + "(ssh-keygen demande la phrase de passe actuelle ; la clé publique reste la même, rien à réinscrire "
+                              + "au comité), puis signez avec \(copy)")
         }
         let publicKey = try SSHPublicKey(blob: publicBlob, source: source)
         var inner = SSHWireReader(secret)

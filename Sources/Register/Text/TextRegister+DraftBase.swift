@@ -4,7 +4,7 @@ extension TextRegister {
     /// What draft `name` was built on (see ``DraftBase``); `nil` when the draft shares no history with `main`.
     /// - Throws: ``RegisterError/unknownDraft(name:)`` when there is no branch `draft/<name>`.
     public func draftBase(_ name: String) async throws(RegisterError) -> DraftBase? {
-        guard let tip = try await store.tip(of: try Self.branch(ofDraft: name)) else { throw .unknownDraft(name: name) }
+        guard let tip = try await store.tip(of: try Self.branch(ofDraft: name)) else { throw await unknownDraft(name) }
         return try await base(of: tip)
     }
 

@@ -47,7 +47,7 @@ extension TextRegister {
     /// working copy holds unsaved work, unless `discarding` (``RegisterError/unsavedWork(draft:deleting:work:)``).
     public func restoreWorkingCopy(ofDraft name: String, discarding: Bool = false) async throws(RegisterError) -> ObjectID {
         let draft = try DraftName(name)
-        guard let tip = try await store.tip(of: draft.ref) else { throw .unknownDraft(name: name) }
+        guard let tip = try await store.tip(of: draft.ref) else { throw await unknownDraft(name) }
         if !discarding {
             let unsaved = try await unsavedWork(ofDraft: name)
             if !unsaved.isEmpty { throw .unsavedWork(draft: name, deleting: false, work: unsaved) }
@@ -67,7 +67,7 @@ extension TextRegister {
         } catch {
             throw .unknownDraft(name: name)
         }
-        guard let tip = try await store.tip(of: draft.ref) else { throw .unknownDraft(name: name) }
+        guard let tip = try await store.tip(of: draft.ref) else { throw await unknownDraft(name) }
         if !discarding {
             let unsaved = try await unsavedWork(ofDraft: name)
             if !unsaved.isEmpty { throw .unsavedWork(draft: name, deleting: true, work: unsaved) }

@@ -9,7 +9,7 @@ extension TextRegister {
     /// The tip of draft `name`'s branch.
     /// - Throws: ``RegisterError/unknownDraft(name:)``.
     public func draftTip(_ name: String) async throws(RegisterError) -> ObjectID {
-        guard let tip = try await store.tip(of: Self.branch(ofDraft: name)) else { throw .unknownDraft(name: name) }
+        guard let tip = try await store.tip(of: Self.branch(ofDraft: name)) else { throw await unknownDraft(name) }
         return tip
     }
 

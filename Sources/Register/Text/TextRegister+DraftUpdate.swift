@@ -69,7 +69,7 @@ extension TextRegister {
     /// meanwhile (``RegisterError/conflict(ref:expected:actual:)``).
     public func updateDraft(_ name: String, author: Identity) async throws(RegisterError) -> DraftUpdate {
         let branch = try Self.branch(ofDraft: name)
-        guard let tip = try await store.tip(of: branch) else { throw .unknownDraft(name: name) }
+        guard let tip = try await store.tip(of: branch) else { throw await unknownDraft(name) }
         guard let main = try await store.tip() else { throw .noAdoptedVersion }
         if try await workingCopyHasEdits(name) { throw .uncommittedEdits(draft: name) }
         guard let previous = try await base(of: tip) else { throw .notFound(revision: "merge-base(\(branch), main)") }

@@ -9,7 +9,7 @@ extension TextRegister {
     /// working copy's base commit, and that commit.
     /// - Throws: ``RegisterError/unknownDraft(name:)``, ``RegisterError/noWorkingCopyBase(draft:)``.
     public func draftText(_ name: String, work: String? = nil) async throws(RegisterError) -> (base: ObjectID, document: LegalDocument) {
-        guard try await store.tip(of: Self.branch(ofDraft: name)) != nil else { throw .unknownDraft(name: name) }
+        guard try await store.tip(of: Self.branch(ofDraft: name)) != nil else { throw await unknownDraft(name) }
         guard let base = try await drafts().first(where: { $0.name == name })?.base else { throw .noWorkingCopyBase(draft: name) }
         return (base, try await document(at: base, work: work))
     }
@@ -36,7 +36,7 @@ extension TextRegister {
     /// - Returns: the new commit, or nil when the documents change nothing.
     public func commitDraft(_ name: String, documents: [LegalDocument], message: String, author: Identity,
                             allowingEdits: Bool = false) async throws(RegisterError) -> ObjectID? {
-        guard try await store.tip(of: Self.branch(ofDraft: name)) != nil else { throw .unknownDraft(name: name) }
+        guard try await store.tip(of: Self.branch(ofDraft: name)) != nil else { throw await unknownDraft(name) }
         if !allowingEdits, try await workingCopyHasEdits(name) { throw .uncommittedEdits(draft: name) }
         let folder = workingCopy(ofDraft: name)
         let saved = savedFiles(of: folder)

@@ -79,7 +79,7 @@ extension TextRegister {
         let branch = try DraftName(name).ref
         guard let main = try await store.tip() else { throw .noAdoptedVersion }
         let origin = start ?? main
-        if let existing = try await store.tip(of: branch) { throw .branchExists(ref: branch, tip: existing) }
+        if try await store.tip(of: branch) != nil { throw .draftExists(name: name, workingCopy: workingCopy(ofDraft: name).path) }
         let date = today ?? LegalDate.today(in: .paris)
         var changes: [String: Data?] = [:]
         var versions: [String] = []
@@ -151,7 +151,7 @@ extension TextRegister {
         async throws(RegisterError) -> ObjectID?
     {
         let branch = try Self.branch(ofDraft: name)
-        guard try await store.tip(of: branch) != nil else { throw RegisterError.unknownDraft(name: name) }
+        guard try await store.tip(of: branch) != nil else { throw await unknownDraft(name) }
         let folder = workingCopy(ofDraft: name)
         let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
             .filter { $0.hasSuffix(".xml") }.sorted().map { folder.appendingPathComponent($0).path }
@@ -190,7 +190,7 @@ extension TextRegister {
         let date = Date()
         var commit: ObjectID?
         for _ in 0..<100 where commit == nil {
-            guard let tip = try await store.tip(of: branch) else { throw RegisterError.unknownDraft(name: name) }
+            guard let tip = try await store.tip(of: branch) else { throw await unknownDraft(name) }
             if tip != base {
                 let theirs = try await store.changedPaths(from: base, to: tip).map(\.path)
                 var clash: [String] = []

@@ -32,7 +32,7 @@ extension Suivi {
         @OptionGroup var format: FormatOption
 
         func run() async throws {
-            let registry = try register.open()
+            let registry = try register.openForReading()
             let work = text.map(TextRegister.work(named:))
             let (revision, date) = (version.revision, version.date)
             var at = revision

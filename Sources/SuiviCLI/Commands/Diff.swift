@@ -78,7 +78,7 @@ extension Suivi {
                 let (oldDocument, newDocument) = try await readBoth(old, new)
                 diff = ClauseDiffer().compare(oldDocument, newDocument, oldLabel: old, newLabel: new)
             } else {
-                let registry = try register.open()
+                let registry = try register.openForReading()
                 let oldVersion = isFile(old) ? nil : try await resolve(old, in: registry)
                 let newVersion = isFile(new) ? nil : try await resolve(new, in: registry)
                 let work = self.work

@@ -39,7 +39,7 @@ extension Suivi {
         @OptionGroup var format: FormatOption
 
         func run() async throws {
-            let registry = try register.open()
+            let registry = try register.openForReading()
             let (identifier, work, upTo, numbering) = (self.identifier, self.work, self.upTo, self.numbering)
             let entries = try await registerCall { () async throws(RegisterError) in
                 try await registry.history(of: identifier, work: work, upTo: upTo, numberedAt: numbering)

@@ -26,7 +26,7 @@ extension Suivi {
         var all = false
 
         func run() async throws {
-            let registry = try register.open()
+            let registry = try register.openForReading()
             let allVersions = try await registerCall { () async throws(RegisterError) in try await registry.versions() }
             // The committee's records only mark adopted drafts: unreadable records never hide the versions.
             let state = (try? await Committee(register: registry).state()) ?? CommitteeState()

@@ -47,7 +47,7 @@ extension Suivi {
                 document = try LegalTextReader.readInItsProfile(contentsOf: file).document
                 label = file
             } else {
-                let registry = try register.open()
+                let registry = try register.openForReading()
                 let work = self.work
                 if let date = version.date {
                     let version = try await registerCall { () async throws(RegisterError) in

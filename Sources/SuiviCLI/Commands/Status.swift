@@ -2,6 +2,7 @@ import ArgumentParser
 import Committee
 import Foundation
 import LegalText
+import Publishing
 import Register
 
 extension Suivi {
@@ -28,7 +29,8 @@ extension Suivi {
         var referenceMonths: Int = ReferenceFreshness.defaultMonths
 
         func run() async throws {
-            let committee = Committee(register: try register.open())
+            let registry = try register.openForReading()
+            let committee = Committee(register: registry)
             let day = try today.date()
             let months = referenceMonths
             let status = try await committeeCall { () async throws(CommitteeError) in
@@ -36,11 +38,15 @@ extension Suivi {
             }
             switch format.value {
             case .json: print(try jsonDocument("suivi-etat", status))
-            case .text: print(Self.render(status))
+            case .text:
+                let names = await CitingClauseNames.names(of: status.staleReferences, register: registry, on: day)
+                print(Self.render(status, clauseNames: names))
             }
         }
 
-        static func render(_ status: CommitteeStatus) -> String {
+        /// The dashboard in French; `clauseNames` names the clauses citing stale references as a lawyer does
+        /// (``CitingClauseNames``), their eId in parentheses.
+        static func render(_ status: CommitteeStatus, clauseNames: [CitingClause: String] = [:]) -> String {
             var lines = ["Tableau de bord du comité de suivi au \(status.today.french)", ""]
             if !status.damagedRecords.isEmpty {
                 lines.append("ATTENTION : enregistrements du comité contenant des caractères interdits en XML (lus sans eux) :")
@@ -97,9 +103,11 @@ extension Suivi {
                 if let address = reference.address { lines.append("    adresse : \(address)") }
                 let cited = reference.clauses.map { clause in
                     guard let eId = clause.eId else { return "\(clause.wId) (absente du texte en vigueur)" }
-                    return eId == clause.wId ? eId : "\(eId) (wId \(clause.wId))"
+                    let identifier = eId == clause.wId ? eId : "\(eId), wId \(clause.wId)"
+                    guard let name = clauseNames[clause] else { return eId == clause.wId ? eId : "\(eId) (wId \(clause.wId))" }
+                    return "\(name) (\(identifier))"
                 }
-                lines.append("    citée par : \(cited.isEmpty ? "aucune clause" : cited.joined(separator: ", "))")
+                lines.append("    citée par : \(cited.isEmpty ? "aucune clause" : cited.joined(separator: " ; "))")
             }
             lines += ["", "Synthèses à réviser (date de révision passée)"]
             if status.overdueSyntheses.isEmpty { lines.append("  aucune") }

@@ -28,7 +28,7 @@ extension Suivi {
         @OptionGroup var format: FormatOption
 
         func run() async throws {
-            let registry = try register.open()
+            let registry = try register.openForReading()
             let report = try await committeeCall { () async throws(CommitteeError) in
                 try await RegisterVerifier(register: registry).verify(record: !dryRun)
             }

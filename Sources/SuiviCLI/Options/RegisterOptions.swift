@@ -42,11 +42,20 @@ struct RegisterOptions: ParsableArguments {
         }
     }
 
-    /// Opens the register; where there is none, says where it was looked for and how to name it.
+    /// Opens the register for a command that writes: every commit signed with the member's key (`--cle-ssh`,
+    /// `$SUIVI_CLE_SSH`), a key that cannot sign refused before anything is read or written; where there is no register, says
+    /// where it was looked for and how to name it.
     func open() throws -> TextRegister {
+        try openForReading().signing(with: try signer())
+    }
+
+    /// Opens the register for a command that only reads it (`afficher`, `diff`, `etat`, `verifier`, the exports and
+    /// lists): the signing key is not read, so a wrong `--cle-ssh` or `$SUIVI_CLE_SSH` does not stop reading. Nothing
+    /// it could write would be signed, and a register whose roster records keys refuses unsigned committee writes.
+    func openForReading() throws -> TextRegister {
         let url = self.url
         do {
-            return try TextRegister.open(at: url).signing(with: try signer())
+            return try TextRegister.open(at: url)
         } catch RegisterError.notARegister {
             throw Refusal(Self.noRegisterMessage(at: url, namedBy: named?.by))
         }
@@ -71,10 +80,25 @@ struct RegisterOptions: ParsableArguments {
     }
 
     /// The member's signing key: `--cle-ssh`, else `$SUIVI_CLE_SSH`; `nil` when neither is given.
+    /// The draft whose working copy (`brouillons/<nom>/` in the register) holds the current folder, if any.
+    func draftHere() -> String? {
+        let drafts = TextRegister.draftsDirectory(of: url).resolvingSymlinksInPath().standardizedFileURL.pathComponents
+        let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).resolvingSymlinksInPath().standardizedFileURL.pathComponents
+        guard here.count > drafts.count, Array(here.prefix(drafts.count)) == drafts else { return nil }
+        return here[drafts.count]
+    }
+
+    /// A key that cannot sign is refused saying where it was named (`--cle-ssh` or `SUIVI_CLE_SSH`) and what to do.
     func signer() throws -> Signer? {
         let environment = ProcessInfo.processInfo.environment["SUIVI_CLE_SSH"].flatMap { $0.isEmpty ? nil : $0 }
         guard let path = signingKey ?? environment else { return nil }
-        return try Signer(keyFile: URL(fileURLWithPath: path), role: .member)
+        let namedBy = signingKey != nil ? "--cle-ssh" : "SUIVI_CLE_SSH"
+        let loaded = Result { () throws(RegisterError) -> Signer in try Signer(keyFile: URL(fileURLWithPath: path), role: .member) }
+        switch loaded {
+        case .success(let signer): return signer
+        case .failure(.invalidKey(let source, let reason)): throw RegisterError.invalidKey(source: "\(source), donnée par \(namedBy)", reason: reason)
+        case .failure(let error): throw error
+        }
     }
 }
 

@@ -29,12 +29,13 @@ struct ReviewController {
         return account
     }
 
-    /// "Article 1er, premier alinéa", "Article 3 — Titre", "Annexe II, A, deuxième alinéa" (the clause as a lawyer
-    /// names it, ``Publishing/Designation/name``), else the clause's number and heading, else its eId.
-    static func optionLabel(_ clause: Clause, _ designation: Designation?) -> String {
-        guard let designation else { return DocumentView.label(clause) }
-        guard let heading = clause.headingText?.trimmingCharacters(in: .whitespaces), !heading.isEmpty else { return designation.name }
-        return designation.name + " — " + heading
+    /// "Article 1er, premier alinéa", "Article 3 — Titre", "Annexe II, A, deuxième alinéa", "Article 3, sixième alinéa
+    /// (énumération)" (the clause as a lawyer names it, ``Publishing/Designation/names(in:)``) with its heading when the
+    /// name does not already say it, else the clause's number and heading, else its eId.
+    static func optionLabel(_ clause: Clause, _ name: String?) -> String {
+        guard let name else { return DocumentView.label(clause) }
+        guard let heading = clause.headingText?.trimmingCharacters(in: .whitespaces), !heading.isEmpty, !name.contains(heading) else { return name }
+        return name + " — " + heading
     }
 
     static func kindLabel(_ kind: ReviewKind) -> String { kind.label }
@@ -289,19 +290,44 @@ struct ReviewController {
         }
     }
 
+    /// Stands for the session's form token in a review page kept in the ``PageCache``: the page is the same for every
+    /// member of a seat but its forms carry each session's own token, put in place of this when the page is served.
+    /// Random for each process and never sent (every occurrence is replaced), so no text can be written to match it.
+    static let tokenPlaceholder = "jeton-" + UUID().uuidString + "-" + UUID().uuidString
+
+    /// One review, compared and commented: its content kept in the ``PageCache`` by register fingerprint, review, seat and
+    /// day (nothing else goes into it: the layout, the notice of the query and the form token are added per request). A
+    /// page showing what the member had typed before their session ended (``KeptForm``) is theirs alone: never cached.
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let account = try Self.account(context)
         let id = try context.parameters.require("id")
         let today = services.today()
+        // What the member had typed when their previous session ended, given once.
+        var kept: KeptForm?
+        if let session = context.session { kept = await services.sessions.takeKept(session.id, page: request.uri.path) }
+        let token = context.session?.csrfToken ?? ""
+        let page: PageCache.Page
+        if let kept {
+            page = try await reviewContent(id: id, account: account, today: today, kept: kept, csrf: token)
+        } else {
+            page = try await services.cachedContent("review", [id, account.seat, today.iso]) {
+                try await reviewContent(id: id, account: account, today: today, kept: nil, csrf: Self.tokenPlaceholder)
+            }
+        }
+        let keptNotice = kept == nil ? nil
+            : "Vous êtes de nouveau connecté : le texte que vous aviez saisi est repris dans son formulaire ci-dessous. Rien n’a encore été enregistré : vérifiez-le puis envoyez-le."
+        return services.renderer.page(body: page.body.replacingOccurrences(of: Self.tokenPlaceholder, with: token), title: page.title,
+                                      context: context, isChair: page.isChair, notice: keptNotice ?? Self.notice(request))
+    }
+
+    /// The content of review `id` as `account`'s seat sees it on `today`, its forms carrying `csrf` and `kept`.
+    func reviewContent(id: String, account: Account, today: LegalDate, kept: KeptForm?, csrf: String) async throws -> PageCache.Page {
         let committee = services.committee
         let state = try await committee.state()
         let review = try state.review(id)
         let summary = try await committee.summary(of: review, in: state, today: today)
         let anchored = try await committee.comments(review: id)
         let isChair = state.roster.seat(account.seat)?.isChair ?? false
-        // What the member had typed when their previous session ended, given once.
-        var kept: KeptForm?
-        if let session = context.session { kept = await services.sessions.takeKept(session.id, page: request.uri.path) }
         let keptComment = kept.flatMap { $0.action.hasSuffix("/commentaires") ? $0.fields : nil }
         let keptPosition = kept.flatMap { $0.action.hasSuffix("/position") ? $0.fields : nil }
         var keptPlaced = false
@@ -397,12 +423,12 @@ struct ReviewController {
             }
             return form
         }
-        let designations = Designation.byEId(in: document)
+        let clauseNames = Designation.names(in: document)
         // A kept comment not placed beside its clause goes in the form for any clause, that clause chosen.
         let freeText = keptPlaced || keptComment?["reponse_a"] != nil ? "" : keptComment?["texte"] ?? ""
         let freeEId = freeText.isEmpty ? nil : keptComment?["eid"]
         let options = document.allClauses.filter { $0.kind != .citation }.map { clause in
-            ClauseOption(value: clause.eId, label: Self.optionLabel(clause, designations[clause.eId]), selected: clause.eId == freeEId)
+            ClauseOption(value: clause.eId, label: Self.optionLabel(clause, clauseNames[clause.eId]), selected: clause.eId == freeEId)
         } + document.annexes.map { annex in
             let label = [annex.number, annex.title].compactMap { $0 }.joined(separator: " — ")
             return ClauseOption(value: annex.eId, label: label.isEmpty ? annex.eId : label, selected: annex.eId == freeEId)
@@ -427,11 +453,8 @@ struct ReviewController {
             hasBase: !baseSentence.isEmpty, baseSentence: baseSentence,
             hasDiffHeader: !diffHeader.isEmpty, diffHeader: diffHeader, rows: rows, hasDeletedComments: !deleted.isEmpty,
             deletedComments: deleted, canComment: review.status.isOpen, allClauses: options, keptFreeText: freeText,
-            csrf: context.session?.csrfToken ?? "")
-        let keptNotice = kept == nil ? nil
-            : "Vous êtes de nouveau connecté : le texte que vous aviez saisi est repris dans son formulaire ci-dessous. Rien n’a encore été enregistré : vérifiez-le puis envoyez-le."
-        return services.renderer.page("review", title: "Révision \(review.id)", view: view, context: context, isChair: isChair,
-                                      notice: keptNotice ?? Self.notice(request))
+            csrf: csrf)
+        return PageCache.Page(title: "Révision \(review.id)", body: services.renderer.fragment("review", view), isChair: isChair)
     }
 
     // MARK: Writing

@@ -135,7 +135,7 @@ enum ErrorMapping {
         case .notFound, .notAVersion, .noVersionInForce, .repealed, .noText, .clauseNotFound, .clauseNotInVersion, .noAdoptedVersion, .unknownDraft:
             return .notFound
         case .ambiguous, .ambiguousVersion, .notACommit, .severalTexts, .invalidReference, .invalidDraftName: return .badRequest
-        case .conflict, .locked, .retriesExhausted, .tagExists, .branchExists, .draftConflict: return .conflict
+        case .conflict, .locked, .retriesExhausted, .tagExists, .branchExists, .draftExists, .draftConflict: return .conflict
         // A draft not based on the text in force, or that cannot be brought up to date as it is: the user acts first.
         case .draftOutOfDate, .draftUpdateConflicts, .uncommittedEdits, .unsavedWork: return .conflict
         // A refused input (dates out of order, a text that does not validate, a bad date, a changed wId) is the

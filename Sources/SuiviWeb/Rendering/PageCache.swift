@@ -5,7 +5,8 @@ import Register
 /// of a tag or branch (an import, an adoption, a committed draft, a committee record) changes the fingerprint,
 /// so a page rendered before it is never served after it. The server also drops everything after its own
 /// writes. Only the page's content is kept, never the layout around it (who is logged in, the form token):
-/// the content of these pages is the same for every reader. Errors are never kept. Bounded in number of
+/// the content of these pages is the same for every reader (a member's review page: for every member of a seat,
+/// the form token put in at serve time). Errors are never kept. Bounded in number of
 /// pages and in bytes, least recently used first.
 public actor PageCache {
     struct Key: Hashable, Sendable {
@@ -20,6 +21,8 @@ public actor PageCache {
     struct Page: Sendable {
         let title: String
         let body: String
+        /// Whether the layout around it shows the chair's links (a member's page, kept for one seat).
+        var isChair = false
     }
 
     private var pages: BoundedLRU<Key, Page>

@@ -16,7 +16,7 @@ extension Suivi.CommentCommand {
         @OptionGroup var format: FormatOption
 
         func run() async throws {
-            let committee = Committee(register: try register.open())
+            let committee = Committee(register: try register.openForReading())
             let review = self.review
             let comments = try await committeeCall { () async throws(CommitteeError) in try await committee.comments(review: review) }
             switch format.value {

@@ -14,7 +14,7 @@ extension Suivi.CommitteeCommand {
         @OptionGroup var format: FormatOption
 
         func run() async throws {
-            let committee = Committee(register: try register.open())
+            let committee = Committee(register: try register.openForReading())
             let day = try today.date()
             let roster = try await committeeCall { () async throws(CommitteeError) in try await committee.state().roster }
             switch format.value {

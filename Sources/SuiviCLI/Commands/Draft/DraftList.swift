@@ -18,7 +18,7 @@ extension Suivi.Draft {
         var all = false
 
         func run() async throws {
-            let registry = try register.open()
+            let registry = try register.openForReading()
             var drafts = try await registerCall { () async throws(RegisterError) in try await registry.drafts() }
             if !all {
                 let versions = try await registerCall { () async throws(RegisterError) in try await registry.versions() }

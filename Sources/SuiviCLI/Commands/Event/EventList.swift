@@ -12,7 +12,7 @@ extension Suivi.EventCommand {
         @OptionGroup var format: FormatOption
 
         func run() async throws {
-            let committee = Committee(register: try register.open())
+            let committee = Committee(register: try register.openForReading())
             let events = try await committeeCall { () async throws(CommitteeError) in
                 try await committee.state().events.values.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
             }

@@ -27,7 +27,7 @@ struct ExportAkn: AsyncParsableCommand {
     @OptionGroup var register: RegisterOptions
 
     func run() async throws {
-        let registry = try register.open()
+        let registry = try register.openForReading()
         let (date, revision, work) = (version.date, version.revision, self.work)
         let document = try await registerCall { () async throws(RegisterError) in
             if let date {

@@ -37,7 +37,7 @@ extension Suivi {
         @OptionGroup var output: OutputFileOptions
 
         func run() async throws {
-            let publisher = Publisher(register: try register.open())
+            let publisher = Publisher(register: try register.openForReading())
             let (old, new, work) = (self.old, self.new, self.work)
             let order = try await publishingCall { () async throws(PublishingError) in try await publisher.amendingOrder(from: old, to: new, work: work) }
             if let warning = try await publishingCall({ () async throws(PublishingError) in

@@ -25,7 +25,7 @@ extension Suivi {
         @OptionGroup var output: OutputFileOptions
 
         func run() async throws {
-            let publisher = Publisher(register: try register.open())
+            let publisher = Publisher(register: try register.openForReading())
             let review = self.review
             let bulletin = try await publishingCall { () async throws(PublishingError) in try await publisher.bulletin(review: review) }
             switch format {

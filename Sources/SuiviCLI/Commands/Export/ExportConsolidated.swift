@@ -26,7 +26,7 @@ extension Suivi {
         @OptionGroup var output: OutputFileOptions
 
         func run() async throws {
-            let publisher = Publisher(register: try register.open())
+            let publisher = Publisher(register: try register.openForReading())
             guard let at = version.revision else { throw ValidationError("indiquez la version à publier : --version <version>.") }
             let work = self.work
             let draft = try await publishingCall { () async throws(PublishingError) in try await publisher.consolidated(at: at, work: work) }

@@ -16,7 +16,7 @@ extension Suivi {
         @OptionGroup var output: OutputFileOptions
 
         func run() async throws {
-            let publisher = Publisher(register: try register.open())
+            let publisher = Publisher(register: try register.openForReading())
             let base: String
             do { base = try SiteAddress(parsing: baseUrl).description } catch { throw ValidationError("--adresse : \(error)") }
             let feed = try await publishingCall { () async throws(PublishingError) in try await publisher.feed(baseURL: base) }

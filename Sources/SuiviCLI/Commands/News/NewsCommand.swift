@@ -79,7 +79,7 @@ extension Suivi.NewsCommand {
         @OptionGroup var format: FormatOption
 
         func run() async throws {
-            let committee = Committee(register: try register.open())
+            let committee = Committee(register: try register.openForReading())
             let news = try await committeeCall { () async throws(CommitteeError) in try await committee.news() }
             switch format.value {
             case .json: print(try jsonDocument("suivi-actualites", list: "actualites", news))

@@ -12,7 +12,7 @@ extension Suivi.ReviewCommand {
         @OptionGroup var format: FormatOption
 
         func run() async throws {
-            let committee = Committee(register: try register.open())
+            let committee = Committee(register: try register.openForReading())
             let reviews = try await committeeCall { () async throws(CommitteeError) in
                 try await committee.state().reviews.values.sorted { ($0.opened, $0.id) < ($1.opened, $1.id) }
             }

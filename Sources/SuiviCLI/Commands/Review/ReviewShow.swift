@@ -21,7 +21,7 @@ extension Suivi.ReviewCommand {
 
         func run() async throws {
             let day = try today.date()
-            let committee = Committee(register: try register.open())
+            let committee = Committee(register: try register.openForReading())
             let id = self.id
             let (review, summary) = try await committeeCall { () async throws(CommitteeError) in
                 let state = try await committee.state()

@@ -13,7 +13,7 @@ extension Suivi.SourcesCommand {
         @OptionGroup var format: FormatOption
 
         func run() async throws {
-            let committee = Committee(register: try register.open())
+            let committee = Committee(register: try register.openForReading())
             let day = try today.date()
             let references = try await committeeCall { () async throws(CommitteeError) in try await committee.references() }
             switch format.value {

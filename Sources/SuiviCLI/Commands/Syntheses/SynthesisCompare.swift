@@ -22,7 +22,7 @@ extension Suivi.SynthesesCommand {
         @OptionGroup var format: FormatOption
 
         func run() async throws {
-            let publisher = Publisher(register: try register.open())
+            let publisher = Publisher(register: try register.openForReading())
             let (id, from, to) = (self.id, self.from, self.to)
             if from != nil && to == nil {
                 throw ValidationError("donnez les deux versions à comparer (par exemple 1 2), ou aucune pour les deux dernières.")

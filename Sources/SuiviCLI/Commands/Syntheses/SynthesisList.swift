@@ -12,7 +12,7 @@ extension Suivi.SynthesesCommand {
         @OptionGroup var format: FormatOption
 
         func run() async throws {
-            let committee = Committee(register: try register.open())
+            let committee = Committee(register: try register.openForReading())
             let day = try today.date()
             let syntheses = try await committeeCall { () async throws(CommitteeError) in try await committee.syntheses() }
             switch format.value {
@@ -35,7 +35,7 @@ extension Suivi.SynthesesCommand {
         @OptionGroup var format: FormatOption
 
         func run() async throws {
-            let committee = Committee(register: try register.open())
+            let committee = Committee(register: try register.openForReading())
             let day = try today.date()
             let id = self.id
             let versions = try await committeeCall { () async throws(CommitteeError) in try await committee.synthesisVersions(id) }
