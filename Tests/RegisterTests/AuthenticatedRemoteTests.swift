@@ -72,7 +72,7 @@ struct AuthenticatedRemoteTests {
             #expect(try await clone.refs() == (try await register.refs()))
             // A write on the clone goes to the forge and comes back to the first register.
             _ = try await clone.gitStore.commitApplying(changes: ["committee/a.xml": Data("<a/>".utf8)], message: "a",
-                                                         author: Self.member, date: Date())
+                                                         author: Self.member, date: Date(), signer: nil)
             _ = try await clone.push(credentials: access)
             let pulled = try await register.pull(from: url, author: Self.member, credentials: access)
             #expect(pulled.updates.map(\.change) == [.fastForward])
@@ -140,7 +140,7 @@ struct AuthenticatedRemoteTests {
             let reader = try credentials(["SUIVI_GIT_UTILISATEUR": "lecteur", "SUIVI_GIT_MOT_DE_PASSE": "lit"], root: root)
             let (clone, _) = try await TextRegister.clone(from: url, to: root.appendingPathComponent("copie"), credentials: reader)
             _ = try await clone.gitStore.commitApplying(changes: ["committee/a.xml": Data("<a/>".utf8)], message: "a",
-                                                         author: Self.member, date: Date())
+                                                         author: Self.member, date: Date(), signer: nil)
             let error = await registerError { _ = try await clone.push(credentials: reader) }
             guard case .credentialsRefused(let host, .http, _) = error else {
                 Issue.record("expected credentialsRefused, got \(String(describing: error))")

@@ -20,7 +20,7 @@ struct ForgeExchangeTests {
     }
 
     func write(_ register: TextRegister, _ path: String, _ text: String) async throws -> ObjectID {
-        try await register.gitStore.commitApplying(changes: [path: Data(text.utf8)], message: text, author: Self.member, date: Date())
+        try await register.gitStore.commitApplying(changes: [path: Data(text.utf8)], message: text, author: Self.member, date: Date(), signer: nil)
     }
 
     @Test("the forge moved: the first push is refused, the forge's writes are merged, the second push goes through; both writes on the forge")
@@ -68,7 +68,7 @@ struct ForgeExchangeTests {
             let second = try await write(first, "committee/b.xml", "b")
             try await first.gitStore.createBranch("refs/heads/draft/nouveau", at: second)
             _ = try await first.gitStore.commitApplying(changes: ["committee/c.xml": Data("c".utf8)], message: "c", author: Self.member,
-                                                        date: Date(), onBranch: "refs/heads/draft/nouveau")
+                                                        date: Date(), onBranch: "refs/heads/draft/nouveau", signer: nil)
             #expect(try await first.commitsMissing(from: known) == ["refs/heads/main": 2, "refs/heads/draft/nouveau": 3])
             #expect(try await first.commitsMissing(from: [:])["refs/heads/main"] == (try await first.commits(from: second)).count)
         }
