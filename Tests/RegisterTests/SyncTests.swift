@@ -42,6 +42,19 @@ struct SyncTests {
         }
     }
 
+    @Test("a remote named as git names it (« origin ») is its recorded address, never a folder of that name; the forge sync too")
+    func remoteByName() async throws {
+        try await withRegisterAndClone { register, clone in
+            let mine = try await clone.gitStore.commitApplying(changes: ["committee/b.xml": Data("b".utf8)], message: "b",
+                                                               author: Self.member, date: Date(), signer: nil)
+            _ = try await clone.push(to: "origin")
+            #expect(try await register.gitStore.tip() == mine)
+            _ = try await clone.pull(from: "origin", author: Self.member)
+            #expect(try await clone.forgeAddress("origin") == TextRegister.gitDirectory(of: register.root).standardizedFileURL.path)
+            await #expect(throws: RegisterError.self) { try await clone.push(to: "amont") }
+        }
+    }
+
     @Test("writes to different files on both sides merge into a commit with both parents; push then brings the remote level")
     func mergeOfDifferentFiles() async throws {
         try await withRegisterAndClone { register, clone in

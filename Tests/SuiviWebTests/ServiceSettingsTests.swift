@@ -109,17 +109,19 @@ struct ServiceSettingsTests {
             (.remote, "https://utilisateur@forge.example.org/r.git"), (.remote, "mauvais nom"),
         ]
         for (setting, value) in cases {
+            // A forge address is echoed without its user and password (never in a journal).
+            let shown = value.replacingOccurrences(of: "jeton:secret@", with: "").replacingOccurrences(of: "utilisateur@", with: "")
             let fromFile = try refusal { try settings("\n\(setting.key) = \(value)").configuration(defaultRegister: Self.root) }
             #expect(fromFile == .invalidValue(source: .file(path: "/etc/suivi/suivi.conf", line: 2), setting: setting, value: value,
                                               reason: reason(of: fromFile)), "\(setting.key) = \(value)")
-            #expect(fromFile.description.hasPrefix("/etc/suivi/suivi.conf:2 (\(setting.key)) : valeur « \(value) » refusée : "))
+            #expect(fromFile.description.hasPrefix("/etc/suivi/suivi.conf:2 (\(setting.key)) : valeur « \(shown) » refusée : "))
             #expect(fromFile.description.hasSuffix("Corrigez la ligne 2 de /etc/suivi/suivi.conf."))
             let fromEnvironment = try refusal {
                 try settings(environment: [setting.environmentVariable: value]).configuration(defaultRegister: Self.root)
             }
-            #expect(fromEnvironment.description.hasPrefix("\(setting.environmentVariable) : valeur « \(value) » refusée"))
+            #expect(fromEnvironment.description.hasPrefix("\(setting.environmentVariable) : valeur « \(shown) » refusée"))
             let fromOption = try refusal { try settings(commandLine: [setting: value]).configuration(defaultRegister: Self.root) }
-            #expect(fromOption.description.hasPrefix("\(setting.option) : valeur « \(value) » refusée"))
+            #expect(fromOption.description.hasPrefix("\(setting.option) : valeur « \(shown) » refusée"))
         }
         let token = try refusal { try settings("distant = https://jeton:secret@forge.example.org/r.git").configuration(defaultRegister: Self.root) }
         #expect(token.description.contains("SUIVI_GIT_JETON"))
@@ -151,6 +153,24 @@ struct ServiceSettingsTests {
                       "SUIVI_TESTS_RAPIDES": "1", "SUIVI_SHARED": "/s", "SUIVI_GIT_UTILISATEUR": "u", "SUIVI_GIT_MOT_DE_PASSE": "p",
                       "SUIVI_CLE_SSH_DISTANT": "/k", "SUIVI_CLE_SSH_PHRASE": "f", "SUIVI_KNOWN_HOSTS": "/h", "SUIVI_DEPOT_INITIAL": "/d"]
         #expect(try settings(environment: others).values.isEmpty)
+    }
+
+    @Test("a misspelt forge variable (SUIVI_GIT_JETTON) is refused like a setting's, naming the right one")
+    func misspeltForgeVariable() throws {
+        #expect(try refusal { try settings(environment: ["SUIVI_GIT_JETTON": "x"]) }
+                == .unknownVariable(name: "SUIVI_GIT_JETTON", suggestion: "SUIVI_GIT_JETON"))
+        #expect(try refusal { try settings(environment: ["SUIVI_CLE_SSH_DISTAN": "/k"]) }
+                == .unknownVariable(name: "SUIVI_CLE_SSH_DISTAN", suggestion: "SUIVI_CLE_SSH_DISTANT"))
+    }
+
+    @Test("a forge address holding a password is refused without showing the password")
+    func passwordNeverShown() throws {
+        for (environment, file) in [(["SUIVI_DISTANT": "http://alice:Pw-77x@127.0.0.1:18081/registre.git"], nil),
+                                    ([:], "distant = https://alice:Pw-77x@forge.example/comite/registre.git\n")] as [([String: String], String?)] {
+            let error = try refusal { try settings(file, environment: environment).configuration(defaultRegister: Self.root) }
+            #expect(!error.description.contains("Pw-77x") && !error.description.contains("alice"), "\(error.description)")
+            #expect(error.description.contains("mot de passe"), "\(error.description)")
+        }
     }
 
     @Test("the configuration file is read from --config, else SUIVI_CONFIG; a missing one is refused")

@@ -21,6 +21,7 @@ extension TextRegister {
     /// The forge this register syncs with: `given` if any (a register folder stands for its `register.git`), else the
     /// `origin` recorded by `suivi clone`; `nil` when neither.
     public func forgeAddress(_ given: String?) async throws(RegisterError) -> String? {
+        if let given, let named = try await namedRemote(given) { return named }
         if let given { return Self.resolveRemote(given) }
         return try await store.remoteURL(named: "origin")
     }

@@ -44,7 +44,9 @@ extension TextRegister {
     /// secret comes from ``RemoteCredentials``, never from an address).
     func remoteAddress(_ source: String?) async throws(RegisterError) -> String {
         let url: String
-        if let source {
+        if let source, let named = try await namedRemote(source) {
+            url = named
+        } else if let source {
             url = Self.resolveRemote(source)
         } else {
             guard let origin = try await store.remoteURL(named: "origin") else { throw .noRemote }
@@ -53,6 +55,13 @@ extension TextRegister {
         let address = RemoteAddress(url)
         if address.hasPassword { throw .passwordInAddress(url: address.redacted) }
         return url
+    }
+
+    /// The address of remote `name` when `name` is a remote's name recorded in this register (`origin` after
+    /// `suivi clone`, or one added with git), as git reads `git push origin`; `nil` for an address or a path.
+    func namedRemote(_ name: String) async throws(RegisterError) -> String? {
+        guard !name.isEmpty, !name.contains("/"), !name.contains(":"), !name.contains("\\"), name != ".", name != ".." else { return nil }
+        return try await store.remoteURL(named: name)
     }
 
     /// Brings the remote's branches and tags into this register: a missing branch is created, a branch behind

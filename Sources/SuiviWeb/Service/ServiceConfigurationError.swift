@@ -44,6 +44,8 @@ public enum ServiceConfigurationError: Error, Sendable, Equatable, LocalizedErro
 
     /// `text` shortened and without control characters, to quote it.
     static func shown(_ text: String) -> String {
+        // A forge address is shown without its user and password, which must never reach a journal.
+        let text = text.contains("@") && text.contains("://") ? RemoteAddress(text).redacted : text
         let printable = String(String.UnicodeScalarView(text.unicodeScalars.map { $0.properties.generalCategory == .control ? "?" : $0 }))
         return printable.count > 80 ? String(printable.prefix(80)) + "…" : printable
     }

@@ -43,7 +43,9 @@ public struct ServiceSettings: Sendable {
     public init(commandLine: [ServiceSetting: String], environment: [String: String], file: ConfigurationFile?) throws(ServiceConfigurationError) {
         let names = ServiceSetting.allCases.map(\.environmentVariable)
         for name in environment.keys.sorted() where name.hasPrefix("SUIVI_") && !names.contains(name) && !Self.otherVariables.contains(name) {
-            if let near = ServiceSetting.nearest(to: name, among: names) { throw .unknownVariable(name: name, suggestion: near) }
+            if let near = ServiceSetting.nearest(to: name, among: names + Self.otherVariables.sorted()) {
+                throw .unknownVariable(name: name, suggestion: near)
+            }
         }
         var values: [ServiceSetting: Value] = [:]
         for setting in ServiceSetting.allCases {
