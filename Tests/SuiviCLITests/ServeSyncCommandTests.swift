@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 
 /// End to end: `suivi web --distant <forge> --periode-synchro <s>` keeps its register in step with the forge by itself,
@@ -52,6 +55,45 @@ struct ServeSyncCommandTests {
         #expect(current == wanted, "the server's main never reached the member's push")
         #expect(process.terminationReason == .exit && process.terminationStatus == 0,
                 "SIGTERM: \(process.terminationReason == .exit ? "exit \(process.terminationStatus)" : "killed by a signal")")
+    }
+
+    @Test("a forge that accepts the connection and never answers does not hold the server: SIGTERM still stops it, exit 0")
+    func hangingForgeShutdown() throws {
+        let folder = try TemporaryFolder()
+        let repo = try CLI.shippedRegister(in: folder)
+        // A listener whose connections the kernel accepts and nobody ever reads: libgit2 waits on it for good.
+        let listener = Process()
+        listener.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        listener.arguments = ["python3", "-c", "import socket, time\ns = socket.socket()\ns.bind(('127.0.0.1', 0))\ns.listen(16)\n"
+                                + "print(s.getsockname()[1], flush=True)\ntime.sleep(600)"]
+        let portPipe = Pipe()
+        listener.standardOutput = portPipe
+        try listener.run()
+        // SIGKILL: a child of the test process may inherit SIGTERM ignored (python then never exits).
+        defer { kill(listener.processIdentifier, SIGKILL); listener.waitUntilExit() }
+        let portLine = String(decoding: portPipe.fileHandleForReading.availableData, as: UTF8.self)
+        let port = try #require(Int(portLine.trimmingCharacters(in: .whitespacesAndNewlines)), "listener port: \(portLine)")
+
+        let server = Process()
+        server.executableURL = URL(fileURLWithPath: try #require(CLI.executable))
+        server.arguments = ["web", "--repo", repo, "--port", "0", "--distant", "http://127.0.0.1:\(port)/registre.git",
+                            "--periode-synchro", "10"]
+        let output = Pipe()
+        server.standardOutput = output
+        server.standardError = FileHandle.nullDevice
+        try server.run()
+        defer { if server.isRunning { kill(server.processIdentifier, SIGKILL); server.waitUntilExit() } }
+        // The listening line comes once the server runs; its sync at start is then stuck on the forge.
+        let line = String(decoding: output.fileHandleForReading.availableData, as: UTF8.self)
+        #expect(line.contains("Interface web du registre"), "\(line)")
+        Thread.sleep(forTimeInterval: 1)
+        server.terminate()
+        // Bounded: a server stuck on the forge never exits; give it 60 s before calling it stuck.
+        for _ in 0..<600 where server.isRunning { Thread.sleep(forTimeInterval: 0.1) }
+        #expect(!server.isRunning, "SIGTERM did not stop a server whose forge hangs")
+        if !server.isRunning {
+            #expect(server.terminationReason == .exit && server.terminationStatus == 0, "exit \(server.terminationStatus)")
+        }
     }
 }
 }

@@ -121,10 +121,12 @@ extension Suivi {
 
         func run() async throws {
             if let path = generatedSessionKey {
-                do { try SessionKey.generate(at: URL(fileURLWithPath: path)) } catch { throw Refusal(error.description) }
-                print("Clé des sessions créée : \(path) (32 octets aléatoires, lisible de vous seul). Donnez-la au serveur avec "
-                      + "--cle-sessions \(path) ou « cle-sessions = \(path) » ; si le service tourne sous un autre utilisateur, "
-                      + "donnez-lui le fichier : chown suivi: \(path)")
+                // The absolute path: a relative one in the configuration file would be read from the file's folder.
+                let file = URL(fileURLWithPath: path).standardizedFileURL
+                do { try SessionKey.generate(at: file) } catch { throw Refusal(error.description) }
+                print("Clé des sessions créée : \(file.path) (32 octets aléatoires, lisible de vous seul). Donnez-la au serveur avec "
+                      + "--cle-sessions \(file.path) ou « cle-sessions = \(file.path) » ; si le service tourne sous un autre "
+                      + "utilisateur, donnez-lui le fichier : chown suivi: \(file.path)")
                 return
             }
             let settings: ServiceSettings

@@ -39,7 +39,7 @@ public actor ForgeSync {
     private var completed = 0
     private var pullWanted = false
     private var worker: Task<Void, Never>?
-    private var waiters: [(ticket: Int, continuation: CheckedContinuation<Void, Never>)] = []
+    private var waiters: [(id: UUID, ticket: Int, continuation: CheckedContinuation<Void, Never>)] = []
 
     /// - Parameters:
     ///   - registerRoot: the server's register (opened again here, with its own store).
@@ -93,7 +93,22 @@ public actor ForgeSync {
     /// Returns once the exchange that serves `ticket` is done.
     public func wait(for ticket: Int) async {
         guard completed < ticket else { return }
-        await withCheckedContinuation { continuation in waiters.append((ticket, continuation)) }
+        // Cancellable: the server's shutdown must not wait for an exchange a hanging forge holds (libgit2 1.5 has no
+        // read timeout); the exchange itself goes on in its own task, and dies with the process.
+        let id = UUID()
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                if Task.isCancelled { continuation.resume() } else { waiters.append((id, ticket, continuation)) }
+            }
+        } onCancel: {
+            Task { await self.release(id) }
+        }
+    }
+
+    /// Lets waiter `id` go (its task was cancelled) without the exchange it waits for.
+    private func release(_ id: UUID) {
+        guard let index = waiters.firstIndex(where: { $0.id == id }) else { return }
+        waiters.remove(at: index).continuation.resume()
     }
 
     private func drain() async {

@@ -8,7 +8,9 @@ struct ForgeSyncService: Service {
     let period: Duration?
 
     func run() async throws {
-        await sync.synchronize(.pull)
+        // A forge that accepts the connection and never answers holds an exchange for good: the wait for it is
+        // cancelled at shutdown, so SIGTERM stops the server all the same.
+        await cancelWhenGracefulShutdown { await sync.synchronize(.pull) }
         guard let period else {
             try? await gracefulShutdown()
             return
@@ -19,7 +21,7 @@ struct ForgeSyncService: Service {
             } catch {
                 return
             }
-            await sync.synchronize(.pull)
+            await cancelWhenGracefulShutdown { await sync.synchronize(.pull) }
         }
     }
 }
