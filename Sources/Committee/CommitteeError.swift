@@ -73,6 +73,9 @@ public enum CommitteeError: Error, Sendable, Equatable, LocalizedError, CustomSt
     /// The signing key's member (or the member the server authenticated) does not hold `seat` on `date`; `held`
     /// lists the seats they hold that day.
     case seatNotHeldBySigner(seat: String, person: String, held: [String], date: LegalDate)
+    /// On the web server of a signed register: the person the account acts as does not hold `seat` on `date` (a
+    /// seat's account, whose person is no member of that seat, cannot write once the roster records keys).
+    case accountNotHoldingSeat(seat: String, person: String, held: [String], date: LegalDate)
     /// The web server signs with a key the roster does not record.
     case serverKeyNotRegistered(fingerprint: String)
     /// A register operation failed.
@@ -98,6 +101,13 @@ public enum CommitteeError: Error, Sendable, Equatable, LocalizedError, CustomSt
             return "la clé SSH utilisée est celle de \(person), qui n'occupe pas le siège « \(seat) » le \(date.french) : "
                 + "ce membre \(holds). Agissez pour votre siège, ou signez avec la clé d'un membre du siège « \(seat) » ; "
                 + "rien n'a été enregistré."
+        case .accountNotHoldingSeat(let seat, let person, let held, let date):
+            let holds = held.isEmpty ? "n'occupe aucun siège du comité à cette date"
+                : "occupe " + (held.count == 1 ? "le siège " : "les sièges ") + held.map { "« \($0) »" }.joined(separator: ", ")
+            return "ce registre exige des écritures signées : le serveur signe pour le membre connecté, et ce compte agit "
+                + "pour \(person), qui n'occupe pas le siège « \(seat.isEmpty ? "?" : seat) » le \(date.french) (il \(holds)). "
+                + "Connectez-vous avec le compte personnel d'un membre en fonction du siège (son courriel, créé avec "
+                + "« suivi comite mot-de-passe <courriel> ») ; rien n'a été enregistré."
         case .serverKeyNotRegistered(let fingerprint):
             return "la clé du serveur (\(fingerprint)) n'est pas inscrite au comité : \(wording.remedy(.registerKey(seat: nil))) ; "
                 + "rien n'a été enregistré."

@@ -79,6 +79,25 @@ struct SignedRecordsTests {
         #expect(await refusal { try await fixture.signed(nil).authorizeWrite(author: fixture.base.clerk) } == .signatureRequired)
     }
 
+    @Test("on the web server, a seat's account whose person holds no seat (a seat left without a member in office) is refused with what to do, not as a wrong SSH key")
+    func serverAccountNotHoldingSeat() async throws {
+        let fixture = try await SignedFixture()
+        // A seat without a member in office, whose web account acts as the person who created it (`--auteur`).
+        try await fixture.signed(fixture.chairKey).addSeat(Seat(id: "daei", category: .daei, organisation: "DAEI"), author: fixture.chairMember)
+        let before = try await fixture.base.refs()
+        let server = fixture.signed(fixture.serverKey)
+        let outsider = Identity(name: "Paul Nom", email: "p.nom@example.org")
+        let error = await refusal { _ = try await server.actingIdentity(Acting(seat: "daei", fallback: outsider), on: fixture.base.today) }
+        guard case .accountNotHoldingSeat(let seat, let person, let held, _) = error else {
+            Issue.record("expected accountNotHoldingSeat, got \(String(describing: error))")
+            return
+        }
+        #expect(seat == "daei" && held.isEmpty && person.contains("p.nom@example.org"))
+        let message = error?.description ?? ""
+        #expect(!message.contains("clé SSH utilisée") && message.contains("suivi comite mot-de-passe <courriel>"), "\(message)")
+        #expect(try await fixture.base.refs() == before)
+    }
+
     @Test("a member's key acting for a seat its member does not hold is refused up front, naming the seat held")
     func seatNotHeldRefused() async throws {
         let fixture = try await SignedFixture()

@@ -46,7 +46,10 @@ extension Committee {
         var held: [String] = []
         for tenure in inOffice where !held.contains(tenure.seat.id) { held.append(tenure.seat.id) }
         let chosen = seat.map { wanted in inOffice.first { $0.seat.id == wanted.id } } ?? inOffice.first
-        guard let chosen else { throw .seatNotHeldBySigner(seat: seat?.id ?? "", person: who, held: held, date: day) }
+        guard let chosen else {
+            if signer.role == .server { throw .accountNotHoldingSeat(seat: seat?.id ?? "", person: who, held: held, date: day) }
+            throw .seatNotHeldBySigner(seat: seat?.id ?? "", person: who, held: held, date: day)
+        }
         return Identity(name: chosen.member.name, email: chosen.member.email)
     }
 

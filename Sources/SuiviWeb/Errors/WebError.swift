@@ -116,7 +116,7 @@ enum ErrorMapping {
         switch error {
         case .chairOnly, .notAMember, .noActingPerson: return .forbidden
         // Signed registers: the server cannot sign (no key, key not recorded), or the member does not hold the seat.
-        case .signatureRequired, .unknownSigningKey, .seatNotHeldBySigner, .serverKeyNotRegistered: return .forbidden
+        case .signatureRequired, .unknownSigningKey, .seatNotHeldBySigner, .accountNotHoldingSeat, .serverKeyNotRegistered: return .forbidden
         case .unknownReview, .unknownEvent, .unknownComment, .unknownText, .unknownSeat, .unknownMember, .unknownLogin, .unknownReference,
              .unknownSynthesis: return .notFound
         case .severalMembers: return .conflict
