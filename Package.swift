@@ -92,6 +92,7 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 // Sessions that survive a restart (`web --cle-sessions`): HKDF, HMAC and AES-GCM (already built for Register).
                 .product(name: "Crypto", package: "swift-crypto"),

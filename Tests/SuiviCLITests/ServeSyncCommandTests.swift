@@ -95,5 +95,33 @@ struct ServeSyncCommandTests {
             #expect(server.terminationReason == .exit && server.terminationStatus == 0, "exit \(server.terminationStatus)")
         }
     }
+
+    @Test("a server that cannot start — no register, a port already taken, an address that is not this machine's — exits 78 in French")
+    func startFailuresAreConfigurationErrors() throws {
+        let folder = try TemporaryFolder()
+        let empty = folder.path("vide")
+        try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
+        let noRegister = try CLI.run(["web", "--repo", empty, "--port", "0"])
+        #expect(noRegister.exitCode == 78, "\(noRegister)")
+
+        let repo = try CLI.shippedRegister(in: folder)
+        // A port some other program listens on.
+        let listener = Process()
+        listener.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        listener.arguments = ["python3", "-c", "import socket, time\ns = socket.socket()\ns.bind(('127.0.0.1', 0))\ns.listen(16)\n"
+                                + "print(s.getsockname()[1], flush=True)\ntime.sleep(600)"]
+        let portPipe = Pipe()
+        listener.standardOutput = portPipe
+        try listener.run()
+        defer { kill(listener.processIdentifier, SIGKILL); listener.waitUntilExit() }
+        let portLine = String(decoding: portPipe.fileHandleForReading.availableData, as: UTF8.self)
+        let port = try #require(Int(portLine.trimmingCharacters(in: .whitespacesAndNewlines)), "listener port: \(portLine)")
+        let taken = try CLI.run(["web", "--repo", repo, "--port", "\(port)"])
+        #expect(taken.exitCode == 78 && taken.stderr.contains("déjà utilisé") && !taken.stderr.contains("errno"), "\(taken)")
+
+        let unknownHost = try CLI.run(["web", "--repo", repo, "--port", "0", "--hote", "999.1.1.1"])
+        #expect(unknownHost.exitCode == 78 && unknownHost.stderr.contains("--hote") && !unknownHost.stderr.contains("SocketAddressError"),
+                "\(unknownHost)")
+    }
 }
 }

@@ -142,7 +142,8 @@ extension Suivi {
             // What TextRegister.open checks first (notARegister), said with where the folder was named.
             guard FileManager.default.fileExists(atPath: TextRegister.gitDirectory(of: configuration.registerRoot).path) else {
                 throw Refusal(RegisterOptions.noRegisterMessage(at: configuration.registerRoot,
-                                                                namedBy: settings[.register].map { $0.source.place(of: .register) }))
+                                                                namedBy: settings[.register].map { $0.source.place(of: .register) }),
+                              exitCode: Self.configurationExitCode)
             }
             _ = try TextRegister.open(at: configuration.registerRoot)
             let app: any ApplicationProtocol
@@ -158,7 +159,12 @@ extension Suivi {
             } catch let error as SessionStorageError {
                 throw Refusal(error.description)
             }
-            try await app.runService()
+            do {
+                try await app.runService()
+            } catch {
+                guard let message = ListenFailure.message(for: error, host: configuration.host, port: configuration.port) else { throw error }
+                throw Refusal(message, exitCode: Self.configurationExitCode)
+            }
         }
 
         /// What the server runs with, for the service's log: where the settings came from, and how sessions are kept.
