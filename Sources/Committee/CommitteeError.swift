@@ -106,8 +106,8 @@ public enum CommitteeError: Error, Sendable, Equatable, LocalizedError, CustomSt
                 : "occupe " + (held.count == 1 ? "le siège " : "les sièges ") + held.map { "« \($0) »" }.joined(separator: ", ")
             return "ce registre exige des écritures signées : le serveur signe pour le membre connecté, et ce compte agit "
                 + "pour \(person), qui n'occupe pas le siège « \(seat.isEmpty ? "?" : seat) » le \(date.french) (il \(holds)). "
-                + "Connectez-vous avec le compte personnel d'un membre en fonction du siège (son courriel, créé avec "
-                + "« suivi comite mot-de-passe <courriel> ») ; rien n'a été enregistré."
+                + "Connectez-vous avec le compte personnel d'un membre en fonction du siège (le compte à son courriel, "
+                + "que l'administrateur du serveur lui crée) ; rien n'a été enregistré."
         case .serverKeyNotRegistered(let fingerprint):
             return "la clé du serveur (\(fingerprint)) n'est pas inscrite au comité : \(wording.remedy(.registerKey(seat: nil))) ; "
                 + "rien n'a été enregistré."

@@ -94,7 +94,7 @@ struct SignedRecordsTests {
         }
         #expect(seat == "daei" && held.isEmpty && person.contains("p.nom@example.org"))
         let message = error?.description ?? ""
-        #expect(!message.contains("clé SSH utilisée") && message.contains("suivi comite mot-de-passe <courriel>"), "\(message)")
+        #expect(!message.contains("clé SSH utilisée") && message.contains("compte personnel d'un membre en fonction du siège"), "\(message)")
         #expect(try await fixture.base.refs() == before)
     }
 
