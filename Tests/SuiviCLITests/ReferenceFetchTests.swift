@@ -1,5 +1,6 @@
 import Committee
 import Foundation
+import SuiviTestSupport
 import LegalText
 import NIOCore
 import SourceChecking
@@ -118,7 +119,7 @@ struct ReferenceFetchTests {
 
     @Test("a port nobody listens on: unreachable (connection refused)")
     func connectionRefused() async throws {
-        let port = try LoopbackServer.freePort()
+        let port = try ChildProcess.freePort()
         let result = await Self.fetch("http://127.0.0.1:\(port)/ok")
         #expect(result.status == nil && CheckClassification.outcome(of: result) == .unreachable)
         guard case .connection? = result.failure else { Issue.record("\(String(describing: result.failure))"); return }

@@ -1,4 +1,5 @@
 import Foundation
+import SuiviTestSupport
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -14,11 +15,11 @@ final class LoopbackServer {
     /// port accepts connections. Started with `posix_spawn` like every other child of the tests (Foundation's
     /// `Process` reaps children itself, which the runner's `wait4` must do).
     init(_ executable: String, _ arguments: [String]) throws {
-        let port = try Self.freePort()
+        let port = try ChildProcess.freePort()
         self.port = port
         pid = try ProcessRunner.spawn(executable, arguments.map { $0.replacingOccurrences(of: "{port}", with: "\(port)") })
         let deadline = Date().addingTimeInterval(10)
-        while !Self.accepts(port) {
+        while !ChildProcess.accepts(port) {
             var status: Int32 = 0
             guard waitpid(pid, &status, WNOHANG) == 0, Date() < deadline else {
                 kill(pid, SIGKILL)
@@ -33,36 +34,6 @@ final class LoopbackServer {
         kill(pid, SIGKILL)
         var status: Int32 = 0
         waitpid(pid, &status, 0)
-    }
-
-    /// A port nobody listens on now (the kernel's choice for a socket bound to port 0).
-    static func freePort() throws -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
-                bind(fd, pointer, length) == 0 && getsockname(fd, pointer, &length) == 0
-            }
-        }
-        guard bound else { throw ProcessRunnerError(description: "no free port on 127.0.0.1") }
-        return Int(UInt16(bigEndian: address.sin_port))
-    }
-
-    static func accepts(_ port: Int) -> Bool {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = UInt16(port).bigEndian
-        return withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
-        }
     }
 
     /// A minimal HTTP/1.1 server running `git http-backend` as a CGI for each request (smart HTTP, fetch and
